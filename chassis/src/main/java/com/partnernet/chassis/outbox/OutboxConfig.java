@@ -1,0 +1,26 @@
+package com.partnernet.chassis.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tuning of the outbox relay. */
+@ConfigMapping(prefix = "chassis.outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for committed rows (read by the scheduler from the same key). */
+    Duration pollInterval();
+
+    /** Rows published per transaction; must stay below the emitter buffer in {@link OutboxRelay}. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a batch may wait for the broker's acknowledgements before it is retried on the next poll. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** How long sent rows stay in the table (for audit and replay) before cleanup removes them. */
+    @WithDefault("P7D")
+    Duration retention();
+}

@@ -1,0 +1,110 @@
+package com.partnernet.chassis.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import com.partnernet.chassis.event.EventEnvelope;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes committed outbox rows to Kafka in insert order, with the aggregate id as key and the envelope's id and
+ * type as headers, and marks them sent only after the broker acknowledged them. A crash between the
+ * acknowledgement and the commit re-sends the batch: delivery is at least once, consumers are idempotent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /**
+     * Only one relay of a service works at a time, so two instances neither send a row twice nor overtake each
+     * other's order. Any constant does: each service owns its database.
+     */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final EntityManager entityManager;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+
+    public OutboxRelay(EntityManager entityManager,
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> emitter,
+            OutboxConfig config) {
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "outbox-relay", every = "${chassis.outbox.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            } while (sent == config.batchSize());
+        } catch (RuntimeException e) {
+            // The rows stay unsent and are retried on the next poll; the broker or database being away is not news
+            // worth a stack trace every interval.
+            Log.warnf("Outbox relay paused: %s", e.toString());
+        }
+    }
+
+    private int relayBatch() {
+        boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK)
+                .getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        List<OutboxEvent> batch = entityManager
+                .createQuery("from OutboxEvent e where e.sentAt is null order by e.id", OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                .await().atMost(config.sendTimeout());
+        Instant sentAt = Instant.now();
+        batch.forEach(row -> row.sentAt = sentAt);
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventEnvelope.EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(EventEnvelope.TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.messageKey)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata));
+    }
+
+    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeSentRows() {
+        Instant cutoff = Instant.now().minus(config.retention());
+        int removed = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
+        if (removed > 0) {
+            Log.infof("Outbox cleanup removed %d rows sent before %s", removed, cutoff);
+        }
+    }
+}

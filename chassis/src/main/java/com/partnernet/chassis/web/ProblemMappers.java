@@ -1,0 +1,153 @@
+package com.partnernet.chassis.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.partnernet.chassis.error.ConflictException;
+import com.partnernet.chassis.error.ResourceNotFoundException;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Every error of every service as {@code application/problem+json}: field details for invalid input, 404 for
+ * unknown ids, 409 for state conflicts, and for anything unexpected a 500 that carries a reference to the log
+ * entry but never a stack trace.
+ */
+public class ProblemMappers {
+
+    static final URI VALIDATION = URI.create("urn:partnernet:problem:validation");
+    static final URI MALFORMED = URI.create("urn:partnernet:problem:malformed-request");
+    static final URI NOT_FOUND = URI.create("urn:partnernet:problem:not-found");
+    static final URI CONFLICT = URI.create("urn:partnernet:problem:conflict");
+    static final URI INTERNAL = URI.create("urn:partnernet:problem:internal");
+    static final URI HTTP = URI.create("about:blank");
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String fields = violations.stream().map(Problem.Violation::field).distinct().collect(Collectors.joining(", "));
+        return problem(new Problem(VALIDATION, "Invalid request", 400, "Invalid: " + fields, uri.getPath(), violations));
+    }
+
+    @ServerExceptionMapper({ JsonParseException.class, MismatchedInputException.class, JsonMappingException.class })
+    public Response unreadableBody(Exception e, UriInfo uri) {
+        List<Problem.Violation> violations = List.of();
+        String detail = "The request body is not valid JSON";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            violations = List.of(new Problem.Violation(field, expectation(mapping)));
+            detail = "The request body has a value of the wrong type at " + field;
+        } else if (e instanceof MismatchedInputException) {
+            detail = "The request body does not have the expected structure";
+        }
+        return problem(new Problem(MALFORMED, "Malformed request body", 400, detail, uri.getPath(), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
+        return problem(new Problem(NOT_FOUND, "Not found", 404, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(new Problem(CONFLICT, "Conflict", 409, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus wraps some body-reading errors in a 400; the cause says which field is wrong.
+            return unreadableBody(unreadable, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = status.getStatusCode() == 404 ? "No resource at " + uri.getPath() : e.getMessage();
+        return problem(new Problem(HTTP, status.getReasonPhrase(), status.getStatusCode(), detail, uri.getPath(),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error answering %s (reference %s)", uri.getPath(), reference);
+        return problem(new Problem(INTERNAL, "Internal error", 500,
+                "An unexpected error occurred; quote reference " + reference + " when reporting it", uri.getPath(),
+                List.of()));
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The name a client knows: the body's property path ({@code contact.email}) or the parameter's name, without the
+     * Java method and parameter names the validator puts in front.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        int skip = 0;
+        if (!nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.METHOD) {
+            skip++;
+        }
+        if (nodes.size() > skip + 1 && nodes.get(skip).getKind() == ElementKind.PARAMETER) {
+            skip++;
+        }
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", skip + 1);
+        return parts.length > skip ? parts[skip] : path;
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String expectation(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            }
+            return "must be a valid " + target.getSimpleName();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be a valid " + mismatch.getTargetType().getSimpleName();
+        }
+        return "has an invalid value";
+    }
+}

@@ -1,0 +1,94 @@
+package com.partnernet.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A small partner network loaded through the services' public APIs on the first start (so it also proves them):
+ * partners with shops in German cities and this year's targets. Skipped when partners already exist.
+ */
+final class DemoData {
+
+    private record DemoShop(String name, String postalCode, String city, double latitude, double longitude) {
+    }
+
+    private record DemoPartner(String name, String type, List<DemoShop> shops, Map<String, Integer> targets) {
+    }
+
+    private static final List<DemoPartner> NETWORK = List.of(
+            new DemoPartner("Rhein Mobilfunk GmbH", "RETAIL_PARTNER", List.of(
+                    new DemoShop("Köln Hohe Straße", "50667", "Köln", 50.9375, 6.9571),
+                    new DemoShop("Köln Ehrenfeld", "50823", "Köln", 50.9496, 6.9185),
+                    new DemoShop("Bonn Remigiusstraße", "53111", "Bonn", 50.7347, 7.1008)),
+                    Map.of("MOBILE", 480, "BROADBAND", 240, "TV", 120)),
+            new DemoPartner("Hanse Telekom Partner", "RETAIL_PARTNER", List.of(
+                    new DemoShop("Hamburg Mönckebergstraße", "20095", "Hamburg", 53.5508, 10.0006),
+                    new DemoShop("Hamburg Altona", "22765", "Hamburg", 53.5521, 9.9353)),
+                    Map.of("MOBILE", 360, "BROADBAND", 180, "TV", 90)),
+            new DemoPartner("Spree Shops GmbH", "RETAIL_PARTNER", List.of(
+                    new DemoShop("Berlin Alexanderplatz", "10178", "Berlin", 52.5219, 13.4132),
+                    new DemoShop("Berlin Tauentzienstraße", "10789", "Berlin", 52.5018, 13.3410)),
+                    Map.of("MOBILE", 420, "BROADBAND", 200, "TV", 100)),
+            new DemoPartner("Isar Kommunikation KG", "BUSINESS_PARTNER", List.of(
+                    new DemoShop("München Kaufingerstraße", "80331", "München", 48.1374, 11.5722)),
+                    Map.of("MOBILE", 200, "BUSINESS_SOLUTIONS", 80)));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoData() {
+    }
+
+    static void load(Map<Service, String> baseUrls) throws IOException, InterruptedException {
+        String partners = baseUrls.get(Service.PARTNERS);
+        String targets = baseUrls.get(Service.TARGETS);
+        if (call("GET", partners + "/partners", null).size() > 0) {
+            System.out.println("Demo data: partners exist already, nothing loaded.");
+            return;
+        }
+        int year = Year.now().getValue();
+        int shops = 0;
+        for (DemoPartner partner : NETWORK) {
+            String partnerId = call("POST", partners + "/partners", Map.of("name", partner.name(), "type", partner.type()))
+                    .get("id").asText();
+            for (DemoShop shop : partner.shops()) {
+                call("POST", partners + "/partners/" + partnerId + "/shops", Map.of("name", shop.name(),
+                        "postalCode", shop.postalCode(), "city", shop.city(), "latitude", shop.latitude(),
+                        "longitude", shop.longitude()));
+                shops++;
+            }
+            for (Map.Entry<String, Integer> target : partner.targets().entrySet()) {
+                call("PUT", targets + "/partners/" + partnerId + "/targets/" + year + "/" + target.getKey(),
+                        Map.of("units", target.getValue()));
+            }
+        }
+        System.out.println("Demo data: " + NETWORK.size() + " partners, " + shops + " shops, targets for " + year + ".");
+    }
+
+    private static JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IOException("Loading demo data failed: " + method + " " + url + " answered "
+                    + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,181 @@
+package com.partnernet.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * PostgreSQL and Kafka for the local run and for tests: started in parallel, with one database per service and
+ * every {@link Topic} created and answering before anybody produces.
+ */
+public final class Infrastructure implements AutoCloseable {
+
+    /** Where each part lives; a null state dir means throw-away data in the temp dir. */
+    public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, boolean durable) {
+
+        /** Free ports and throw-away data: for tests. */
+        public static Settings ephemeral() {
+            return new Settings(null, freePort(), freePort(), freePort(), false);
+        }
+    }
+
+    /** Null where that part comes from elsewhere. */
+    private final Postgres postgres;
+    private final KafkaBroker kafka;
+
+    private Infrastructure(Postgres postgres, KafkaBroker kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Starts both parts. */
+    public static Infrastructure start(Settings settings, Collection<String> databases) throws Exception {
+        return start(settings, databases, true, true);
+    }
+
+    /**
+     * Starts the parts asked for (a part not started is expected to come from elsewhere, e.g. the environment).
+     * Databases are created on the started PostgreSQL; topics on the started broker.
+     */
+    public static Infrastructure start(Settings settings, Collection<String> databases, boolean withPostgres,
+            boolean withKafka) throws Exception {
+        Path postgresDir = settings.stateDir() != null ? settings.stateDir().resolve("postgres") : null;
+        Path kafkaDir = settings.stateDir() != null ? settings.stateDir().resolve("kafka")
+                : Files.createTempDirectory("partnernet-kafka").resolve("data");
+        CompletableFuture<Postgres> postgres = !withPostgres ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Postgres.start(postgresDir, settings.postgresPort(), settings.durable());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        CompletableFuture<KafkaBroker> kafka = !withKafka ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return KafkaBroker.start(kafkaDir, settings.kafkaPort(), settings.controllerPort());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        Infrastructure infrastructure;
+        try {
+            infrastructure = new Infrastructure(postgres.join(), kafka.join());
+        } catch (CompletionException e) {
+            closeQuietly(postgres);
+            closeQuietly(kafka);
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        try {
+            if (withPostgres) {
+                for (String database : databases) {
+                    infrastructure.postgres.ensureDatabase(database);
+                }
+            }
+            if (withKafka) {
+                ensureTopics(infrastructure.bootstrapServers());
+            }
+            return infrastructure;
+        } catch (Exception e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /**
+     * Creates the missing topics and waits until every partition of every topic answers: producing right after
+     * creation can otherwise lose batches (KAFKA-15591 / KAFKA-19880, seen with Kafka 4.1.1).
+     */
+    public static void ensureTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = java.util.Arrays.stream(Topic.values())
+                    .filter(topic -> !existing.contains(topic.topicName))
+                    .map(topic -> new NewTopic(topic.topicName, topic.partitions, (short) 1).configs(topic.configs))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (Topic topic : Topic.values()) {
+                for (int partition = 0; partition < topic.partitions; partition++) {
+                    partitions.put(new TopicPartition(topic.topicName, partition), OffsetSpec.latest());
+                }
+            }
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (true) {
+                try {
+                    admin.listOffsets(partitions).all().get();
+                    return;
+                } catch (ExecutionException notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("Topics not ready after 60 s: " + partitions.keySet().stream()
+                                .map(TopicPartition::topic).distinct().collect(Collectors.joining(", ")), notYet);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(CompletableFuture<? extends AutoCloseable> part) {
+        part.thenAccept(started -> {
+            try {
+                if (started != null) {
+                    started.close();
+                }
+            } catch (Exception ignored) {
+                // Already failing: the start error is the one worth reporting.
+            }
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package com.partnernet.local;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Real PostgreSQL and Kafka for a service's {@code @QuarkusTest}s: started once per test JVM on free ports and
+ * handed to Quarkus. When the environment names an external broker ({@code KAFKA_BOOTSTRAP_SERVERS}) or database
+ * ({@code QUARKUS_DATASOURCE_JDBC_URL}, with {@code _USERNAME} and {@code _PASSWORD}), those are used instead.
+ */
+public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static Map<String, String> settings;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (settings == null) {
+            settings = startOnce();
+        }
+        return settings;
+    }
+
+    private static Map<String, String> startOnce() {
+        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        String externalJdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        try {
+            Infrastructure infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(), List.of(),
+                    externalJdbc == null, externalKafka == null);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    infrastructure.close();
+                } catch (Exception e) {
+                    System.err.println("Stopping test infrastructure failed: " + e);
+                }
+            }, "test-infrastructure-stop"));
+            Map<String, String> config = new HashMap<>();
+            if (externalKafka != null) {
+                Infrastructure.ensureTopics(externalKafka);
+                config.put("kafka.bootstrap.servers", externalKafka);
+            } else {
+                config.put("kafka.bootstrap.servers", infrastructure.bootstrapServers());
+            }
+            if (externalJdbc != null) {
+                // Quarkus reads the URL and the credentials from the environment itself.
+                config.put("quarkus.datasource.jdbc.url", externalJdbc);
+            } else {
+                config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl("postgres"));
+                config.put("quarkus.datasource.username", Postgres.USER);
+                config.put("quarkus.datasource.password", Postgres.PASSWORD);
+            }
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException("Test infrastructure did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; a shutdown hook stops it when the JVM ends.
+    }
+}

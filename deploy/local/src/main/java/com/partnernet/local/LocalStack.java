@@ -1,0 +1,306 @@
+package com.partnernet.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The local run: {@code start} (infrastructure, the three services, demo data), {@code stop}, {@code status}, and
+ * {@code publish-lead} (a tiny producer that publishes a lead as a marketing system would). Everything it starts
+ * keeps its state, logs and pid files in the git-ignored {@code .local/} folder of the repository.
+ */
+public final class LocalStack {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String INFRASTRUCTURE = "infrastructure";
+
+    private final Path root;
+    private final Path state;
+    private final LocalSettings settings;
+
+    private LocalStack(Path root) {
+        this.root = root;
+        this.state = root.resolve(".local");
+        this.settings = LocalSettings.fromEnvironment(state);
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("partnernet.root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(root);
+        String verb = args.length > 0 ? args[0] : "start";
+        List<String> options = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        try {
+            switch (verb) {
+                case "start" -> stack.start(!options.contains("--no-demo") && !"false".equals(System.getenv("DEMO_DATA")));
+                case "stop" -> stack.stop();
+                case "status" -> System.exit(stack.status() ? 0 : 3);
+                case "publish-lead" -> stack.publishLead(options.isEmpty() ? "-" : options.get(0));
+                default -> {
+                    System.err.println("""
+                            usage: deploy/local/stack start [--no-demo] | stop | status | publish-lead FILE|-
+                              start         PostgreSQL, Kafka, the three services and demo data (DEMO_DATA=false or --no-demo to skip it)
+                              stop          stops everything the run started; data stays in .local/
+                              status        what runs, where, and whether it is ready
+                              publish-lead  publishes one lead (JSON from FILE or stdin) to leads.inbound, keyed source:externalId""");
+                    System.exit(2);
+                }
+            }
+        } catch (StackException e) {
+            System.err.println();
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("ERROR: " + e);
+            System.exit(1);
+        }
+    }
+
+    private void start(boolean demoData) throws Exception {
+        long started = System.nanoTime();
+        if (runningPid(INFRASTRUCTURE).isPresent()
+                || List.of(Service.values()).stream().anyMatch(service -> runningPid(service.serviceName).isPresent())) {
+            boolean ready = status();
+            throw new StackException(ready ? "The stack is already running (above). Stop it first to restart: deploy/local/stack stop"
+                    : "Part of the stack is still running (above). Stop it first: deploy/local/stack stop");
+        }
+        requireFreePort(settings.postgresPort(), "PostgreSQL", "PG_PORT");
+        requireFreePort(settings.kafkaPort(), "Kafka", "KAFKA_PORT");
+        requireFreePort(settings.controllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
+        for (Service service : Service.values()) {
+            requireFreePort(settings.servicePort(service), service.serviceName, service.portVariable);
+            if (!Files.isRegularFile(service.jar(root))) {
+                throw new StackException(service.serviceName + " is not built (" + service.jar(root)
+                        + " is missing): run ./mvnw package -DskipTests, or use deploy/local/stack which builds first");
+            }
+        }
+
+        System.out.println("Starting PostgreSQL and Kafka (state in " + state + ") ...");
+        startInfrastructure();
+        System.out.println("Starting " + String.join(", ", List.of(Service.values()).stream().map(s -> s.serviceName).toList()) + " ...");
+        Map<Service, ServiceProcess> services = startServices();
+        if (demoData) {
+            DemoData.load(baseUrls());
+        }
+        printSummary(services, (System.nanoTime() - started) / 1_000_000_000.0);
+    }
+
+    private void startInfrastructure() throws Exception {
+        Path log = logFile(INFRASTRUCTURE);
+        Path ready = state.resolve(InfrastructureServer.READY_FILE);
+        Files.createDirectories(state);
+        Files.deleteIfExists(ready);
+        Process infrastructure = ServiceProcess.startJava(InfrastructureServer.class.getName(),
+                List.of("-Xms128m", "-Xmx512m"), List.of(state.toString()), log);
+        writePid(INFRASTRUCTURE, infrastructure.pid());
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(ready)) {
+            if (!infrastructure.isAlive()) {
+                deletePid(INFRASTRUCTURE);
+                throw new StackException("The infrastructure process exited with code " + infrastructure.exitValue()
+                        + ". Last lines of " + log + ":\n" + ServiceProcess.tail(log, 40));
+            }
+            if (System.nanoTime() > deadline) {
+                stopAll();
+                throw new StackException("The infrastructure was not ready after " + START_TIMEOUT.toSeconds()
+                        + " s. Last lines of " + log + ":\n" + ServiceProcess.tail(log, 40));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Map<Service, ServiceProcess> startServices() throws Exception {
+        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Map<String, String> env = new LinkedHashMap<>(
+                    service.environment(settings.jdbcUrl(service.database), settings.bootstrapServers()));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
+                    settings.servicePort(service), env, List.of("-Xmx256m"), logFile(service.serviceName), true);
+            writePid(service.serviceName, process.pid());
+            services.put(service, process);
+        }
+        List<CompletableFuture<Void>> readiness = new ArrayList<>();
+        for (ServiceProcess process : services.values()) {
+            readiness.add(CompletableFuture.runAsync(() -> {
+                try {
+                    process.awaitReady(START_TIMEOUT);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            stopAll();
+            throw new StackException(e.getCause().getMessage() + "\nEverything started was stopped again.");
+        }
+        return services;
+    }
+
+    private void stop() throws IOException {
+        if (!stopAll()) {
+            System.out.println("Nothing was running.");
+        }
+    }
+
+    /** Services first (they drain their Kafka batches and outbox), then the infrastructure. */
+    private boolean stopAll() throws IOException {
+        boolean anything = false;
+        for (Service service : Service.values()) {
+            anything |= stopProcess(service.serviceName);
+        }
+        anything |= stopProcess(INFRASTRUCTURE);
+        return anything;
+    }
+
+    private boolean stopProcess(String name) throws IOException {
+        Optional<ProcessHandle> running = runningPid(name).flatMap(ProcessHandle::of);
+        deletePid(name);
+        if (running.isEmpty()) {
+            return false;
+        }
+        System.out.println("Stopping " + name + " (pid " + running.get().pid() + ") ...");
+        ServiceProcess.stop(running.get(), STOP_GRACE);
+        return true;
+    }
+
+    /** Prints what runs; true when everything is up and ready. */
+    private boolean status() {
+        boolean allReady = true;
+        Optional<Long> infrastructure = runningPid(INFRASTRUCTURE);
+        boolean infrastructureReady = infrastructure.isPresent() && Files.exists(state.resolve(InfrastructureServer.READY_FILE));
+        allReady &= infrastructureReady;
+        System.out.printf("  %-18s %-9s %s%n", INFRASTRUCTURE, infrastructure.isEmpty() ? "stopped" : infrastructureReady ? "ready" : "starting",
+                infrastructure.map(pid -> "pid " + pid + "  Kafka " + settings.bootstrapServers() + ", PostgreSQL "
+                        + settings.jdbcUrl("<db>")).orElse(""));
+        for (Service service : Service.values()) {
+            Optional<Long> pid = runningPid(service.serviceName);
+            int port = settings.servicePort(service);
+            boolean ready = pid.isPresent() && ServiceProcess.isReady(port);
+            allReady &= ready;
+            System.out.printf("  %-18s %-9s %s%n", service.serviceName, pid.isEmpty() ? "stopped" : ready ? "ready" : "not ready",
+                    pid.map(p -> "pid " + p + "  http://127.0.0.1:" + port).orElse(""));
+        }
+        return allReady;
+    }
+
+    private void publishLead(String source) throws Exception {
+        String json;
+        try (InputStream in = "-".equals(source) ? System.in : Files.newInputStream(Path.of(source))) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String key = null;
+        try {
+            JsonNode lead = new ObjectMapper().readTree(json);
+            if (lead != null && lead.hasNonNull("source") && lead.hasNonNull("externalId")) {
+                key = lead.get("source").asText() + ":" + lead.get("externalId").asText();
+            }
+        } catch (IOException notJson) {
+            // Published as it is: the service dead-letters it with the reason, which is what a test of that wants.
+        }
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            RecordMetadata sent = producer.send(new ProducerRecord<>(Topic.LEADS_INBOUND.topicName, key, json)).get();
+            System.out.println("Published to " + sent.topic() + " partition " + sent.partition() + " offset " + sent.offset()
+                    + (key != null ? " with key " + key : " without key"));
+        }
+    }
+
+    private void printSummary(Map<Service, ServiceProcess> services, double seconds) {
+        System.out.println();
+        System.out.printf("Partner sales network is up (%.1f s).%n%n", seconds);
+        for (ServiceProcess process : services.values()) {
+            System.out.printf("  %-16s %s   Swagger UI %s/q/swagger-ui   pid %d%n", process.name(), process.baseUrl(),
+                    process.baseUrl(), process.pid());
+        }
+        System.out.printf("  %-16s %s  (databases partners, leads, targets; user %s, password %s)%n", "PostgreSQL",
+                settings.jdbcUrl("<db>"), Postgres.USER, Postgres.PASSWORD);
+        System.out.printf("  %-16s %s  (topics %s)%n", "Kafka", settings.bootstrapServers(),
+                String.join(", ", List.of(Topic.values()).stream().map(topic -> topic.topicName).toList()));
+        System.out.printf("  %-16s %s%n", "Logs", state.resolve("logs"));
+        System.out.println();
+        System.out.println("  Status: deploy/local/stack status     Stop: deploy/local/stack stop");
+        System.out.println("  Publish a lead: deploy/local/stack publish-lead deploy/local/sample-lead.json");
+    }
+
+    private Map<Service, String> baseUrls() {
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            urls.put(service, "http://127.0.0.1:" + settings.servicePort(service));
+        }
+        return urls;
+    }
+
+    private static void requireFreePort(int port, String what, String variable) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new StackException("Port " + port + " for " + what + " is already in use. Free it, or choose another: "
+                    + variable + "=<port> deploy/local/stack start");
+        }
+    }
+
+    private Path logFile(String name) {
+        return state.resolve("logs").resolve(name + ".log");
+    }
+
+    private Path pidFile(String name) {
+        return state.resolve("run").resolve(name + ".pid");
+    }
+
+    private void writePid(String name, long pid) throws IOException {
+        Files.createDirectories(pidFile(name).getParent());
+        Files.writeString(pidFile(name), Long.toString(pid));
+    }
+
+    private void deletePid(String name) throws IOException {
+        Files.deleteIfExists(pidFile(name));
+    }
+
+    /** The pid of a process this run started, if it still runs (a recycled pid of another program does not count). */
+    private Optional<Long> runningPid(String name) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile(name)).trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().map(command -> command.endsWith("java")).orElse(false))
+                    .map(ProcessHandle::pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A failure the user can act on: printed as it is, without a stack trace. */
+    static final class StackException extends RuntimeException {
+        StackException(String message) {
+            super(message);
+        }
+    }
+}

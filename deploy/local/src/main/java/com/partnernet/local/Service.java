@@ -1,0 +1,39 @@
+package com.partnernet.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The three services as the local run and the end-to-end tests start them. */
+public enum Service {
+    PARTNERS("partners-service", "PARTNERS_PORT", 8081, "partners"),
+    LEADS("leads-service", "LEADS_PORT", 8082, "leads"),
+    TARGETS("targets-service", "TARGETS_PORT", 8083, "targets");
+
+    public final String serviceName;
+    /** Environment variable that overrides the local run's HTTP port. */
+    public final String portVariable;
+    public final int defaultPort;
+    /** Each service owns its database. */
+    public final String database;
+
+    Service(String serviceName, String portVariable, int defaultPort, String database) {
+        this.serviceName = serviceName;
+        this.portVariable = portVariable;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    /** How a service is pointed at its database and the broker: plain Quarkus environment variables. */
+    public Map<String, String> environment(String jdbcUrl, String bootstrapServers) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "QUARKUS_DATASOURCE_USERNAME", Postgres.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    }
+
+    /** The packaged fast-jar below the repository root. */
+    public Path jar(Path root) {
+        return root.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}

@@ -1,0 +1,28 @@
+package com.partnernet.local;
+
+import java.util.Map;
+
+/**
+ * Every topic of the platform with its partition count: created explicitly by the local run and by the tests
+ * (brokers here do not auto-create topics). A dead-letter topic has as many partitions as its source.
+ */
+public enum Topic {
+    SHOP_EVENTS("partners.shop-events", 6, Map.of("retention.ms", "-1")),
+    LEADS_INBOUND("leads.inbound", 6, Map.of()),
+    LEADS_INBOUND_DLQ("leads.inbound.dlq", 6, Map.of()),
+    LEADS_EVENTS("leads.events", 6, Map.of()),
+    TARGETS_EVENTS("targets.events", 6, Map.of()),
+    LEADS_SHOP_EVENTS_DLQ("leads.shop-events.dlq", 6, Map.of()),
+    TARGETS_LEAD_EVENTS_DLQ("targets.lead-events.dlq", 6, Map.of());
+
+    public final String topicName;
+    public final int partitions;
+    /** Topic-level configs; the shop topic keeps every state change so a consumer can always rebuild its copy. */
+    public final Map<String, String> configs;
+
+    Topic(String topicName, int partitions, Map<String, String> configs) {
+        this.topicName = topicName;
+        this.partitions = partitions;
+        this.configs = configs;
+    }
+}

@@ -1,0 +1,7 @@
+package com.partnernet.partners.shop;
+
+public enum ShopStatus {
+    OPEN,
+    TEMPORARILY_CLOSED,
+    CLOSED
+}
