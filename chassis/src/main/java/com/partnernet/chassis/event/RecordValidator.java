@@ -1,0 +1,57 @@
+package com.partnernet.chassis.event;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns a consumed record into a checked value with the same Bean Validation rules the REST API uses; what does
+ * not fit becomes a {@link PoisonMessageException} whose message (the dead-letter reason) names every bad field.
+ */
+@ApplicationScoped
+public class RecordValidator {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public RecordValidator(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** Reads {@code json} as {@code type} and validates it. */
+    public <T> T read(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new PoisonMessageException("empty record value, expected a " + type.getSimpleName());
+        }
+        T value;
+        try {
+            value = mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("not a valid " + type.getSimpleName() + ": " + PoisonMessageException.describe(e));
+        }
+        if (value == null) {
+            throw new PoisonMessageException("not a valid " + type.getSimpleName() + ": null");
+        }
+        return requireValid(value);
+    }
+
+    /** The value itself when valid. */
+    public <T> T requireValid(T value) {
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new PoisonMessageException("invalid " + value.getClass().getSimpleName() + ": " + violations.stream()
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        return value;
+    }
+}

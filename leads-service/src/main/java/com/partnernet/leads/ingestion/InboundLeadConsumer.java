@@ -1,0 +1,37 @@
+package com.partnernet.leads.ingestion;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.partnernet.chassis.event.PoisonMessageException;
+import com.partnernet.chassis.event.RecordValidator;
+import com.partnernet.leads.lead.LeadService;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * leads.inbound, where marketing systems publish. A record that is not a valid lead goes to leads.inbound.dlq
+ * with the reason in its headers and the consumer moves on; a passing failure (database away) is retried first.
+ */
+@ApplicationScoped
+public class InboundLeadConsumer {
+
+    private final RecordValidator validator;
+    private final LeadService leads;
+
+    public InboundLeadConsumer(RecordValidator validator, LeadService leads) {
+        this.validator = validator;
+        this.leads = leads;
+    }
+
+    @Incoming("leads-inbound")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    public void onLead(String record) {
+        leads.ingest(validator.read(record, InboundLead.class));
+    }
+}
