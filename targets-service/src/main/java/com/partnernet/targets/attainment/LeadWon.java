@@ -1,0 +1,17 @@
+package com.partnernet.targets.attainment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import com.partnernet.targets.target.ProductLine;
+
+/** The payload of a LeadWon event on leads.events, as this service reads it. */
+public record LeadWon(
+        @NotNull UUID leadId,
+        UUID shopId,
+        @NotNull UUID partnerId,
+        @NotNull ProductLine productLine,
+        @NotNull Instant at) {
+}

@@ -1,0 +1,44 @@
+package com.partnernet.targets.attainment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import com.partnernet.targets.target.ProductLine;
+
+/** One unit sold that counts toward a partner's target. */
+@Entity
+@Table(name = "sale")
+public class Sale {
+
+    public static final String FROM_LEAD = "LEAD";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+
+    @Column(name = "shop_id")
+    public UUID shopId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "product_line", nullable = false)
+    public ProductLine productLine;
+
+    /** The won lead this sale came from; unique, so a lead counts once whatever is redelivered. */
+    @Column(name = "lead_id", unique = true)
+    public UUID leadId;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "sold_at", nullable = false)
+    public Instant soldAt;
+}

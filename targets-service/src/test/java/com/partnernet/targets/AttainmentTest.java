@@ -1,0 +1,186 @@
+package com.partnernet.targets;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.local.KafkaTestClient;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
+class AttainmentTest {
+
+    private static final String LEAD_EVENTS = "leads.events";
+    private static final String DLQ = "targets.lead-events.dlq";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int YEAR = Year.now(ZoneId.of("Europe/Berlin")).getValue();
+
+    static KafkaTestClient kafka;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void wonLeadCountsOnceTowardTargetWhateverIsRedelivered() {
+        UUID partnerId = UUID.randomUUID();
+        UUID shopId = UUID.randomUUID();
+        UUID leadId = UUID.randomUUID();
+        setTarget(partnerId, "TV", 40);
+        String won = leadWon(UUID.randomUUID(), leadId, shopId, partnerId, "TV");
+
+        kafka.send(LEAD_EVENTS, shopId.toString(), won);
+        awaitSold(partnerId, 1);
+        given().get("/partners/{partnerId}/attainment", partnerId)
+                .then().statusCode(200)
+                .body("year", equalTo(YEAR))
+                .body("productLines[0].productLine", equalTo("TV"))
+                .body("productLines[0].targetUnits", equalTo(40))
+                .body("productLines[0].soldUnits", equalTo(1))
+                .body("productLines[0].percentage", equalTo(2.5f))
+                .body("total.percentage", equalTo(2.5f));
+
+        // The same event again, and another event for the same lead: neither counts.
+        kafka.send(LEAD_EVENTS, shopId.toString(), won);
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), leadId, shopId, partnerId, "TV"));
+        UUID markerPartner = UUID.randomUUID();
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), UUID.randomUUID(), shopId, markerPartner, "TV"));
+        awaitSold(markerPartner, 1);
+
+        given().get("/partners/{partnerId}/attainment", partnerId).then().body("total.soldUnits", equalTo(1));
+        long sales = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select count(s) from Sale s where s.leadId = :leadId", Long.class)
+                .setParameter("leadId", leadId).getSingleResult());
+        assertEquals(1, sales);
+    }
+
+    @Test
+    void otherLeadEventsDoNotCount() {
+        UUID partnerId = UUID.randomUUID();
+        UUID shopId = UUID.randomUUID();
+        kafka.send(LEAD_EVENTS, shopId.toString(), envelope(UUID.randomUUID(), "LeadAssigned",
+                shopId, Map.of("leadId", UUID.randomUUID(), "partnerId", partnerId, "productLine", "MOBILE")));
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), UUID.randomUUID(), shopId, partnerId, "MOBILE"));
+
+        awaitSold(partnerId, 1);
+        given().get("/partners/{partnerId}/attainment", partnerId)
+                .then().body("productLines[0].percentage", equalTo(null));
+    }
+
+    @Test
+    void poisonEventGoesToTheDeadLetterTopicAndTheNextIsCounted() {
+        UUID partnerId = UUID.randomUUID();
+        UUID shopId = UUID.randomUUID();
+        String marker = UUID.randomUUID().toString();
+        kafka.send(LEAD_EVENTS, shopId.toString(), "{\"broken\": " + marker);
+        kafka.send(LEAD_EVENTS, shopId.toString(), envelope(UUID.randomUUID(), "LeadWon", shopId,
+                Map.of("leadId", marker, "productLine", "TV", "at", Instant.now().toString())));
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), UUID.randomUUID(), shopId, partnerId, "MOBILE"));
+
+        awaitSold(partnerId, 1);
+        var dead = kafka.awaitCount(DLQ, r -> r.value().contains(marker), 2, WAIT);
+        assertTrue(KafkaTestClient.header(dead.get(0), "dead-letter-reason").contains("not an event envelope"));
+        assertTrue(KafkaTestClient.header(dead.get(1), "dead-letter-reason").contains("partnerId"),
+                KafkaTestClient.header(dead.get(1), "dead-letter-reason"));
+    }
+
+    @Test
+    void targetsAreSetPerPartnerYearAndProductLine() {
+        UUID partnerId = UUID.randomUUID();
+        setTarget(partnerId, "MOBILE", 100);
+        setTarget(partnerId, "MOBILE", 120);
+        setTarget(partnerId, "BROADBAND", 50);
+
+        given().get("/partners/{partnerId}/targets?year={year}", partnerId, YEAR)
+                .then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("productLine", hasItems("MOBILE", "BROADBAND"))
+                .body("find { it.productLine == 'MOBILE' }.units", equalTo(120));
+    }
+
+    @Test
+    void invalidTargetsAreProblemsWithFieldDetails() {
+        UUID partnerId = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("units", -5))
+                .put("/partners/{partnerId}/targets/{year}/MOBILE", partnerId, YEAR)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("units"));
+        given().contentType(ContentType.JSON).body(Map.of("units", 10))
+                .put("/partners/{partnerId}/targets/{year}/MOBILE", partnerId, 1800)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("year"));
+        given().contentType(ContentType.JSON).body(Map.of("units", 10))
+                .put("/partners/{partnerId}/targets/{year}/PHONEBOOTHS", partnerId, YEAR)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"units\": \"many\"}")
+                .put("/partners/{partnerId}/targets/{year}/MOBILE", partnerId, YEAR)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("units"))
+                .body("detail", containsString("units"));
+    }
+
+    private void awaitSold(UUID partnerId, int units) {
+        await().atMost(WAIT).untilAsserted(() -> given().get("/partners/{partnerId}/attainment", partnerId)
+                .then().statusCode(200).body("total.soldUnits", equalTo(units)));
+    }
+
+    private static void setTarget(UUID partnerId, String productLine, int units) {
+        given().contentType(ContentType.JSON).body(Map.of("units", units))
+                .put("/partners/{partnerId}/targets/{year}/{productLine}", partnerId, YEAR, productLine)
+                .then().statusCode(200).body("units", equalTo(units));
+    }
+
+    private String leadWon(UUID eventId, UUID leadId, UUID shopId, UUID partnerId, String productLine) {
+        return envelope(eventId, "LeadWon", shopId, Map.of("leadId", leadId, "shopId", shopId, "partnerId", partnerId,
+                "productLine", productLine, "campaign", "magenta-tv-pilot", "status", "WON", "at", Instant.now().toString()));
+    }
+
+    private String envelope(UUID eventId, String type, UUID shopId, Map<String, Object> payload) {
+        try {
+            return mapper.writeValueAsString(Map.of("eventId", eventId, "type", type, "version", 1,
+                    "occurredAt", Instant.now().toString(), "aggregateType", "ShopPipeline",
+                    "aggregateId", shopId.toString(), "payload", payload));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
