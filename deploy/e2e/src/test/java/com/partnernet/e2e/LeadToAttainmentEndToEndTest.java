@@ -1,0 +1,141 @@
+package com.partnernet.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.local.Infrastructure;
+import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.Service;
+import com.partnernet.local.ServiceProcess;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The design card's main story across the three packaged services (fast-jars started as processes, as the local
+ * run starts them) on real PostgreSQL and Kafka, driven only through their public APIs and topics.
+ */
+class LeadToAttainmentEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int YEAR = Year.now(ZoneId.of("Europe/Berlin")).getValue();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Infrastructure infrastructure;
+    static final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("deploy/e2e/target/e2e-logs");
+        infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
+                List.of(Service.values()).stream().map(service -> service.database).toList());
+        for (Service service : Service.values()) {
+            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), Infrastructure.freePort(),
+                    service.environment(infrastructure.jdbcUrl(service.database), infrastructure.bootstrapServers()),
+                    List.of("-Xmx256m"), logs.resolve(service.serviceName + ".log"), false));
+        }
+        for (ServiceProcess process : services.values()) {
+            process.awaitReady(Duration.ofSeconds(90));
+        }
+        kafka = new KafkaTestClient(infrastructure.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+        for (ServiceProcess process : services.values()) {
+            process.stop(Duration.ofSeconds(20));
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    @Test
+    void campaignLeadReachesTheShopsPipelineAndItsWinCountsOnceTowardThePartnersTarget() throws Exception {
+        String partners = url(Service.PARTNERS);
+        String leads = url(Service.LEADS);
+        String targets = url(Service.TARGETS);
+
+        String partnerId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Rhein Mobilfunk GmbH", "type", "RETAIL_PARTNER"))
+                .post(partners + "/partners").then().statusCode(201).extract().path("id");
+        String shopId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Köln Hohe Straße", "postalCode", "50667", "city", "Köln",
+                        "latitude", 50.9375, "longitude", 6.9571))
+                .post(partners + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
+        given().contentType(ContentType.JSON).body(Map.of("units", 10))
+                .put(targets + "/partners/{partnerId}/targets/{year}/TV", partnerId, YEAR).then().statusCode(200);
+
+        // leads-service learns about the shop from partners.shop-events alone.
+        await().atMost(WAIT).untilAsserted(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
+                .then().statusCode(200).body("shopName", equalTo("Köln Hohe Straße")));
+
+        // A marketing system publishes a campaign lead.
+        String externalId = "fb-" + UUID.randomUUID();
+        kafka.send("leads.inbound", "meta-ads:" + externalId, JSON.writeValueAsString(Map.of(
+                "source", "meta-ads", "externalId", externalId, "campaign", "magenta-tv-ai-pilot",
+                "productLine", "TV", "postalCode", "50667",
+                "contact", Map.of("name", "Erika Mustermann", "email", "erika@example.org"),
+                "consent", Map.of("granted", true, "grantedAt", Instant.now().toString()))));
+        String leadId = await().atMost(WAIT).until(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
+                .then().statusCode(200).extract().<String>path("leads.find { it.externalId == '" + externalId + "' }.id"),
+                id -> id != null);
+
+        // The shop wins it; targets-service counts it.
+        given().contentType(ContentType.JSON).body(Map.of("status", "WON"))
+                .put(leads + "/leads/{leadId}/status", leadId).then().statusCode(200).body("status", equalTo("WON"));
+        await().atMost(WAIT).untilAsserted(() -> given().get(targets + "/partners/{partnerId}/attainment", partnerId)
+                .then().statusCode(200)
+                .body("total.soldUnits", equalTo(1))
+                .body("total.percentage", equalTo(10.0f)));
+
+        // Kafka delivers the LeadWon event again: attainment stays one.
+        ConsumerRecord<String, String> won = kafka.await("leads.events",
+                r -> shopId.equals(r.key()) && "LeadWon".equals(KafkaTestClient.header(r, "type")), WAIT);
+        Map<String, String> headers = Map.of("eventId", KafkaTestClient.header(won, "eventId"),
+                "type", KafkaTestClient.header(won, "type"));
+        kafka.send("leads.events", won.key(), won.value(), headers);
+        // Then a second win on the same shop (same partition, so after the redelivery) shows the consumer got there.
+        String secondLead = "fb-" + UUID.randomUUID();
+        kafka.send("leads.inbound", "meta-ads:" + secondLead, JSON.writeValueAsString(Map.of(
+                "source", "meta-ads", "externalId", secondLead, "campaign", "magenta-tv-ai-pilot",
+                "productLine", "TV", "postalCode", "50667",
+                "contact", Map.of("name", "Max Mustermann", "phone", "+49 221 7654321"),
+                "consent", Map.of("granted", true))));
+        String secondLeadId = await().atMost(WAIT).until(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
+                .then().extract().<String>path("leads.find { it.externalId == '" + secondLead + "' }.id"), id -> id != null);
+        given().contentType(ContentType.JSON).body(Map.of("status", "WON"))
+                .put(leads + "/leads/{leadId}/status", secondLeadId).then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> given().get(targets + "/partners/{partnerId}/attainment", partnerId)
+                .then().body("total.soldUnits", equalTo(2)));
+        List<ConsumerRecord<String, String>> wins = kafka.all("leads.events",
+                r -> shopId.equals(r.key()) && "LeadWon".equals(KafkaTestClient.header(r, "type")));
+        assertEquals(3, wins.size(), "two wins plus the redelivered one were on the topic");
+    }
+
+    private static String url(Service service) {
+        return services.get(service).baseUrl();
+    }
+}
