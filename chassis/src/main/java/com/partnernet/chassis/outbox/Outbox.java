@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,12 +22,19 @@ import com.partnernet.chassis.event.EventEnvelope;
 @ApplicationScoped
 public class Outbox {
 
+    private static final Object RELAY_WAKE_UP_REGISTERED = new Object();
+
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager entityManager, ObjectMapper mapper) {
+    public Outbox(EntityManager entityManager, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -46,7 +56,28 @@ public class Outbox {
         row.envelope = serialize(envelope);
         row.createdAt = now;
         entityManager.persist(row);
+        wakeRelayAfterCommit();
         return envelope;
+    }
+
+    /** Publishing waits for the commit, not for the next poll; once per transaction, however many events it wrote. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(RELAY_WAKE_UP_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(RELAY_WAKE_UP_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 
     private String serialize(EventEnvelope envelope) {

@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "chassis.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for committed rows (read by the scheduler from the same key). */
+    /** How often the relay looks for rows no commit woke it for (read by the scheduler from the same key; at least 1 s). */
     Duration pollInterval();
 
     /** Rows published per transaction; must stay below the emitter buffer in {@link OutboxRelay}. */

@@ -3,7 +3,11 @@ package com.partnernet.chassis.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -25,6 +29,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * Publishes committed outbox rows to Kafka in insert order, with the aggregate id as key and the envelope's id and
  * type as headers, and marks them sent only after the broker acknowledged them. A crash between the
  * acknowledgement and the commit re-sends the batch: delivery is at least once, consumers are idempotent.
+ * <p>
+ * A commit that wrote outbox rows wakes the relay at once ({@link #wakeUp()}); the scheduler is the safety net for
+ * rows a wake-up missed (a send failed, another instance crashed). Within one JVM all passes run on one thread.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,6 +45,13 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
 
     public OutboxRelay(EntityManager entityManager,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> emitter,
@@ -48,8 +62,33 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = "outbox-relay", every = "${chassis.outbox.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayPending() {
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wakeUp();
+    }
+
+    /** Asks for a relay pass soon; passes asked for while one runs coalesce into one more. */
+    void wakeUp() {
+        requested.set(true);
+        if (scheduled.compareAndSet(false, true)) {
+            relayThread.execute(this::relayWhileRequested);
+        }
+    }
+
+    private void relayWhileRequested() {
+        try {
+            while (requested.getAndSet(false)) {
+                relayPending();
+            }
+        } finally {
+            scheduled.set(false);
+            if (requested.get()) {
+                wakeUp();
+            }
+        }
+    }
+
+    private void relayPending() {
         try {
             int sent;
             do {
@@ -96,7 +135,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void removeSentRows() {
         Instant cutoff = Instant.now().minus(config.retention());
         int removed = QuarkusTransaction.requiringNew().call(() -> entityManager
@@ -106,5 +145,10 @@ public class OutboxRelay {
         if (removed > 0) {
             Log.infof("Outbox cleanup removed %d rows sent before %s", removed, cutoff);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        relayThread.shutdown();
     }
 }

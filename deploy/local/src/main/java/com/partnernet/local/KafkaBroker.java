@@ -38,7 +38,10 @@ public final class KafkaBroker implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(configFile)) {
             config.store(out, "written by " + KafkaBroker.class.getName() + " on every start");
         }
-        format(configFile);
+        // Formatted once; a kept log dir keeps its cluster id (re-formatting with a new id would be refused).
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(configFile);
+        }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         return new KafkaBroker(server, port);
@@ -80,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static void format(Path configFile) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(new String[] { "format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", configFile.toString(), "--ignore-formatted" },
+                "--config", configFile.toString() },
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IOException("Formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));

@@ -114,7 +114,7 @@ public final class LocalStack {
         Files.createDirectories(state);
         Files.deleteIfExists(ready);
         Process infrastructure = ServiceProcess.startJava(InfrastructureServer.class.getName(),
-                List.of("-Xms128m", "-Xmx512m"), List.of(state.toString()), log);
+                List.of("-Xms128m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), List.of(state.toString()), log);
         writePid(INFRASTRUCTURE, infrastructure.pid());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(ready)) {
