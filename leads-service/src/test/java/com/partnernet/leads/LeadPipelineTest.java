@@ -13,15 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,24 +41,15 @@ class LeadPipelineTest {
     private static final String INBOUND_DLQ = "leads.inbound.dlq";
     private static final String LEAD_EVENTS = "leads.events";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicInteger NEXT_POSTAL_CODE = new AtomicInteger(10000);
 
-    static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
     EntityManager entityManager;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void leadPublishedOnKafkaLandsInTheShopsPipelineAndIsAnnounced() throws Exception {
@@ -248,9 +236,9 @@ class LeadPipelineTest {
                 "consent", Map.of("granted", consent, "grantedAt", Instant.now().toString())));
     }
 
-    /** A postal code no other test uses, so routing's first rule picks exactly this test's shop. */
+    /** A postal code no other test uses (the database is new per test run), so routing picks this test's shop. */
     private static String uniquePostalCode() {
-        return String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        return String.format("%05d", NEXT_POSTAL_CODE.getAndIncrement());
     }
 
     private String write(Object value) {

@@ -18,9 +18,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,23 +39,13 @@ class AttainmentTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int YEAR = Year.now(ZoneId.of("Europe/Berlin")).getValue();
 
-    static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
     EntityManager entityManager;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void wonLeadCountsOnceTowardTargetWhateverIsRedelivered() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -92,6 +93,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException
+                    || cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                // Another request changed the same resource first (version check or unique key), often only
+                // noticed at commit where it arrives wrapped: the client may reload and retry.
+                Log.warnf("Concurrent change answered with 409 at %s: %s", uri.getPath(), cause);
+                return problem(new Problem(CONFLICT, "Conflict", 409,
+                        "The resource was changed by another request at the same time; reload it and retry",
+                        uri.getPath(), List.of()));
+            }
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error answering %s (reference %s)", uri.getPath(), reference);
         return problem(new Problem(INTERNAL, "Internal error", 500,

@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Plain kafka-clients for tests: publish as an outside system would, and read a topic from its beginning to find
@@ -26,8 +27,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaTestClient implements AutoCloseable {
 
+    private static KafkaTestClient shared;
+
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
+
+    /**
+     * For {@code @QuarkusTest}s: one client per test JVM, on the broker the application under test uses
+     * ({@code kafka.bootstrap.servers}); closed when the JVM ends.
+     */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            KafkaTestClient client = new KafkaTestClient(
+                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "kafka-test-client-close"));
+            shared = client;
+        }
+        return shared;
+    }
 
     public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
