@@ -168,25 +168,29 @@ public final class LocalStack {
         }
     }
 
-    /** Services first (they drain their Kafka batches and outbox), then the infrastructure. */
+    /**
+     * Services first, all at once (each finishes its in-flight Kafka work and leaves its consumer groups, which
+     * takes seconds), then the infrastructure.
+     */
     private boolean stopAll() throws IOException {
-        boolean anything = false;
-        for (Service service : Service.values()) {
-            anything |= stopProcess(service.serviceName);
-        }
-        anything |= stopProcess(INFRASTRUCTURE);
+        List<String> services = List.of(Service.values()).stream().map(service -> service.serviceName).toList();
+        boolean anything = stopProcesses(services);
+        anything |= stopProcesses(List.of(INFRASTRUCTURE));
         return anything;
     }
 
-    private boolean stopProcess(String name) throws IOException {
-        Optional<ProcessHandle> running = runningPid(name).flatMap(ProcessHandle::of);
-        deletePid(name);
-        if (running.isEmpty()) {
-            return false;
+    private boolean stopProcesses(List<String> names) throws IOException {
+        Map<String, ProcessHandle> running = new LinkedHashMap<>();
+        for (String name : names) {
+            runningPid(name).flatMap(ProcessHandle::of).ifPresent(handle -> running.put(name, handle));
+            deletePid(name);
         }
-        System.out.println("Stopping " + name + " (pid " + running.get().pid() + ") ...");
-        ServiceProcess.stop(running.get(), STOP_GRACE);
-        return true;
+        running.forEach((name, handle) -> System.out.println("Stopping " + name + " (pid " + handle.pid() + ") ..."));
+        running.values().stream()
+                .map(handle -> CompletableFuture.runAsync(() -> ServiceProcess.stop(handle, STOP_GRACE)))
+                .toList()
+                .forEach(CompletableFuture::join);
+        return !running.isEmpty();
     }
 
     /** Prints what runs; true when everything is up and ready. */
