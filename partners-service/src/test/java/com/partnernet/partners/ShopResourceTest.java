@@ -1,7 +1,12 @@
 package com.partnernet.partners;
 
+import static com.partnernet.partners.PartnerApi.etag;
+import static com.partnernet.partners.PartnerApi.openShop;
+import static com.partnernet.partners.PartnerApi.registerPartner;
+import static com.partnernet.partners.PartnerApi.shop;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -10,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +41,7 @@ import io.restassured.http.ContentType;
 class ShopResourceTest {
 
     private static final String SHOP_EVENTS = "partners.shop-events";
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
     EntityManager entityManager;
@@ -49,16 +56,18 @@ class ShopResourceTest {
         String partnerId = registerPartner("Rhein Mobilfunk GmbH");
 
         String shopId = given().contentType(ContentType.JSON)
-                .body(shop("Köln Hohe Straße", "50667", "Köln", 50.9375, 6.9603))
+                .body(shop("Köln Hohe Straße", Map.of("productLines", List.of("TV", "MOBILE", "BROADBAND"))))
                 .post("/partners/{partnerId}/shops", partnerId)
                 .then().statusCode(201)
                 .header("Location", containsString("/shops/"))
+                .header("ETag", equalTo("\"0\""))
                 .body("partnerId", equalTo(partnerId))
-                .body("postalCode", equalTo("50667"))
                 .body("status", equalTo("OPEN"))
+                .body("format", equalTo("CLASSIC"))
+                .body("productLines", contains("MOBILE", "BROADBAND", "TV"))
                 .extract().path("shopId");
 
-        ConsumerRecord<String, String> record = kafka.await(SHOP_EVENTS, r -> shopId.equals(r.key()), Duration.ofSeconds(15));
+        ConsumerRecord<String, String> record = kafka.await(SHOP_EVENTS, r -> shopId.equals(r.key()), WAIT);
         JsonNode envelope = mapper.readTree(record.value());
         assertEquals("ShopOpened", envelope.get("type").asText());
         assertEquals("Shop", envelope.get("aggregateType").asText());
@@ -68,11 +77,11 @@ class ShopResourceTest {
         assertEquals(envelope.get("eventId").asText(), KafkaTestClient.header(record, "eventId"));
         assertEquals("ShopOpened", KafkaTestClient.header(record, "type"));
         JsonNode payload = envelope.get("payload");
-        assertEquals(shopId, payload.get("shopId").asText());
         assertEquals(partnerId, payload.get("partnerId").asText());
-        assertEquals("Köln", payload.get("city").asText());
-        assertEquals(50.9375, payload.get("latitude").asDouble());
-        assertEquals("OPEN", payload.get("status").asText());
+        assertEquals("DE-NW", payload.get("state").asText());
+        assertEquals(30, payload.get("weeklyLeadCapacity").asInt());
+        assertEquals("506", payload.get("catchment").get(0).asText());
+        assertEquals("MONDAY", payload.at("/openingHours/0/day").asText());
 
         // Sent only once the broker acknowledged: the outbox row is marked sent.
         QuarkusTransaction.requiringNew().run(() -> assertEquals(0L, entityManager.createQuery(
@@ -81,40 +90,105 @@ class ShopResourceTest {
     }
 
     @Test
-    void updatingAShopPublishesShopUpdatedWithTheNewerVersion() throws Exception {
-        String partnerId = registerPartner("Hanse Telekom Partner");
-        String shopId = openShop(partnerId, "Hamburg Mönckebergstraße", "20095", "Hamburg");
+    void eachKindOfChangeIsPublishedAndTheLastEventHoldsTheCurrentState() throws Exception {
+        String shopId = openShop(registerPartner("Hanse Telekom Partner"), shop("Hamburg Mönckebergstraße",
+                Map.of("postalCode", "20095", "city", "Hamburg", "state", "DE-HH")));
 
-        given().contentType(ContentType.JSON)
-                .body(shop("Hamburg Spitalerstraße", "20095", "Hamburg", 53.5511, 10.0))
+        given().contentType(ContentType.JSON).header("If-Match", etag("/shops/{id}", shopId))
+                .body(shop("Hamburg Mönckebergstraße", Map.of("postalCode", "20095", "city", "Hamburg", "state", "DE-HH",
+                        "format", "NEW_FORMAT", "weeklyLeadCapacity", 45, "catchment", List.of("200", "201"))))
                 .put("/shops/{shopId}", shopId)
-                .then().statusCode(200)
-                .body("name", equalTo("Hamburg Spitalerstraße"))
-                .body("version", equalTo(1));
+                .then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("format", equalTo("NEW_FORMAT")).body("version", equalTo(1));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Water damage"))
+                .post("/shops/{shopId}/temporary-closure", shopId)
+                .then().statusCode(200).body("status", equalTo("TEMPORARILY_CLOSED")).body("statusReason", equalTo("Water damage"));
+        given().post("/shops/{shopId}/reopening", shopId)
+                .then().statusCode(200).body("status", equalTo("OPEN")).body("version", equalTo(3));
 
-        ConsumerRecord<String, String> updated = kafka.await(SHOP_EVENTS,
-                r -> shopId.equals(r.key()) && "ShopUpdated".equals(KafkaTestClient.header(r, "type")), Duration.ofSeconds(15));
-        JsonNode payload = mapper.readTree(updated.value()).get("payload");
-        assertEquals("Hamburg Spitalerstraße", payload.get("name").asText());
-        assertEquals(1, payload.get("version").asLong());
-        // Both events of the shop share its key, hence its partition: consumers see them in order.
-        ConsumerRecord<String, String> opened = kafka.await(SHOP_EVENTS,
-                r -> shopId.equals(r.key()) && "ShopOpened".equals(KafkaTestClient.header(r, "type")), Duration.ofSeconds(5));
-        assertEquals(opened.partition(), updated.partition());
+        List<ConsumerRecord<String, String>> events = kafka.awaitCount(SHOP_EVENTS, r -> shopId.equals(r.key()), 6, WAIT);
+        assertEquals(List.of("ShopOpened", "ShopFormatChanged", "ShopCatchmentChanged", "ShopCapacityChanged",
+                "ShopTemporarilyClosed", "ShopReopened"),
+                events.stream().map(r -> KafkaTestClient.header(r, "type")).toList());
+        // A consumer that keeps only the latest event per shop has exactly what the API shows.
+        JsonNode latest = mapper.readTree(events.get(events.size() - 1).value()).get("payload");
+        JsonNode current = mapper.readTree(given().get("/shops/{shopId}", shopId).then().extract().asString());
+        assertEquals(current, latest);
     }
 
     @Test
-    void listsAPartnersShopsByName() {
-        String partnerId = registerPartner("Spree Shops GmbH");
-        openShop(partnerId, "Berlin Zoo", "10787", "Berlin");
-        openShop(partnerId, "Berlin Alexanderplatz", "10178", "Berlin");
+    void aStaleOrMissingETagChangesNothing() {
+        String shopId = openShop(registerPartner("Concurrent Partner"), shop("Concurrent Shop", Map.of()));
+        Map<String, Object> change = shop("Renamed", Map.of());
 
-        given().get("/partners/{partnerId}/shops", partnerId)
-                .then().statusCode(200)
-                .body("name", contains("Berlin Alexanderplatz", "Berlin Zoo"));
-        given().get("/partners")
-                .then().statusCode(200)
-                .body("name", hasItems("Spree Shops GmbH"));
+        given().contentType(ContentType.JSON).body(change).put("/shops/{id}", shopId)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(shop("First writer", Map.of()))
+                .put("/shops/{id}", shopId).then().statusCode(200);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(change)
+                .put("/shops/{id}", shopId)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("urn:partnernet:problem:precondition"));
+        given().header("If-Match", "\"0\"").post("/shops/{id}/reopening", shopId).then().statusCode(412);
+        given().get("/shops/{id}", shopId).then().body("name", equalTo("First writer"));
+    }
+
+    @Test
+    void invalidStatusMovesAreConflictsAndAClosedShopIsFinal() {
+        String shopId = openShop(registerPartner("Closing Partner"), shop("Closing Shop", Map.of()));
+
+        given().post("/shops/{id}/reopening", shopId)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("OPEN"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Lease ended"))
+                .post("/shops/{id}/closure", shopId).then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/shops/{id}/temporary-closure", shopId).then().statusCode(409);
+        given().contentType(ContentType.JSON).header("If-Match", etag("/shops/{id}", shopId))
+                .body(shop("Reborn", Map.of())).put("/shops/{id}", shopId)
+                .then().statusCode(409).body("detail", containsString("closed for good"));
+        given().contentType(ContentType.JSON).body(Map.of())
+                .post("/shops/{id}/closure", shopId)
+                .then().statusCode(400).body("violations[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void searchFiltersByPartnerCityPostalPrefixFormatProductLineAndStatus() {
+        String partnerId = registerPartner("Search Partner");
+        String city = "Suchstadt-" + UUID.randomUUID().toString().substring(0, 6);
+        String classicTv = openShop(partnerId, shop("A Classic TV", Map.of("city", city, "postalCode", "50667")));
+        String newMobile = openShop(partnerId, shop("B New Mobile", Map.of("city", city, "postalCode", "50999",
+                "format", "NEW_FORMAT", "productLines", List.of("MOBILE"))));
+        String elsewhere = openShop(partnerId, shop("C Elsewhere", Map.of("city", city, "postalCode", "80331")));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Remodel")).post("/shops/{id}/temporary-closure", elsewhere);
+
+        given().get("/shops?city={city}", city.toUpperCase()).then().statusCode(200)
+                .body("items.shopId", contains(classicTv, newMobile, elsewhere)).body("totalItems", equalTo(3));
+        given().get("/shops?city={city}&postalCode=50", city).then().body("items.shopId", contains(classicTv, newMobile));
+        given().get("/shops?city={city}&format=NEW_FORMAT", city).then().body("items.shopId", contains(newMobile));
+        given().get("/shops?city={city}&productLine=TV", city).then().body("items.shopId", contains(classicTv, elsewhere));
+        given().get("/shops?city={city}&status=TEMPORARILY_CLOSED", city).then().body("items.shopId", contains(elsewhere));
+        given().get("/shops?city={city}&sort=-postalCode", city).then().body("items.shopId", contains(elsewhere, newMobile, classicTv));
+        given().get("/partners/{partnerId}/shops?size=2", partnerId).then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("totalItems", equalTo(3));
+    }
+
+    @Test
+    void radiusSearchFindsShopsWithinTheRadiusNearestFirst() {
+        String partnerId = registerPartner("Rhineland Partner");
+        String cologne = openShop(partnerId, shop("Köln Dom", Map.of("latitude", 50.9413, "longitude", 6.9583)));
+        String bonn = openShop(partnerId, shop("Bonn", Map.of("postalCode", "53111", "city", "Bonn", "latitude", 50.7374, "longitude", 7.0982)));
+        openShop(partnerId, shop("Düsseldorf", Map.of("postalCode", "40213", "city", "Düsseldorf", "latitude", 51.2277, "longitude", 6.7735)));
+
+        // From Cologne's Neumarkt: the Dom ~1 km, Bonn ~25 km, Düsseldorf ~34 km.
+        given().get("/shops?partnerId={p}&lat=50.9364&lon=6.9474&radiusKm=30", partnerId)
+                .then().statusCode(200).body("items.shopId", contains(cologne, bonn)).body("totalItems", equalTo(2));
+        given().get("/shops?partnerId={p}&lat=50.9364&lon=6.9474&radiusKm=100&sort=-name", partnerId)
+                .then().body("items.name", contains("Köln Dom", "Düsseldorf", "Bonn"));
+        given().get("/shops?lat=50.9&radiusKm=10").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("radiusKm"));
+        given().get("/shops?lat=50.9&lon=6.9&radiusKm=5000").then().statusCode(400)
+                .body("violations[0].field", equalTo("radiusKm"));
     }
 
     @Test
@@ -122,16 +196,19 @@ class ShopResourceTest {
         String partnerId = registerPartner("Validation Partner");
 
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", " ", "postalCode", "5066", "city", "Köln", "latitude", 95.0, "longitude", 6.96))
+                .body(shop(" ", Map.of("postalCode", "5066", "state", "NRW", "latitude", 95.0, "segments", List.of(),
+                        "catchment", List.of("5x"), "weeklyLeadCapacity", -1,
+                        "openingHours", List.of(Map.of("day", "MONDAY", "opens", "20:00", "closes", "10:00")))))
                 .post("/partners/{partnerId}/shops", partnerId)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:partnernet:problem:validation"))
-                .body("status", equalTo(400))
-                .body("violations.field", hasItems("name", "postalCode", "latitude"))
-                .body("violations.find { it.field == 'postalCode' }.message", equalTo("must be a German postal code of 5 digits"));
+                .body("violations.field", hasItems("name", "postalCode", "state", "latitude", "segments",
+                        "weeklyLeadCapacity", "openingHours[0].intervalValid"))
+                .body("violations.find { it.field == 'postalCode' }.message", equalTo("must be a German postal code of 5 digits"))
+                .body("violations.find { it.field.startsWith('catchment') }.message", containsString("prefix"));
 
-        given().get("/partners/{partnerId}/shops", partnerId).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/partners/{partnerId}/shops", partnerId).then().statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test
@@ -142,14 +219,16 @@ class ShopResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:partnernet:problem:malformed-request"))
                 .body("detail", not(containsString("Exception")));
-
         given().contentType(ContentType.JSON).body("{\"name\": \"Typed\", \"type\": \"FRANCHISE\"}")
                 .post("/partners")
                 .then().statusCode(400)
-                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("type"))
                 .body("violations[0].message", containsString("RETAIL_PARTNER"));
-
+        String partnerId = registerPartner("Typing Partner");
+        given().contentType(ContentType.JSON).body(shop("Typed", Map.of("segments", List.of("TEENAGERS"))))
+                .post("/partners/{partnerId}/shops", partnerId)
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("segments[0]"));
         given().contentType(ContentType.JSON)
                 .post("/partners")
                 .then().statusCode(400)
@@ -163,49 +242,25 @@ class ShopResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:partnernet:problem:not-found"))
                 .body("detail", containsString("Partner"));
-        given().get("/shops/{id}", UUID.randomUUID())
-                .then().statusCode(404)
-                .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .body(shop("Nowhere", "50667", "Köln", 50.9, 6.9))
+        given().get("/shops/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().get("/partners/{id}/shops", UUID.randomUUID()).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(shop("Nowhere", Map.of()))
                 .post("/partners/{partnerId}/shops", UUID.randomUUID())
-                .then().statusCode(404)
-                .contentType("application/problem+json");
-        given().get("/shops/{id}", "not-a-uuid")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/shops/{id}", "not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", containsInAnyOrder("Database connections health check",
+                        "SmallRye Reactive Messaging - readiness check"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("partners-service"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/partners/{partnerId}/shops"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/shops/{shopId}/temporary-closure"));
         given().get("/q/swagger-ui/").then().statusCode(200);
-    }
-
-    private static String registerPartner(String name) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "type", "RETAIL_PARTNER"))
-                .post("/partners")
-                .then().statusCode(201)
-                .body("name", equalTo(name))
-                .extract().path("id");
-    }
-
-    private static String openShop(String partnerId, String name, String postalCode, String city) {
-        return given().contentType(ContentType.JSON)
-                .body(shop(name, postalCode, city, 52.5, 13.4))
-                .post("/partners/{partnerId}/shops", partnerId)
-                .then().statusCode(201)
-                .extract().path("shopId");
-    }
-
-    private static Map<String, Object> shop(String name, String postalCode, String city, double latitude, double longitude) {
-        return Map.of("name", name, "postalCode", postalCode, "city", city, "latitude", latitude, "longitude", longitude);
     }
 }

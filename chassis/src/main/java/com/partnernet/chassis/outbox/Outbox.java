@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.event.EventEnvelope;
 
 /**
@@ -45,7 +46,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String topic, String aggregateType, String aggregateId, String type, int version,
             Object payload) {
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, aggregateType, aggregateId,
                 mapper.valueToTree(payload));
         OutboxEvent row = new OutboxEvent();

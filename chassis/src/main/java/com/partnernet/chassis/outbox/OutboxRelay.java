@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.event.EventEnvelope;
 
 import io.quarkus.logging.Log;
@@ -117,7 +118,7 @@ public class OutboxRelay {
         }
         Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
                 .await().atMost(config.sendTimeout());
-        Instant sentAt = Instant.now();
+        Instant sentAt = Timestamps.now();
         batch.forEach(row -> row.sentAt = sentAt);
         return batch.size();
     }
@@ -137,7 +138,7 @@ public class OutboxRelay {
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void removeSentRows() {
-        Instant cutoff = Instant.now().minus(config.retention());
+        Instant cutoff = Timestamps.now().minus(config.retention());
         int removed = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
                 .setParameter("cutoff", cutoff)

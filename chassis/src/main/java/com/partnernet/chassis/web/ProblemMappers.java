@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.partnernet.chassis.error.ConflictException;
+import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.error.PreconditionException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 
 import io.quarkus.logging.Log;
@@ -39,6 +41,7 @@ public class ProblemMappers {
     static final URI MALFORMED = URI.create("urn:partnernet:problem:malformed-request");
     static final URI NOT_FOUND = URI.create("urn:partnernet:problem:not-found");
     static final URI CONFLICT = URI.create("urn:partnernet:problem:conflict");
+    static final URI PRECONDITION = URI.create("urn:partnernet:problem:precondition");
     static final URI INTERNAL = URI.create("urn:partnernet:problem:internal");
     static final URI HTTP = URI.create("about:blank");
 
@@ -67,6 +70,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidRequestException e, UriInfo uri) {
+        return problem(new Problem(VALIDATION, "Invalid request", 400, "Invalid: " + e.field(), uri.getPath(),
+                List.of(new Problem.Violation(e.field(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response precondition(PreconditionException e, UriInfo uri) {
+        String title = e.status() == 428 ? "Precondition required" : "Precondition failed";
+        return problem(new Problem(PRECONDITION, title, e.status(), e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(ResourceNotFoundException e, UriInfo uri) {
         return problem(new Problem(NOT_FOUND, "Not found", 404, e.getMessage(), uri.getPath(), List.of()));
     }
@@ -81,6 +96,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             // Quarkus wraps some body-reading errors in a 400; the cause says which field is wrong.
             return unreadableBody(unreadable, uri);
+        }
+        if (e.getCause() instanceof InvalidRequestException invalid) {
+            // A query parameter that did not convert (see QueryParamConverters).
+            return invalidParameter(invalid, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {

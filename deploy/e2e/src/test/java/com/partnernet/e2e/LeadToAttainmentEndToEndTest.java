@@ -82,8 +82,11 @@ class LeadToAttainmentEndToEndTest {
                 .body(Map.of("name", "Rhein Mobilfunk GmbH", "type", "RETAIL_PARTNER"))
                 .post(partners + "/partners").then().statusCode(201).extract().path("id");
         String shopId = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Köln Hohe Straße", "postalCode", "50667", "city", "Köln",
-                        "latitude", 50.9375, "longitude", 6.9571))
+                .body(Map.ofEntries(Map.entry("name", "Köln Hohe Straße"), Map.entry("street", "Hohe Straße 52"),
+                        Map.entry("postalCode", "50667"), Map.entry("city", "Köln"), Map.entry("state", "DE-NW"),
+                        Map.entry("latitude", 50.9375), Map.entry("longitude", 6.9571), Map.entry("format", "CLASSIC"),
+                        Map.entry("segments", List.of("CONSUMER")), Map.entry("productLines", List.of("TV", "MOBILE")),
+                        Map.entry("weeklyLeadCapacity", 25)))
                 .post(partners + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
         given().contentType(ContentType.JSON).body(Map.of("units", 10))
                 .put(targets + "/partners/{partnerId}/targets/{year}/TV", partnerId, YEAR).then().statusCode(200);

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class DemoData {
 
-    private record DemoShop(String name, String postalCode, String city, double latitude, double longitude) {
+    private record DemoShop(String name, String street, String postalCode, String city, String state, double latitude,
+            double longitude, String format) {
     }
 
     private record DemoPartner(String name, String type, List<DemoShop> shops, Map<String, Integer> targets) {
@@ -27,21 +28,24 @@ final class DemoData {
 
     private static final List<DemoPartner> NETWORK = List.of(
             new DemoPartner("Rhein Mobilfunk GmbH", "RETAIL_PARTNER", List.of(
-                    new DemoShop("Köln Hohe Straße", "50667", "Köln", 50.9375, 6.9571),
-                    new DemoShop("Köln Ehrenfeld", "50823", "Köln", 50.9496, 6.9185),
-                    new DemoShop("Bonn Remigiusstraße", "53111", "Bonn", 50.7347, 7.1008)),
+                    new DemoShop("Köln Hohe Straße", "Hohe Straße 52", "50667", "Köln", "DE-NW", 50.9375, 6.9571, "NEW_FORMAT"),
+                    new DemoShop("Köln Ehrenfeld", "Venloer Straße 301", "50823", "Köln", "DE-NW", 50.9496, 6.9185, "CLASSIC"),
+                    new DemoShop("Bonn Remigiusstraße", "Remigiusstraße 3", "53111", "Bonn", "DE-NW", 50.7347, 7.1008, "CLASSIC")),
                     Map.of("MOBILE", 480, "BROADBAND", 240, "TV", 120)),
             new DemoPartner("Hanse Telekom Partner", "RETAIL_PARTNER", List.of(
-                    new DemoShop("Hamburg Mönckebergstraße", "20095", "Hamburg", 53.5508, 10.0006),
-                    new DemoShop("Hamburg Altona", "22765", "Hamburg", 53.5521, 9.9353)),
+                    new DemoShop("Hamburg Mönckebergstraße", "Mönckebergstraße 7", "20095", "Hamburg", "DE-HH", 53.5508, 10.0006, "NEW_FORMAT"),
+                    new DemoShop("Hamburg Altona", "Ottenser Hauptstraße 10", "22765", "Hamburg", "DE-HH", 53.5521, 9.9353, "CLASSIC")),
                     Map.of("MOBILE", 360, "BROADBAND", 180, "TV", 90)),
             new DemoPartner("Spree Shops GmbH", "RETAIL_PARTNER", List.of(
-                    new DemoShop("Berlin Alexanderplatz", "10178", "Berlin", 52.5219, 13.4132),
-                    new DemoShop("Berlin Tauentzienstraße", "10789", "Berlin", 52.5018, 13.3410)),
+                    new DemoShop("Berlin Alexanderplatz", "Alexanderplatz 9", "10178", "Berlin", "DE-BE", 52.5219, 13.4132, "NEW_FORMAT"),
+                    new DemoShop("Berlin Tauentzienstraße", "Tauentzienstraße 12", "10789", "Berlin", "DE-BE", 52.5018, 13.3410, "CLASSIC")),
                     Map.of("MOBILE", 420, "BROADBAND", 200, "TV", 100)),
             new DemoPartner("Isar Kommunikation KG", "BUSINESS_PARTNER", List.of(
-                    new DemoShop("München Kaufingerstraße", "80331", "München", 48.1374, 11.5722)),
+                    new DemoShop("München Kaufingerstraße", "Kaufingerstraße 14", "80331", "München", "DE-BY", 48.1374, 11.5722, "CLASSIC")),
                     Map.of("MOBILE", 200, "BUSINESS_SOLUTIONS", 80)));
+
+    private static final List<Map<String, String>> OPENING_HOURS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+            "FRIDAY", "SATURDAY").stream().map(day -> Map.of("day", day, "opens", "10:00", "closes", "20:00")).toList();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +56,7 @@ final class DemoData {
     static void load(Map<Service, String> baseUrls) throws IOException, InterruptedException {
         String partners = baseUrls.get(Service.PARTNERS);
         String targets = baseUrls.get(Service.TARGETS);
-        if (call("GET", partners + "/partners", null).size() > 0) {
+        if (call("GET", partners + "/partners?size=1", null).get("totalItems").asLong() > 0) {
             System.out.println("Demo data: partners exist already, nothing loaded.");
             return;
         }
@@ -62,9 +66,17 @@ final class DemoData {
             String partnerId = call("POST", partners + "/partners", Map.of("name", partner.name(), "type", partner.type()))
                     .get("id").asText();
             for (DemoShop shop : partner.shops()) {
-                call("POST", partners + "/partners/" + partnerId + "/shops", Map.of("name", shop.name(),
-                        "postalCode", shop.postalCode(), "city", shop.city(), "latitude", shop.latitude(),
-                        "longitude", shop.longitude()));
+                call("POST", partners + "/partners/" + partnerId + "/shops", Map.ofEntries(
+                        Map.entry("name", shop.name()), Map.entry("street", shop.street()),
+                        Map.entry("postalCode", shop.postalCode()), Map.entry("city", shop.city()),
+                        Map.entry("state", shop.state()), Map.entry("latitude", shop.latitude()),
+                        Map.entry("longitude", shop.longitude()), Map.entry("format", shop.format()),
+                        Map.entry("segments", List.of("CONSUMER", "BUSINESS")),
+                        Map.entry("productLines", List.of("MOBILE", "BROADBAND", "TV", "HOME_NETWORKING")),
+                        // Its own postal area (first three digits) is the catchment it serves.
+                        Map.entry("catchment", List.of(shop.postalCode().substring(0, 3))),
+                        Map.entry("weeklyLeadCapacity", 40),
+                        Map.entry("openingHours", OPENING_HOURS)));
                 shops++;
             }
             for (Map.Entry<String, Integer> target : partner.targets().entrySet()) {

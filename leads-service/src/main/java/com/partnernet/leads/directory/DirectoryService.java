@@ -1,11 +1,11 @@
 package com.partnernet.leads.directory;
 
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.ProcessedEvents;
 import com.partnernet.chassis.event.RecordValidator;
@@ -54,7 +54,7 @@ public class DirectoryService {
         shop.longitude = state.longitude();
         shop.status = state.status();
         shop.shopVersion = state.version();
-        shop.updatedAt = Instant.now();
+        shop.updatedAt = Timestamps.now();
         shops.persist(shop);
         Log.infof("Directory: shop %s is %s in %s (version %d, %s)", shop.shopId, shop.status, shop.postalCode,
                 shop.shopVersion, event.type());

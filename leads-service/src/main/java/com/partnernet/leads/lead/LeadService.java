@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.leads.ingestion.InboundLead;
@@ -39,7 +40,7 @@ public class LeadService {
             Log.debugf("Lead %s:%s is known already as %s", inbound.source(), inbound.externalId(), known.get().id);
             return LeadView.of(known.get());
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.source = inbound.source();
@@ -97,7 +98,7 @@ public class LeadService {
         }
         LeadStatus previous = lead.status;
         lead.status = target;
-        lead.updatedAt = Instant.now();
+        lead.updatedAt = Timestamps.now();
         events.statusChanged(lead, previous);
         Log.infof("Lead %s of shop %s: %s -> %s", lead.id, lead.shopId, previous, target);
         return LeadView.of(lead);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.geo.Distance;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
 
@@ -24,8 +25,6 @@ public class Router {
     /** The chosen shop and the reason, as stored on the lead and published in its events. */
     public record Route(RoutingShop shop, String reason) {
     }
-
-    private static final double EARTH_RADIUS_KM = 6371.0;
 
     private final RoutingShopRepository shops;
 
@@ -60,12 +59,7 @@ public class Router {
         return length;
     }
 
-    /** Great-circle distance (haversine). */
     private static double distanceKm(double latitude, double longitude, RoutingShop shop) {
-        double dLat = Math.toRadians(shop.latitude - latitude);
-        double dLon = Math.toRadians(shop.longitude - longitude);
-        double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(shop.latitude)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
+        return Distance.km(latitude, longitude, shop.latitude, shop.longitude);
     }
 }

@@ -1,6 +1,7 @@
 package com.partnernet.partners.partner;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -26,8 +27,38 @@ public class Partner {
     @Column(nullable = false)
     public PartnerType type;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PartnerStatus status;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Enumerated(EnumType.STRING)
+    public PartnerTier tier;
+
+    /** Dealer advisory board membership; null role means not a member (ever). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "board_role")
+    public BoardRole boardRole;
+
+    @Column(name = "board_member_since")
+    public LocalDate boardMemberSince;
+
+    @Column(name = "board_member_until")
+    public LocalDate boardMemberUntil;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 
     @Version
     public long version;

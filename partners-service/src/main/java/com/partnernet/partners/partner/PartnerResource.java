@@ -1,21 +1,31 @@
 package com.partnernet.partners.partner;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/partners")
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+
+@Path("/")
 @Tag(name = "Partners")
 public class PartnerResource {
 
@@ -26,22 +36,43 @@ public class PartnerResource {
     }
 
     @POST
+    @Path("/partners")
     @Operation(summary = "Register a partner")
     public Response register(@Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.register(request);
-        return Response.created(URI.create("/partners/" + partner.id())).entity(partner).build();
+        return Response.created(URI.create("/partners/" + partner.id())).tag(ETags.entityTag(partner.version())).entity(partner).build();
     }
 
     @GET
-    @Operation(summary = "All partners, by name")
-    public List<PartnerView> list() {
-        return service.list();
+    @Path("/partners")
+    @Operation(summary = "Partners, filtered, sorted and paged",
+            description = "Sort keys: name, type, status, tier, createdAt (default name).")
+    public Page<PartnerView> search(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageParams paging) {
+        return service.search(filter, paging);
     }
 
     @GET
-    @Path("/{partnerId}")
-    @Operation(summary = "One partner")
-    public PartnerView get(@PathParam("partnerId") UUID partnerId) {
-        return service.get(partnerId);
+    @Path("/partners/{partnerId}")
+    @Operation(summary = "One partner; its ETag is what an update sends as If-Match")
+    public Response get(@PathParam("partnerId") UUID partnerId) {
+        PartnerView partner = service.get(partnerId);
+        return Response.ok(partner).tag(ETags.entityTag(partner.version())).build();
+    }
+
+    @PUT
+    @Path("/partners/{partnerId}")
+    @Operation(summary = "Update a partner",
+            description = "Needs If-Match with the partner's ETag: 428 without it, 412 when someone changed it first.")
+    public Response update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PartnerRequest request) {
+        PartnerView partner = service.update(partnerId, ifMatch, request);
+        return Response.ok(partner).tag(ETags.entityTag(partner.version())).build();
+    }
+
+    @GET
+    @Path("/advisory-board")
+    @Operation(summary = "Members of the dealer advisory board on a day (default: today)")
+    public List<PartnerView> advisoryBoard(@QueryParam("on") LocalDate on) {
+        return service.advisoryBoard(on != null ? on : LocalDate.now());
     }
 }

@@ -3,10 +3,27 @@ package com.partnernet.partners.partner;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A partner as the API shows it. */
-public record PartnerView(UUID id, String name, PartnerType type, Instant createdAt) {
+/** A partner as the API shows it; {@code version} is also its ETag. */
+public record PartnerView(
+        UUID id,
+        String name,
+        PartnerType type,
+        PartnerStatus status,
+        PartnerRequest.Contact contact,
+        PartnerTier tier,
+        PartnerRequest.AdvisoryBoardMembership advisoryBoard,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     static PartnerView of(Partner partner) {
-        return new PartnerView(partner.id, partner.name, partner.type, partner.createdAt);
+        PartnerRequest.Contact contact = partner.contactName == null && partner.contactEmail == null
+                && partner.contactPhone == null ? null
+                        : new PartnerRequest.Contact(partner.contactName, partner.contactEmail, partner.contactPhone);
+        PartnerRequest.AdvisoryBoardMembership board = partner.boardRole == null ? null
+                : new PartnerRequest.AdvisoryBoardMembership(partner.boardRole, partner.boardMemberSince,
+                        partner.boardMemberUntil);
+        return new PartnerView(partner.id, partner.name, partner.type, partner.status, contact, partner.tier, board,
+                partner.createdAt, partner.updatedAt, partner.version);
     }
 }

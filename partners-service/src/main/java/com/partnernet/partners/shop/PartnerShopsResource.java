@@ -1,11 +1,11 @@
 package com.partnernet.partners.shop;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,28 +15,38 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A partner's shops; one shop by its own id is {@link ShopResource}. */
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.partners.partner.PartnerService;
+
+/** A partner's shops; one shop by its own id, and the search across partners, is {@link ShopResource}. */
 @Path("/partners/{partnerId}/shops")
 @Tag(name = "Shops")
 public class PartnerShopsResource {
 
-    private final ShopService service;
+    private final ShopService shops;
+    private final PartnerService partners;
 
-    public PartnerShopsResource(ShopService service) {
-        this.service = service;
+    public PartnerShopsResource(ShopService shops, PartnerService partners) {
+        this.shops = shops;
+        this.partners = partners;
     }
 
     @POST
     @Operation(summary = "Open a shop for a partner", description = "Publishes ShopOpened on partners.shop-events.")
     public Response open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
-        ShopSnapshot shop = service.open(partnerId, request);
-        return Response.created(URI.create("/shops/" + shop.shopId())).entity(shop).build();
+        ShopSnapshot shop = shops.open(partnerId, request);
+        return Response.created(URI.create("/shops/" + shop.shopId())).tag(ETags.entityTag(shop.version()))
+                .entity(shop).build();
     }
 
     @GET
-    @Operation(summary = "A partner's shops, by name")
-    public List<ShopSnapshot> listByPartner(@PathParam("partnerId") UUID partnerId) {
-        return service.listByPartner(partnerId);
+    @Operation(summary = "A partner's shops, filtered, sorted and paged like the shop search")
+    public Page<ShopSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam ShopFilter filter,
+            @Valid @BeanParam PageParams paging) {
+        partners.require(partnerId);
+        filter.partnerId = partnerId;
+        return shops.search(filter, paging);
     }
-
 }

@@ -10,8 +10,18 @@ public class ShopEvents {
 
     public static final String TOPIC = "partners.shop-events";
     static final String AGGREGATE = "Shop";
-    static final String SHOP_OPENED = "ShopOpened";
-    static final String SHOP_UPDATED = "ShopUpdated";
+
+    /** The event types, one per kind of change a consumer may care about. */
+    public enum Type {
+        ShopOpened,
+        ShopUpdated,
+        ShopFormatChanged,
+        ShopCatchmentChanged,
+        ShopCapacityChanged,
+        ShopTemporarilyClosed,
+        ShopReopened,
+        ShopClosed
+    }
 
     private final Outbox outbox;
 
@@ -19,15 +29,7 @@ public class ShopEvents {
         this.outbox = outbox;
     }
 
-    void opened(ShopSnapshot shop) {
-        publish(SHOP_OPENED, shop);
-    }
-
-    void updated(ShopSnapshot shop) {
-        publish(SHOP_UPDATED, shop);
-    }
-
-    private void publish(String type, ShopSnapshot shop) {
-        outbox.publish(TOPIC, AGGREGATE, shop.shopId().toString(), type, 1, shop);
+    void publish(Type type, ShopSnapshot shop) {
+        outbox.publish(TOPIC, AGGREGATE, shop.shopId().toString(), type.name(), 1, shop);
     }
 }

@@ -1,20 +1,40 @@
 package com.partnernet.partners.shop;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.chassis.error.ConflictException;
+import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
+import com.partnernet.chassis.geo.Distance;
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Sorting;
 import com.partnernet.partners.partner.PartnerService;
 
 import io.quarkus.logging.Log;
 
-/** Shops of partners; every change is published as a shop event through the outbox, in the same transaction. */
+/**
+ * Shops of partners and their lifecycle. Every change is published as a shop event, with the shop's full state,
+ * through the outbox in the same transaction.
+ */
 @ApplicationScoped
 public class ShopService {
+
+    private static final Map<String, String> SORT_KEYS = Map.of("name", "name", "city", "city",
+            "postalCode", "postalCode", "status", "status", "format", "format", "weeklyLeadCapacity", "weeklyLeadCapacity",
+            "updatedAt", "updatedAt");
+    private static final String DISTANCE = "distance";
 
     private final ShopRepository shops;
     private final PartnerService partners;
@@ -33,25 +53,69 @@ public class ShopService {
         shop.id = UUID.randomUUID();
         shop.partnerId = partnerId;
         shop.status = ShopStatus.OPEN;
-        shop.createdAt = Instant.now();
+        shop.createdAt = Timestamps.now();
+        shop.statusSince = shop.createdAt;
         apply(request, shop);
         shops.persist(shop);
-        shops.flush();
-        ShopSnapshot snapshot = ShopSnapshot.of(shop);
-        events.opened(snapshot);
-        Log.infof("Shop %s opened for partner %s in %s", shop.id, partnerId, shop.postalCode);
-        return snapshot;
+        return publish(ShopEvents.Type.ShopOpened, shop);
     }
 
+    /**
+     * Replaces a shop's details. Publishes one event per kind of change (format, catchment, capacity, other
+     * details), each with the new full state.
+     */
     @Transactional
-    public ShopSnapshot update(UUID shopId, ShopRequest request) {
+    public ShopSnapshot update(UUID shopId, String ifMatch, ShopRequest request) {
         Shop shop = require(shopId);
+        ETags.requireMatch(ifMatch, shop.version, "shop");
+        if (shop.status == ShopStatus.CLOSED) {
+            throw new ConflictException("Shop " + shopId + " is closed for good and cannot be changed");
+        }
+        ShopSnapshot before = ShopSnapshot.of(shop);
         apply(request, shop);
-        // Flush first: the event must carry the version this change produces.
-        shops.flush();
-        ShopSnapshot snapshot = ShopSnapshot.of(shop);
-        events.updated(snapshot);
-        return snapshot;
+        List<ShopEvents.Type> changes = changes(before, shop);
+        if (changes.isEmpty()) {
+            return before;
+        }
+        ShopSnapshot after = flushed(shop);
+        changes.forEach(type -> events.publish(type, after));
+        return after;
+    }
+
+    /** OPEN → TEMPORARILY_CLOSED, e.g. for a remodel; routing skips it, targets prorate. */
+    @Transactional
+    public ShopSnapshot closeTemporarily(UUID shopId, String ifMatch, String reason) {
+        return changeStatus(shopId, ifMatch, Set.of(ShopStatus.OPEN), ShopStatus.TEMPORARILY_CLOSED, reason,
+                ShopEvents.Type.ShopTemporarilyClosed);
+    }
+
+    /** TEMPORARILY_CLOSED → OPEN. */
+    @Transactional
+    public ShopSnapshot reopen(UUID shopId, String ifMatch) {
+        return changeStatus(shopId, ifMatch, Set.of(ShopStatus.TEMPORARILY_CLOSED), ShopStatus.OPEN, null,
+                ShopEvents.Type.ShopReopened);
+    }
+
+    /** For good: from OPEN or TEMPORARILY_CLOSED to CLOSED, which is final. */
+    @Transactional
+    public ShopSnapshot close(UUID shopId, String ifMatch, String reason) {
+        return changeStatus(shopId, ifMatch, Set.of(ShopStatus.OPEN, ShopStatus.TEMPORARILY_CLOSED), ShopStatus.CLOSED,
+                reason, ShopEvents.Type.ShopClosed);
+    }
+
+    /** A completed remodel: the shop gets the new format and opens again, as two events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeRemodel(UUID shopId, StoreFormat format) {
+        Shop shop = require(shopId);
+        if (shop.format != format) {
+            shop.format = format;
+            shop.updatedAt = Timestamps.now();
+            publish(ShopEvents.Type.ShopFormatChanged, shop);
+        }
+        if (shop.status == ShopStatus.TEMPORARILY_CLOSED) {
+            setStatus(shop, ShopStatus.OPEN, null);
+            publish(ShopEvents.Type.ShopReopened, shop);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,21 +124,114 @@ public class ShopService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ShopSnapshot> listByPartner(UUID partnerId) {
-        partners.require(partnerId);
-        return shops.listByPartner(partnerId).stream().map(ShopSnapshot::of).toList();
+    public Page<ShopSnapshot> search(ShopFilter filter, PageParams paging) {
+        if (!filter.isRadiusSearch()) {
+            var query = shops.search(filter, Sorting.parse(paging.sort, SORT_KEYS, "name", "id")).page(paging.page, paging.size);
+            return Page.of(query.list(), paging, query.count()).map(ShopSnapshot::of);
+        }
+        if (filter.latitude == null || filter.longitude == null || filter.radiusKm == null) {
+            throw new InvalidRequestException("radiusKm", "a radius search needs lat, lon and radiusKm together");
+        }
+        // The box from the database holds the circle; keep what is inside it and sort by distance unless asked otherwise.
+        boolean byDistance = paging.sort == null || paging.sort.isBlank() || DISTANCE.equals(paging.sort.strip());
+        var candidates = shops.search(filter, byDistance ? io.quarkus.panache.common.Sort.by("id")
+                : Sorting.parse(paging.sort, SORT_KEYS, "name", "id")).list();
+        List<Shop> inside = new ArrayList<>(candidates.stream()
+                .filter(shop -> distanceKm(filter, shop) <= filter.radiusKm).toList());
+        if (byDistance) {
+            inside.sort(Comparator.comparingDouble(shop -> distanceKm(filter, shop)));
+        }
+        return Page.slice(inside, paging).map(ShopSnapshot::of);
     }
 
-    private Shop require(UUID shopId) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Shop require(UUID shopId) {
         return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
+    }
+
+    private ShopSnapshot changeStatus(UUID shopId, String ifMatch, Set<ShopStatus> from, ShopStatus to, String reason,
+            ShopEvents.Type event) {
+        Shop shop = require(shopId);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, shop.version, "shop");
+        }
+        if (!from.contains(shop.status)) {
+            throw new ConflictException("Shop " + shopId + " is " + shop.status + " and cannot become " + to
+                    + "; that needs a shop that is " + new TreeSet<>(from));
+        }
+        setStatus(shop, to, reason);
+        return publish(event, shop);
+    }
+
+    private static void setStatus(Shop shop, ShopStatus status, String reason) {
+        shop.status = status;
+        shop.statusReason = reason;
+        shop.statusSince = Timestamps.now();
+        shop.updatedAt = shop.statusSince;
+    }
+
+    private ShopSnapshot publish(ShopEvents.Type type, Shop shop) {
+        ShopSnapshot snapshot = flushed(shop);
+        events.publish(type, snapshot);
+        Log.infof("Shop %s: %s (version %d, %s)", shop.id, type, snapshot.version(), shop.status);
+        return snapshot;
+    }
+
+    /** Flushes first: an event must carry the version its change produces. */
+    private ShopSnapshot flushed(Shop shop) {
+        shops.flush();
+        return ShopSnapshot.of(shop);
+    }
+
+    private static List<ShopEvents.Type> changes(ShopSnapshot before, Shop after) {
+        List<ShopEvents.Type> changes = new ArrayList<>();
+        if (before.format() != after.format) {
+            changes.add(ShopEvents.Type.ShopFormatChanged);
+        }
+        if (!before.catchment().equals(new TreeSet<>(after.catchment))) {
+            changes.add(ShopEvents.Type.ShopCatchmentChanged);
+        }
+        if (before.weeklyLeadCapacity() != after.weeklyLeadCapacity) {
+            changes.add(ShopEvents.Type.ShopCapacityChanged);
+        }
+        if (!details(before).equals(details(ShopSnapshot.of(after)))) {
+            changes.add(ShopEvents.Type.ShopUpdated);
+        }
+        return changes;
+    }
+
+    /** What a change of "other details" (ShopUpdated) is about. */
+    private static List<Object> details(ShopSnapshot shop) {
+        return List.of(shop.name(), shop.street(), shop.postalCode(), shop.city(), shop.state(), shop.latitude(),
+                shop.longitude(), shop.segments(), shop.productLines(), shop.openingHours());
     }
 
     private static void apply(ShopRequest request, Shop shop) {
         shop.name = request.name().strip();
+        shop.street = request.street().strip();
         shop.postalCode = request.postalCode();
         shop.city = request.city().strip();
+        shop.state = request.state();
         shop.latitude = request.latitude();
         shop.longitude = request.longitude();
-        shop.updatedAt = Instant.now();
+        shop.format = request.format();
+        shop.segments.clear();
+        shop.segments.addAll(request.segments());
+        shop.productLines.clear();
+        shop.productLines.addAll(request.productLines());
+        shop.catchment.clear();
+        if (request.catchment() != null) {
+            shop.catchment.addAll(request.catchment());
+        }
+        shop.weeklyLeadCapacity = request.weeklyLeadCapacity();
+        shop.openingHours.clear();
+        if (request.openingHours() != null) {
+            shop.openingHours.addAll(request.openingHours());
+        }
+        shop.updatedAt = Timestamps.now();
+    }
+
+    private static double distanceKm(ShopFilter filter, Shop shop) {
+        return Distance.km(filter.latitude, filter.longitude, shop.latitude, shop.longitude);
     }
 }

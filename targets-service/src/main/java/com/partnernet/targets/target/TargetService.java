@@ -1,12 +1,13 @@
 package com.partnernet.targets.target;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import com.partnernet.chassis.time.Timestamps;
 
 import io.quarkus.logging.Log;
 
@@ -34,7 +35,7 @@ public class TargetService {
             return created;
         });
         target.units = units;
-        target.updatedAt = Instant.now();
+        target.updatedAt = Timestamps.now();
         targets.persist(target);
         Log.infof("Target of partner %s for %s %d: %d units", partnerId, productLine, year, units);
         return TargetView.of(target);

@@ -1,0 +1,7 @@
+package com.partnernet.partners.partner;
+
+public enum PartnerStatus {
+    ACTIVE,
+    SUSPENDED,
+    TERMINATED
+}

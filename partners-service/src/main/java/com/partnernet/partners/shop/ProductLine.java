@@ -1,0 +1,10 @@
+package com.partnernet.partners.shop;
+
+/** The operator's product lines a lead can be about. */
+public enum ProductLine {
+    MOBILE,
+    BROADBAND,
+    TV,
+    HOME_NETWORKING,
+    BUSINESS_SOLUTIONS
+}

@@ -1,0 +1,7 @@
+package com.partnernet.partners.shop;
+
+/** Customer segments a shop serves. */
+public enum Segment {
+    CONSUMER,
+    BUSINESS
+}
