@@ -1,8 +1,6 @@
 package com.partnernet.partners.partner;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -25,7 +22,7 @@ import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
 
-@Path("/")
+@Path("/partners")
 @Tag(name = "Partners")
 public class PartnerResource {
 
@@ -36,7 +33,6 @@ public class PartnerResource {
     }
 
     @POST
-    @Path("/partners")
     @Operation(summary = "Register a partner")
     public Response register(@Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.register(request);
@@ -44,7 +40,6 @@ public class PartnerResource {
     }
 
     @GET
-    @Path("/partners")
     @Operation(summary = "Partners, filtered, sorted and paged",
             description = "Sort keys: name, type, status, tier, createdAt (default name).")
     public Page<PartnerView> search(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageParams paging) {
@@ -52,7 +47,7 @@ public class PartnerResource {
     }
 
     @GET
-    @Path("/partners/{partnerId}")
+    @Path("/{partnerId}")
     @Operation(summary = "One partner; its ETag is what an update sends as If-Match")
     public Response get(@PathParam("partnerId") UUID partnerId) {
         PartnerView partner = service.get(partnerId);
@@ -60,7 +55,7 @@ public class PartnerResource {
     }
 
     @PUT
-    @Path("/partners/{partnerId}")
+    @Path("/{partnerId}")
     @Operation(summary = "Update a partner",
             description = "Needs If-Match with the partner's ETag: 428 without it, 412 when someone changed it first.")
     public Response update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -69,10 +64,4 @@ public class PartnerResource {
         return Response.ok(partner).tag(ETags.entityTag(partner.version())).build();
     }
 
-    @GET
-    @Path("/advisory-board")
-    @Operation(summary = "Members of the dealer advisory board on a day (default: today)")
-    public List<PartnerView> advisoryBoard(@QueryParam("on") LocalDate on) {
-        return service.advisoryBoard(on != null ? on : LocalDate.now());
-    }
 }

@@ -1,0 +1,29 @@
+package com.partnernet.partners.partner;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The dealer advisory board: partners whose membership covers a day. */
+@Path("/advisory-board")
+@Tag(name = "Partners")
+public class AdvisoryBoardResource {
+
+    private final PartnerService service;
+
+    public AdvisoryBoardResource(PartnerService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Members of the dealer advisory board on a day (default: today)")
+    public List<PartnerView> advisoryBoard(@QueryParam("on") LocalDate on) {
+        return service.advisoryBoard(on != null ? on : LocalDate.now());
+    }
+}

@@ -1,0 +1,46 @@
+package com.partnernet.partners.remodel;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/remodel-programme")
+@Tag(name = "Remodel programme")
+public class ProgrammeResource {
+
+    /** A year's goal, as sent and answered. */
+    public record Goal(@NotNull @PositiveOrZero @Max(100_000) Integer remodels) {
+    }
+
+    private final ProgrammeService programme;
+
+    public ProgrammeResource(ProgrammeService programme) {
+        this.programme = programme;
+    }
+
+    @PUT
+    @Path("/goals/{year}")
+    @Operation(summary = "Set the network's remodel goal for a year")
+    public Goal setGoal(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Goal goal) {
+        return new Goal(programme.setGoal(year, goal.remodels()));
+    }
+
+    @GET
+    @Path("/{year}")
+    @Operation(summary = "Where the remodel programme stands in a year, for the network or one partner")
+    public ProgrammeReport report(@PathParam("year") @Min(2000) @Max(2100) int year, @QueryParam("partnerId") UUID partnerId) {
+        return programme.report(year, partnerId);
+    }
+}

@@ -1,0 +1,61 @@
+package com.partnernet.partners.remodel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class RemodelRepository implements PanacheRepositoryBase<Remodel, UUID> {
+
+    public Optional<Remodel> findOpen(UUID shopId) {
+        return find("shopId = ?1 and status in ?2", shopId, RemodelStatus.OPEN).firstResultOptional();
+    }
+
+    public PanacheQuery<Remodel> search(UUID partnerId, UUID shopId, RemodelStatus status, Sort sort) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (partnerId != null) {
+            conditions.add("partnerId = :partnerId");
+            parameters.and("partnerId", partnerId);
+        }
+        if (shopId != null) {
+            conditions.add("shopId = :shopId");
+            parameters.and("shopId", shopId);
+        }
+        if (status != null) {
+            conditions.add("status = :status");
+            parameters.and("status", status);
+        }
+        return conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);
+    }
+
+    /** Remodels in a status whose {@code dateProperty} falls in [from, to], for the whole network or one partner. */
+    public long count(RemodelStatus status, String dateProperty, LocalDate from, LocalDate to, UUID partnerId) {
+        return find(query(status, dateProperty, partnerId), parameters(status, from, to, partnerId)).count();
+    }
+
+    public Optional<LocalDate> firstPlannedStart(LocalDate from, LocalDate to, UUID partnerId) {
+        return find(query(RemodelStatus.PLANNED, "plannedStart", partnerId),
+                Sort.by("plannedStart"), parameters(RemodelStatus.PLANNED, from, to, partnerId))
+                .firstResultOptional().map(remodel -> remodel.plannedStart);
+    }
+
+    private static String query(RemodelStatus status, String dateProperty, UUID partnerId) {
+        return "status = :status and " + dateProperty + " between :from and :to"
+                + (partnerId != null ? " and partnerId = :partnerId" : "");
+    }
+
+    private static Parameters parameters(RemodelStatus status, LocalDate from, LocalDate to, UUID partnerId) {
+        Parameters parameters = Parameters.with("status", status).and("from", from).and("to", to);
+        return partnerId != null ? parameters.and("partnerId", partnerId) : parameters;
+    }
+}

@@ -1,0 +1,18 @@
+package com.partnernet.partners.remodel;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** Plan (or re-plan) a remodel; {@code closesShop} defaults to true. */
+public record RemodelRequest(@NotNull LocalDate plannedStart, @NotNull LocalDate plannedEnd, Boolean closesShop) {
+
+    @JsonIgnore
+    @AssertTrue(message = "plannedEnd must not be before plannedStart")
+    public boolean isPeriodValid() {
+        return plannedStart == null || plannedEnd == null || !plannedEnd.isBefore(plannedStart);
+    }
+}

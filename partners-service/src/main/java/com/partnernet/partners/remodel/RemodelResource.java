@@ -1,0 +1,91 @@
+package com.partnernet.partners.remodel;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+
+@Path("/remodels")
+@Tag(name = "Remodel programme")
+public class RemodelResource {
+
+    /** Why a remodel is called off. */
+    public record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final RemodelService remodels;
+
+    public RemodelResource(RemodelService remodels) {
+        this.remodels = remodels;
+    }
+
+    @GET
+    @Operation(summary = "Remodels, filtered and paged", description = "Sort keys: plannedStart (default), plannedEnd, actualEnd, status.")
+    public Page<RemodelView> search(@QueryParam("partnerId") UUID partnerId, @QueryParam("shopId") UUID shopId,
+            @QueryParam("status") RemodelStatus status, @Valid @BeanParam PageParams paging) {
+        return remodels.search(partnerId, shopId, status, paging);
+    }
+
+    @GET
+    @Path("/{remodelId}")
+    public Response get(@PathParam("remodelId") UUID remodelId) {
+        return withETag(remodels.get(remodelId));
+    }
+
+    @PUT
+    @Path("/{remodelId}")
+    @Operation(summary = "Re-plan a remodel that has not started", description = "Needs If-Match with the remodel's ETag.")
+    public Response reschedule(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RemodelRequest request) {
+        return withETag(remodels.reschedule(remodelId, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{remodelId}/start")
+    @Operation(summary = "Start a planned remodel", description = "Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
+    public Response start(@PathParam("remodelId") UUID remodelId,
+            @QueryParam("on") @PastOrPresent @Parameter(description = "The day it started; default today") LocalDate on) {
+        return withETag(remodels.start(remodelId, on != null ? on : LocalDate.now()));
+    }
+
+    @POST
+    @Path("/{remodelId}/completion")
+    @Operation(summary = "Complete a running remodel", description = "The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
+    public Response complete(@PathParam("remodelId") UUID remodelId,
+            @QueryParam("on") @PastOrPresent @Parameter(description = "The day it was completed; default today") LocalDate on) {
+        return withETag(remodels.complete(remodelId, on != null ? on : LocalDate.now()));
+    }
+
+    @POST
+    @Path("/{remodelId}/cancellation")
+    @Operation(summary = "Cancel a planned or running remodel", description = "A shop it had closed reopens in its old format.")
+    public Response cancel(@PathParam("remodelId") UUID remodelId, @Valid @NotNull Cancellation cancellation) {
+        return withETag(remodels.cancel(remodelId, cancellation.reason()));
+    }
+
+    static Response withETag(RemodelView remodel) {
+        return Response.ok(remodel).tag(ETags.entityTag(remodel.version())).build();
+    }
+}

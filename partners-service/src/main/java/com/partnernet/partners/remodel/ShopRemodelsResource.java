@@ -1,0 +1,37 @@
+package com.partnernet.partners.remodel;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.ETags;
+
+/** Remodels are planned per shop; everything after that is {@link RemodelResource}. */
+@Path("/shops/{shopId}/remodels")
+@Tag(name = "Remodel programme")
+public class ShopRemodelsResource {
+
+    private final RemodelService remodels;
+
+    public ShopRemodelsResource(RemodelService remodels) {
+        this.remodels = remodels;
+    }
+
+    @POST
+    @Operation(summary = "Plan the remodel of a shop into the new store format",
+            description = "409 if the shop is closed, has the new format already, or has a planned or running remodel.")
+    public Response plan(@PathParam("shopId") UUID shopId, @Valid @NotNull RemodelRequest request) {
+        RemodelView remodel = remodels.plan(shopId, request);
+        return Response.created(URI.create("/remodels/" + remodel.id())).tag(ETags.entityTag(remodel.version()))
+                .entity(remodel).build();
+    }
+}
