@@ -153,7 +153,8 @@ public class ProblemMappers {
         return parts.length > skip ? parts[skip] : path;
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
+    /** Where in a JSON document a binding error is, as a client names it: {@code contact.email}, {@code rows[3]}. */
+    public static String jsonPath(List<JsonMappingException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {
@@ -168,7 +169,8 @@ public class ProblemMappers {
         return field.toString();
     }
 
-    private static String expectation(JsonMappingException e) {
+    /** What a value that did not bind should have been, e.g. "must be one of [MOBILE, TV]". */
+    public static String expectation(JsonMappingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {

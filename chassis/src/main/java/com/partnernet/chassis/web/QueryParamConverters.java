@@ -3,6 +3,7 @@ package com.partnernet.chassis.web;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -24,15 +25,16 @@ import com.partnernet.chassis.error.InvalidRequestException;
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
 
-    private static final Map<Class<?>, Parsing> PARSERS = Map.of(
-            UUID.class, new Parsing(UUID::fromString, "a UUID"),
-            LocalDate.class, new Parsing(LocalDate::parse, "a date like 2026-05-01"),
-            Integer.class, new Parsing(Integer::valueOf, "a whole number"),
-            int.class, new Parsing(Integer::valueOf, "a whole number"),
-            Long.class, new Parsing(Long::valueOf, "a whole number"),
-            long.class, new Parsing(Long::valueOf, "a whole number"),
-            Double.class, new Parsing(Double::valueOf, "a number"),
-            double.class, new Parsing(Double::valueOf, "a number"));
+    private static final Map<Class<?>, Parsing> PARSERS = Map.ofEntries(
+            Map.entry(UUID.class, new Parsing(UUID::fromString, "a UUID")),
+            Map.entry(LocalDate.class, new Parsing(LocalDate::parse, "a date like 2026-05-01")),
+            Map.entry(YearMonth.class, new Parsing(YearMonth::parse, "a month like 2026-05")),
+            Map.entry(Integer.class, new Parsing(Integer::valueOf, "a whole number")),
+            Map.entry(int.class, new Parsing(Integer::valueOf, "a whole number")),
+            Map.entry(Long.class, new Parsing(Long::valueOf, "a whole number")),
+            Map.entry(long.class, new Parsing(Long::valueOf, "a whole number")),
+            Map.entry(Double.class, new Parsing(Double::valueOf, "a number")),
+            Map.entry(double.class, new Parsing(Double::valueOf, "a number")));
 
     private record Parsing(Function<String, Object> parse, String expectation) {
     }

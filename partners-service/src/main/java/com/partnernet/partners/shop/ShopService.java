@@ -144,6 +144,16 @@ public class ShopService {
         return Page.slice(inside, paging).map(ShopSnapshot::of);
     }
 
+    /** Those of the ids that name a shop. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> existing(Set<UUID> shopIds) {
+        if (shopIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(shops.getEntityManager().createQuery("select s.id from Shop s where s.id in :ids", UUID.class)
+                .setParameter("ids", shopIds).getResultList());
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Shop require(UUID shopId) {
         return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
