@@ -123,6 +123,22 @@ class LeadPipelineTest {
     }
 
     @Test
+    void fieldTeamEventsSharingTheShopTopicAreSkippedNotDeadLettered() {
+        UUID teamId = UUID.randomUUID();
+        kafka.send(SHOP_EVENTS, teamId.toString(), write(Map.of("eventId", UUID.randomUUID(), "type", "FieldTeamFormed",
+                "version", 1, "occurredAt", Instant.now().toString(), "aggregateType", "FieldTeam",
+                "aggregateId", teamId.toString(), "payload", Map.of("teamId", teamId, "partnerId", UUID.randomUUID(),
+                        "city", "Berlin", "postalCoverage", List.of("10"), "productFocus", List.of("MOBILE"),
+                        "weeklyLeadCapacity", 50, "status", "ACTIVE", "version", 0))));
+        // A shop event with the same key follows on the same partition: once it is applied, the team event was handled.
+        kafka.send(SHOP_EVENTS, teamId.toString(), shopEvent(UUID.randomUUID(), "ShopOpened", teamId, UUID.randomUUID(),
+                "Marker shop", uniquePostalCode(), "OPEN", 0));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/shops/{shopId}/pipeline", teamId).then().statusCode(200));
+        assertEquals(List.of(), kafka.all("leads.shop-events.dlq", r -> teamId.toString().equals(r.key())));
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheNextGoodLeadIsProcessed() {
         String postalCode = uniquePostalCode();
         UUID shopId = shopOpened(UUID.randomUUID(), postalCode, "OPEN", 0);

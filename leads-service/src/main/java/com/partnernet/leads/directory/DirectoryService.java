@@ -1,6 +1,5 @@
 package com.partnernet.leads.directory;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,6 +16,8 @@ import io.quarkus.logging.Log;
 public class DirectoryService {
 
     static final String CONSUMER = "leads-directory";
+    /** The topic also carries other routing targets (field teams, aggregate type FieldTeam); this copy holds shops. */
+    static final String SHOP_AGGREGATE = "Shop";
 
     private final RoutingShopRepository shops;
     private final ProcessedEvents processedEvents;
@@ -33,6 +34,10 @@ public class DirectoryService {
 
     @Transactional
     public void apply(EventEnvelope event) {
+        if (!SHOP_AGGREGATE.equals(event.aggregateType())) {
+            Log.debugf("%s %s is not about a shop, skipped", event.type(), event.aggregateId());
+            return;
+        }
         ShopState state = validator.requireValid(event.payloadAs(mapper, ShopState.class));
         if (!processedEvents.firstDelivery(CONSUMER, event.eventId())) {
             Log.debugf("Shop event %s already applied", event.eventId());

@@ -1,0 +1,41 @@
+package com.partnernet.partners.fieldsales;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class FieldRepRepository implements PanacheRepositoryBase<FieldRep, UUID> {
+
+    public PanacheQuery<FieldRep> search(UUID teamId, LocalDate activeOn, RepSource source, Sort sort) {
+        List<String> conditions = new ArrayList<>(List.of("teamId = :teamId"));
+        Parameters parameters = Parameters.with("teamId", teamId);
+        if (activeOn != null) {
+            conditions.add("startDate <= :day and (endDate is null or endDate >= :day)");
+            parameters.and("day", activeOn);
+        }
+        if (source != null) {
+            conditions.add("source = :source");
+            parameters.and("source", source);
+        }
+        return find(String.join(" and ", conditions), sort, parameters);
+    }
+
+    /** Reps of the teams who work on some day between {@code from} and {@code to}. */
+    public List<FieldRep> workingBetween(Collection<UUID> teamIds, LocalDate from, LocalDate to) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return list("teamId in :teams and startDate <= :to and (endDate is null or endDate >= :from)",
+                Parameters.with("teams", teamIds).and("from", from).and("to", to));
+    }
+}

@@ -1,0 +1,108 @@
+package com.partnernet.partners.fieldsales;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+
+@Path("/field-teams")
+@Tag(name = "Field sales")
+public class FieldTeamResource {
+
+    private final FieldTeamService teams;
+    private final FieldRepService reps;
+    private final HeadcountService headcount;
+
+    public FieldTeamResource(FieldTeamService teams, FieldRepService reps, HeadcountService headcount) {
+        this.teams = teams;
+        this.reps = reps;
+        this.headcount = headcount;
+    }
+
+    @GET
+    @Operation(summary = "Field teams, filtered, sorted and paged",
+            description = "Sort keys: city (default), name, liveFrom, status, weeklyLeadCapacity.")
+    public Page<FieldTeamSnapshot> search(@Valid @BeanParam FieldTeamFilter filter, @Valid @BeanParam PageParams paging) {
+        return teams.search(filter, paging);
+    }
+
+    @GET
+    @Path("/{teamId}")
+    @Operation(summary = "One field team; its ETag is what an update sends as If-Match")
+    public Response get(@PathParam("teamId") UUID teamId) {
+        return withETag(teams.get(teamId));
+    }
+
+    @PUT
+    @Path("/{teamId}")
+    @Operation(summary = "Change a field team (city, rollout date, coverage, product focus, campaign, capacity)",
+            description = "Needs If-Match (428 without, 412 when changed meanwhile). Publishes FieldTeamUpdated.")
+    public Response update(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull FieldTeamRequest request) {
+        return withETag(teams.update(teamId, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{teamId}/disbanding")
+    @Operation(summary = "Disband a field team for good", description = "Publishes FieldTeamDisbanded; 409 if disbanded already.")
+    public Response disband(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(teams.disband(teamId, ifMatch));
+    }
+
+    @GET
+    @Path("/{teamId}/headcount-plan")
+    @Operation(summary = "The team's planned headcount per month")
+    public List<HeadcountPlanEntry> plan(@PathParam("teamId") UUID teamId) {
+        return headcount.plan(teamId);
+    }
+
+    @PUT
+    @Path("/{teamId}/headcount-plan")
+    @Operation(summary = "Replace the team's headcount plan", description = "Each month at most once.")
+    public List<HeadcountPlanEntry> replacePlan(@PathParam("teamId") UUID teamId,
+            @Valid @NotNull @Size(max = 240) List<@NotNull @Valid HeadcountPlanEntry> plan) {
+        return headcount.replacePlan(teamId, plan);
+    }
+
+    @POST
+    @Path("/{teamId}/reps")
+    @Operation(summary = "A rep joins the team", description = "Without productFocus the rep promotes the team's product focus.")
+    public Response join(@PathParam("teamId") UUID teamId, @Valid @NotNull FieldRepRequest request) {
+        FieldRepView rep = reps.join(teamId, request);
+        return Response.created(URI.create("/field-reps/" + rep.id())).entity(rep).build();
+    }
+
+    @GET
+    @Path("/{teamId}/reps")
+    @Operation(summary = "The team's reps, optionally those working on a day or from one source",
+            description = "Sort keys: name (default), startDate, endDate, source.")
+    public Page<FieldRepView> reps(@PathParam("teamId") UUID teamId, @QueryParam("activeOn") LocalDate activeOn,
+            @QueryParam("source") RepSource source, @Valid @BeanParam PageParams paging) {
+        return reps.list(teamId, activeOn, source, paging);
+    }
+
+    private static Response withETag(FieldTeamSnapshot team) {
+        return Response.ok(team).tag(ETags.entityTag(team.version())).build();
+    }
+}

@@ -1,0 +1,34 @@
+package com.partnernet.partners.fieldsales;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.partnernet.partners.shop.ProductLine;
+
+/**
+ * A field team's full current state: what the API answers and what every field-team event carries, so leads-service
+ * can route to it from the latest event alone. A team takes leads while ACTIVE and from {@code liveFrom} on.
+ */
+public record FieldTeamSnapshot(
+        UUID teamId,
+        UUID partnerId,
+        String name,
+        String city,
+        LocalDate liveFrom,
+        Set<String> postalCoverage,
+        Set<ProductLine> productFocus,
+        String campaign,
+        int weeklyLeadCapacity,
+        FieldTeamStatus status,
+        long version,
+        Instant updatedAt) {
+
+    static FieldTeamSnapshot of(FieldTeam team) {
+        return new FieldTeamSnapshot(team.id, team.partnerId, team.name, team.city, team.liveFrom,
+                new TreeSet<>(team.postalCoverage), new TreeSet<>(team.productFocus), team.campaign,
+                team.weeklyLeadCapacity, team.status, team.version, team.updatedAt);
+    }
+}

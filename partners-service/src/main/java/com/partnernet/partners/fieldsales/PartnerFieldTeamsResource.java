@@ -1,0 +1,54 @@
+package com.partnernet.partners.fieldsales;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.partners.partner.PartnerService;
+
+/** The direct sales partner's field teams; one team by its own id is {@link FieldTeamResource}. */
+@Path("/partners/{partnerId}/field-teams")
+@Tag(name = "Field sales")
+public class PartnerFieldTeamsResource {
+
+    private final FieldTeamService teams;
+    private final PartnerService partners;
+
+    public PartnerFieldTeamsResource(FieldTeamService teams, PartnerService partners) {
+        this.teams = teams;
+        this.partners = partners;
+    }
+
+    @POST
+    @Operation(summary = "Form a field team of a DIRECT_SALES partner in a city",
+            description = "Publishes FieldTeamFormed on partners.shop-events (key: team id). 409 for another partner "
+                    + "type or when the partner has an active team in that city.")
+    public Response form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
+        FieldTeamSnapshot team = teams.form(partnerId, request);
+        return Response.created(URI.create("/field-teams/" + team.teamId())).tag(ETags.entityTag(team.version()))
+                .entity(team).build();
+    }
+
+    @GET
+    @Operation(summary = "A partner's field teams, filtered, sorted and paged like the field-team list")
+    public Page<FieldTeamSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam FieldTeamFilter filter,
+            @Valid @BeanParam PageParams paging) {
+        partners.require(partnerId);
+        filter.partnerId = partnerId;
+        return teams.search(filter, paging);
+    }
+}
