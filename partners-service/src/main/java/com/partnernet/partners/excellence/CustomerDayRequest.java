@@ -1,0 +1,25 @@
+package com.partnernet.partners.excellence;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** A day with customers: when, where (a shop or a field team, exactly one) and what was learnt. */
+public record CustomerDayRequest(
+        @NotNull @PastOrPresent LocalDate date,
+        UUID shopId,
+        UUID fieldTeamId,
+        @Size(max = 2000) String notes) {
+
+    @JsonIgnore
+    @AssertTrue(message = "name either a shopId or a fieldTeamId, not both")
+    public boolean isOnePlaceVisited() {
+        return (shopId == null) != (fieldTeamId == null);
+    }
+}

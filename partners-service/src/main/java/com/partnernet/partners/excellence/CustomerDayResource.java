@@ -1,0 +1,29 @@
+package com.partnernet.partners.excellence;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** One logged customer day; days are logged through {@link ExecutiveResource}. */
+@Path("/customer-days")
+@Tag(name = "Excellence programme")
+public class CustomerDayResource {
+
+    private final CustomerDayService days;
+
+    public CustomerDayResource(CustomerDayService days) {
+        this.days = days;
+    }
+
+    @DELETE
+    @Path("/{dayId}")
+    @Operation(summary = "Take back a customer day logged by mistake")
+    public void remove(@PathParam("dayId") UUID dayId) {
+        days.remove(dayId);
+    }
+}

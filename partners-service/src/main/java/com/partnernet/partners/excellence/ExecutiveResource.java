@@ -1,0 +1,89 @@
+package com.partnernet.partners.excellence;
+
+import java.net.URI;
+import java.time.Year;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+
+@Path("/executives")
+@Tag(name = "Excellence programme")
+public class ExecutiveResource {
+
+    private final ExecutiveService executives;
+    private final CustomerDayService days;
+
+    public ExecutiveResource(ExecutiveService executives, CustomerDayService days) {
+        this.executives = executives;
+        this.days = days;
+    }
+
+    @POST
+    @Operation(summary = "Register an executive of the excellence programme", description = "409 if the e-mail address is taken.")
+    public Response register(@Valid @NotNull ExecutiveRequest request) {
+        ExecutiveView executive = executives.register(request);
+        return Response.created(URI.create("/executives/" + executive.id())).tag(ETags.entityTag(executive.version()))
+                .entity(executive).build();
+    }
+
+    @GET
+    @Operation(summary = "Executives, paged", description = "Sort keys: name (default), title, email.")
+    public Page<ExecutiveView> search(@QueryParam("name") @Size(max = 200) String name, @Valid @BeanParam PageParams paging) {
+        return executives.search(name, paging);
+    }
+
+    @GET
+    @Path("/{executiveId}")
+    public Response get(@PathParam("executiveId") UUID executiveId) {
+        ExecutiveView executive = executives.get(executiveId);
+        return Response.ok(executive).tag(ETags.entityTag(executive.version())).build();
+    }
+
+    @PUT
+    @Path("/{executiveId}")
+    @Operation(summary = "Update an executive", description = "Needs If-Match with the executive's ETag.")
+    public Response update(@PathParam("executiveId") UUID executiveId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ExecutiveRequest request) {
+        ExecutiveView executive = executives.update(executiveId, ifMatch, request);
+        return Response.ok(executive).tag(ETags.entityTag(executive.version())).build();
+    }
+
+    @POST
+    @Path("/{executiveId}/customer-days")
+    @Operation(summary = "Log a day spent directly with customers",
+            description = "At a shop or with a field team (exactly one). A day counts once: logging it again is a 409.")
+    public Response logDay(@PathParam("executiveId") UUID executiveId, @Valid @NotNull CustomerDayRequest request) {
+        CustomerDayView day = days.log(executiveId, request);
+        return Response.created(URI.create("/customer-days/" + day.id())).entity(day).build();
+    }
+
+    @GET
+    @Path("/{executiveId}/customer-days")
+    @Operation(summary = "The executive's customer days in a year (default: this year)")
+    public List<CustomerDayView> days(@PathParam("executiveId") UUID executiveId,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return days.ofExecutive(executiveId, year != null ? year : Year.now().getValue());
+    }
+}
