@@ -1,0 +1,7 @@
+package com.partnernet.partners.partnerevent;
+
+import java.util.List;
+
+/** A cancelled registration and the waitlisted ones its seats went to. */
+public record Cancellation(RegistrationView cancelled, List<RegistrationView> promoted) {
+}

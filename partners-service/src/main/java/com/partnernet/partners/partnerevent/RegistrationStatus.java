@@ -1,0 +1,8 @@
+package com.partnernet.partners.partnerevent;
+
+/** CONFIRMED while seats last, else WAITLISTED (in order of registration) until a cancellation frees enough seats. */
+public enum RegistrationStatus {
+    CONFIRMED,
+    WAITLISTED,
+    CANCELLED
+}

@@ -1,0 +1,25 @@
+package com.partnernet.partners.partnerevent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A registration; {@code waitlistPosition} (1 = next to be promoted) only while WAITLISTED. */
+public record RegistrationView(
+        UUID id,
+        UUID eventId,
+        UUID partnerId,
+        RegistrationStatus status,
+        int seats,
+        Integer waitlistPosition,
+        List<Attendee> attendees,
+        Instant registeredAt,
+        Instant confirmedAt,
+        Instant cancelledAt) {
+
+    static RegistrationView of(Registration registration, Integer waitlistPosition) {
+        return new RegistrationView(registration.id, registration.eventId, registration.partnerId, registration.status,
+                registration.seats, waitlistPosition, List.copyOf(registration.attendees), registration.registeredAt,
+                registration.confirmedAt, registration.cancelledAt);
+    }
+}
