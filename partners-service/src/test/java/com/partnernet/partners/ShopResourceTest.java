@@ -117,6 +117,20 @@ class ShopResourceTest {
     }
 
     @Test
+    void anUpdateThatChangesNothingKeepsTheETagAndPublishesNothing() {
+        String shopId = openShop(registerPartner("Idle Partner"), shop("Unchanged Shop", Map.of()));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(shop("Unchanged Shop", Map.of()))
+                    .put("/shops/{id}", shopId).then().statusCode(200).header("ETag", equalTo("\"0\""));
+        }
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(shop("Renamed Shop", Map.of()))
+                .put("/shops/{id}", shopId).then().statusCode(200).header("ETag", equalTo("\"1\""));
+
+        List<ConsumerRecord<String, String>> events = kafka.awaitCount(SHOP_EVENTS, r -> shopId.equals(r.key()), 2, WAIT);
+        assertEquals(List.of("ShopOpened", "ShopUpdated"), events.stream().map(r -> KafkaTestClient.header(r, "type")).toList());
+    }
+
+    @Test
     void aStaleOrMissingETagChangesNothing() {
         String shopId = openShop(registerPartner("Concurrent Partner"), shop("Concurrent Shop", Map.of()));
         Map<String, Object> change = shop("Renamed", Map.of());

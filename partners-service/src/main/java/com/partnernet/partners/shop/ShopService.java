@@ -1,6 +1,7 @@
 package com.partnernet.partners.shop;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public class ShopService {
         shop.status = ShopStatus.OPEN;
         shop.createdAt = Timestamps.now();
         shop.statusSince = shop.createdAt;
+        shop.updatedAt = shop.createdAt;
         apply(request, shop);
         shops.persist(shop);
         return publish(ShopEvents.Type.ShopOpened, shop);
@@ -77,6 +79,7 @@ public class ShopService {
         if (changes.isEmpty()) {
             return before;
         }
+        shop.updatedAt = Timestamps.now();
         ShopSnapshot after = flushed(shop);
         changes.forEach(type -> events.publish(type, after));
         return after;
@@ -216,6 +219,10 @@ public class ShopService {
                 shop.longitude(), shop.segments(), shop.productLines(), shop.openingHours());
     }
 
+    /**
+     * Sets what the request says. Collections are only touched where they differ, so an update that changes nothing
+     * leaves the entity clean: no new version, no stale ETag for the client.
+     */
     private static void apply(ShopRequest request, Shop shop) {
         shop.name = request.name().strip();
         shop.street = request.street().strip();
@@ -225,20 +232,18 @@ public class ShopService {
         shop.latitude = request.latitude();
         shop.longitude = request.longitude();
         shop.format = request.format();
-        shop.segments.clear();
-        shop.segments.addAll(request.segments());
-        shop.productLines.clear();
-        shop.productLines.addAll(request.productLines());
-        shop.catchment.clear();
-        if (request.catchment() != null) {
-            shop.catchment.addAll(request.catchment());
-        }
+        replaceIfDifferent(shop.segments, Set.copyOf(request.segments()));
+        replaceIfDifferent(shop.productLines, Set.copyOf(request.productLines()));
+        replaceIfDifferent(shop.catchment, request.catchment() == null ? Set.of() : Set.copyOf(request.catchment()));
         shop.weeklyLeadCapacity = request.weeklyLeadCapacity();
-        shop.openingHours.clear();
-        if (request.openingHours() != null) {
-            shop.openingHours.addAll(request.openingHours());
+        replaceIfDifferent(shop.openingHours, request.openingHours() == null ? List.of() : request.openingHours());
+    }
+
+    private static <T> void replaceIfDifferent(Collection<T> current, Collection<T> wanted) {
+        if (!current.equals(wanted)) {
+            current.clear();
+            current.addAll(wanted);
         }
-        shop.updatedAt = Timestamps.now();
     }
 
     private static double distanceKm(ShopFilter filter, Shop shop) {
