@@ -1,10 +1,11 @@
 package com.partnernet.partners.excellence;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnernet.chassis.persistence.Conditions;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -14,11 +15,10 @@ import io.quarkus.panache.common.Sort;
 public class ExecutiveRepository implements PanacheRepositoryBase<Executive, UUID> {
 
     public Optional<Executive> findByEmail(String email) {
-        return find("lower(email) = ?1", email.strip().toLowerCase(Locale.ROOT)).firstResultOptional();
+        return find("lower(email) = ?1", Conditions.lowerCase(email)).firstResultOptional();
     }
 
     public PanacheQuery<Executive> search(String name, Sort sort) {
-        return name == null || name.isBlank() ? findAll(sort)
-                : find("lower(name) like ?1", sort, "%" + name.strip().toLowerCase(Locale.ROOT) + "%");
+        return new Conditions().where("lower(name) like :name", "name", Conditions.containing(name)).find(this, sort);
     }
 }

@@ -1,12 +1,13 @@
 package com.partnernet.partners.fieldsales;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnernet.chassis.persistence.Conditions;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -17,17 +18,11 @@ import io.quarkus.panache.common.Sort;
 public class FieldRepRepository implements PanacheRepositoryBase<FieldRep, UUID> {
 
     public PanacheQuery<FieldRep> search(UUID teamId, LocalDate activeOn, RepSource source, Sort sort) {
-        List<String> conditions = new ArrayList<>(List.of("teamId = :teamId"));
-        Parameters parameters = Parameters.with("teamId", teamId);
-        if (activeOn != null) {
-            conditions.add("startDate <= :day and (endDate is null or endDate >= :day)");
-            parameters.and("day", activeOn);
-        }
-        if (source != null) {
-            conditions.add("source = :source");
-            parameters.and("source", source);
-        }
-        return find(String.join(" and ", conditions), sort, parameters);
+        return new Conditions()
+                .where("teamId = :teamId", "teamId", teamId)
+                .where("startDate <= :day and (endDate is null or endDate >= :day)", "day", activeOn)
+                .where("source = :source", "source", source)
+                .find(this, sort);
     }
 
     /** Reps of the teams who work on some day between {@code from} and {@code to}. */

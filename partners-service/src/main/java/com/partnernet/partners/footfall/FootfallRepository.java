@@ -3,11 +3,11 @@ package com.partnernet.partners.footfall;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.persistence.Conditions;
 import com.partnernet.partners.shop.Shop;
 import com.partnernet.partners.shop.ShopRepository;
 
@@ -66,7 +66,7 @@ public class FootfallRepository implements PanacheRepositoryBase<FootfallWeek, F
                 yield alias + "partnerId = :partnerId";
             }
             case CITY -> {
-                parameters.and("city", scope.city().strip().toLowerCase(Locale.ROOT));
+                parameters.and("city", Conditions.lowerCase(scope.city()));
                 yield "lower(" + alias + "city) = :city";
             }
             case NETWORK -> "1 = 1";

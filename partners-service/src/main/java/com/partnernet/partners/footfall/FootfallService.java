@@ -49,6 +49,7 @@ public class FootfallService {
     static final int MAX_REPORT_WEEKS = 157;
     private static final List<String> CSV_COLUMNS = List.of("shopId", "week", "visitors");
     private static final CsvMapper CSV = new CsvMapper();
+    private static final String NOT_A_ROW = "must be an object with shopId, week and visitors";
 
     private final FootfallRepository footfall;
     private final ShopService shops;
@@ -134,15 +135,14 @@ public class FootfallService {
             row = mapper.treeToValue(node, FootfallRow.class);
         } catch (JsonMappingException e) {
             String field = ProblemMappers.jsonPath(e.getPath());
-            errors.add(new UploadReport.RowError(number, field, field.isEmpty()
-                    ? "must be an object with shopId, week and visitors" : ProblemMappers.expectation(e)));
+            errors.add(new UploadReport.RowError(number, field, field.isEmpty() ? NOT_A_ROW : ProblemMappers.expectation(e)));
             return null;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(new UploadReport.RowError(number, "", "must be an object with shopId, week and visitors"));
+        } catch (JsonProcessingException e) {
+            errors.add(new UploadReport.RowError(number, "", NOT_A_ROW));
             return null;
         }
         if (row == null) {
-            errors.add(new UploadReport.RowError(number, "", "must be an object with shopId, week and visitors"));
+            errors.add(new UploadReport.RowError(number, "", NOT_A_ROW));
             return null;
         }
         Set<ConstraintViolation<FootfallRow>> violations = validator.validate(row);

@@ -1,18 +1,16 @@
 package com.partnernet.partners.partnerevent;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import com.partnernet.chassis.persistence.Conditions;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -24,16 +22,9 @@ public class PartnerEventRepository implements PanacheRepositoryBase<PartnerEven
     }
 
     public PanacheQuery<PartnerEvent> search(LocalDate from, String city, Sort sort) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (from != null) {
-            conditions.add("date >= :from");
-            parameters.and("from", from);
-        }
-        if (city != null && !city.isBlank()) {
-            conditions.add("lower(city) = :city");
-            parameters.and("city", city.strip().toLowerCase(Locale.ROOT));
-        }
-        return conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);
+        return new Conditions()
+                .where("date >= :from", "from", from)
+                .where("lower(city) = :city", "city", Conditions.lowerCase(city))
+                .find(this, sort);
     }
 }

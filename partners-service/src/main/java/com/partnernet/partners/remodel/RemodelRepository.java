@@ -1,12 +1,12 @@
 package com.partnernet.partners.remodel;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnernet.chassis.persistence.Conditions;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -21,21 +21,11 @@ public class RemodelRepository implements PanacheRepositoryBase<Remodel, UUID> {
     }
 
     public PanacheQuery<Remodel> search(UUID partnerId, UUID shopId, RemodelStatus status, Sort sort) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (partnerId != null) {
-            conditions.add("partnerId = :partnerId");
-            parameters.and("partnerId", partnerId);
-        }
-        if (shopId != null) {
-            conditions.add("shopId = :shopId");
-            parameters.and("shopId", shopId);
-        }
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        return conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);
+        return new Conditions()
+                .where("partnerId = :partnerId", "partnerId", partnerId)
+                .where("shopId = :shopId", "shopId", shopId)
+                .where("status = :status", "status", status)
+                .find(this, sort);
     }
 
     /** Remodels in a status whose {@code dateProperty} falls in [from, to], for the whole network or one partner. */
