@@ -122,6 +122,12 @@ class FieldSalesTest {
                 .body(List.of(Map.of("month", "2021-05", "headcount", 5), Map.of("month", "2021-05", "headcount", 6)))
                 .put("/field-teams/{id}/headcount-plan", koeln)
                 .then().statusCode(400).body("violations[0].field", equalTo("[1].month"));
+        given().contentType(ContentType.JSON).body(List.of(Map.of("month", "2021-06", "headcount", -1)))
+                .put("/field-teams/{id}/headcount-plan", koeln)
+                .then().statusCode(400).body("violations[0].field", containsString("headcount"));
+        given().contentType(ContentType.JSON).body(List.of(Map.of("month", "June", "headcount", 1)))
+                .put("/field-teams/{id}/headcount-plan", koeln)
+                .then().statusCode(400).body("violations[0].field", equalTo("[0].month"));
         given().get("/field-teams/{id}/headcount-plan", koeln).then().body("headcount", contains(5));
 
         join(berlin, rep("Anna Pool", "INTERNAL_POOL", "2021-01-04"));

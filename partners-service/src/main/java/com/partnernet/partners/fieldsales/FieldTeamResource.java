@@ -81,7 +81,7 @@ public class FieldTeamResource {
     @Path("/{teamId}/headcount-plan")
     @Operation(summary = "Replace the team's headcount plan", description = "Each month at most once.")
     public List<HeadcountPlanEntry> replacePlan(@PathParam("teamId") UUID teamId,
-            @Valid @NotNull @Size(max = 240) List<@NotNull @Valid HeadcountPlanEntry> plan) {
+            @NotNull @Size(max = 240) List<@NotNull @Valid HeadcountPlanEntry> plan) {
         return headcount.replacePlan(teamId, plan);
     }
 
