@@ -9,7 +9,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.chassis.web.ProblemMappers;
 
 /**
  * Turns a consumed record into a checked value with the same Bean Validation rules the REST API uses; what does
@@ -34,6 +36,11 @@ public class RecordValidator {
         T value;
         try {
             value = mapper.readValue(json, type);
+        } catch (JsonMappingException e) {
+            String field = ProblemMappers.jsonPath(e.getPath());
+            throw new PoisonMessageException("not a valid " + type.getSimpleName() + ": "
+                    + (field.isEmpty() ? "" : field + " " + ProblemMappers.expectation(e) + ": ")
+                    + PoisonMessageException.describe(e));
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("not a valid " + type.getSimpleName() + ": " + PoisonMessageException.describe(e));
         }

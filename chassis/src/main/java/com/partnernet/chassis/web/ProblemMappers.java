@@ -71,8 +71,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidRequestException e, UriInfo uri) {
-        return problem(new Problem(VALIDATION, "Invalid request", 400, "Invalid: " + e.field(), uri.getPath(),
-                List.of(new Problem.Violation(e.field(), e.getMessage()))));
+        String fields = e.violations().stream().map(Problem.Violation::field).distinct().collect(Collectors.joining(", "));
+        return problem(new Problem(VALIDATION, "Invalid request", 400, "Invalid: " + fields, uri.getPath(), e.violations()));
     }
 
     @ServerExceptionMapper

@@ -1,9 +1,12 @@
 package com.partnernet.leads.directory;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -41,6 +44,25 @@ public class RoutingShop {
     @Column(nullable = false)
     public String status;
 
+    public String format;
+
+    /** CONSUMER, BUSINESS. */
+    @Convert(converter = StringSetConverter.class)
+    @Column(nullable = false)
+    public Set<String> segments = new TreeSet<>();
+
+    @Convert(converter = StringSetConverter.class)
+    @Column(name = "product_lines", nullable = false)
+    public Set<String> productLines = new TreeSet<>();
+
+    /** Postal codes or prefixes the shop serves. */
+    @Convert(converter = StringSetConverter.class)
+    @Column(nullable = false)
+    public Set<String> catchment = new TreeSet<>();
+
+    @Column(name = "weekly_lead_capacity", nullable = false)
+    public int weeklyLeadCapacity;
+
     /** The version of the shop state this row holds; older events never overwrite newer state. */
     @Column(name = "shop_version", nullable = false)
     public long shopVersion;
@@ -50,5 +72,10 @@ public class RoutingShop {
 
     public boolean isOpen() {
         return OPEN.equals(status);
+    }
+
+    /** Whether the shop serves this postal code through its catchment (a code or one of its prefixes). */
+    public boolean covers(String postalCode) {
+        return catchment.stream().anyMatch(postalCode::startsWith);
     }
 }

@@ -1,12 +1,13 @@
 package com.partnernet.leads.directory;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** The payload of every event on partners.shop-events, as this service reads it: the shop's full state. */
+/** The payload of a Shop event on partners.shop-events, as this service reads it: the shop's full state. */
 public record ShopState(
         @NotNull UUID shopId,
         @NotNull UUID partnerId,
@@ -16,5 +17,10 @@ public record ShopState(
         double latitude,
         double longitude,
         @NotBlank String status,
+        String format,
+        Set<String> segments,
+        Set<String> productLines,
+        Set<String> catchment,
+        @PositiveOrZero int weeklyLeadCapacity,
         @PositiveOrZero long version) {
 }

@@ -1,6 +1,7 @@
 package com.partnernet.leads.ingestion;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -12,35 +13,45 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.leads.campaign.Segment;
 import com.partnernet.leads.lead.ProductLine;
 
 /**
- * A lead as marketing systems publish it on leads.inbound (their contract, documented in README): one JSON object
- * per record, keyed {@code source:externalId}.
+ * A lead as marketing systems publish it on leads.inbound or post it to {@code /leads} (their contract, documented
+ * in README): one JSON object, keyed {@code source:externalId} on Kafka. The checks that need the database (known
+ * campaign) or a phone-number library are {@link LeadCheck}'s; both paths run both.
  */
 public record InboundLead(
         @NotBlank @Size(max = 100) String source,
         @NotBlank @Size(max = 200) String externalId,
-        @NotBlank @Size(max = 200) String campaign,
+        @NotBlank @Size(max = 100) String campaign,
         @NotNull ProductLine productLine,
+        Segment segment,
         @NotNull @Pattern(regexp = "\\d{5}", message = "must be a German postal code of 5 digits") String postalCode,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
+        UUID shopId,
+        @Size(max = 2000) String message,
         @NotNull @Valid Contact contact,
         @NotNull @Valid Consent consent) {
 
     public record Contact(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ()/-]{6,20}", message = "must be a phone number") String phone) {
+            @Size(max = 32) String phone) {
 
+        @JsonIgnore
         @AssertTrue(message = "needs an e-mail address or a phone number")
         public boolean isReachable() {
             return (email != null && !email.isBlank()) || (phone != null && !phone.isBlank());
         }
     }
 
-    /** The customer's consent to be contacted by the partner shop about this lead's product line. */
-    public record Consent(@NotNull Boolean granted, Instant grantedAt) {
+    /**
+     * The customer's consent to be contacted by the assigned partner shop about this lead's product line: whether,
+     * since when and until when (default: the configured validity).
+     */
+    public record Consent(@NotNull Boolean granted, Instant grantedAt, Instant expiresAt) {
     }
 }

@@ -1,12 +1,14 @@
 package com.partnernet.leads.ingestion;
 
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.event.PoisonMessageException;
 import com.partnernet.chassis.event.RecordValidator;
 import com.partnernet.leads.lead.LeadService;
@@ -32,6 +34,12 @@ public class InboundLeadConsumer {
     @Blocking
     @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
     public void onLead(String record) {
-        leads.ingest(validator.read(record, InboundLead.class));
+        InboundLead lead = validator.read(record, InboundLead.class);
+        try {
+            leads.ingest(lead);
+        } catch (InvalidRequestException e) {
+            throw new PoisonMessageException("invalid InboundLead: " + e.violations().stream()
+                    .map(violation -> violation.field() + " " + violation.message()).collect(Collectors.joining("; ")));
+        }
     }
 }

@@ -11,7 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A potential customer from a campaign, and the shop that works it. */
+import com.partnernet.leads.campaign.Segment;
+
+/** A potential customer from a campaign, and the shop (or field team) that works it. */
 @Entity
 @Table(name = "lead")
 public class Lead {
@@ -26,12 +28,20 @@ public class Lead {
     @Column(name = "external_id", nullable = false)
     public String externalId;
 
+    /** The campaign's code, as the marketing system sent it. */
     @Column(nullable = false)
     public String campaign;
+
+    @Column(name = "campaign_id")
+    public UUID campaignId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "product_line", nullable = false)
     public ProductLine productLine;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Segment segment;
 
     @Column(name = "postal_code", nullable = false)
     public String postalCode;
@@ -40,6 +50,11 @@ public class Lead {
 
     public Double longitude;
 
+    /** A shop the lead asks for (routing step 1). */
+    @Column(name = "named_shop_id")
+    public UUID namedShopId;
+
+    // Personal data: erased on request (GDPR) and after the retention of closed leads.
     @Column(name = "contact_name")
     public String contactName;
 
@@ -48,6 +63,17 @@ public class Lead {
 
     @Column(name = "contact_phone")
     public String contactPhone;
+
+    /** What the customer wrote, if anything. */
+    public String message;
+
+    /** The e-mail address as compared for duplicates (trimmed, lower case). */
+    @Column(name = "email_normalized")
+    public String emailNormalized;
+
+    /** The phone number in E.164, as compared for duplicates. */
+    @Column(name = "phone_e164")
+    public String phoneE164;
 
     @Column(name = "consent_granted", nullable = false)
     public boolean consentGranted;
@@ -59,8 +85,16 @@ public class Lead {
     @Column(nullable = false)
     public LeadStatus status;
 
+    /** The open lead of the same person this one repeats (status DUPLICATE). */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
     @Column(name = "shop_id")
     public UUID shopId;
+
+    /** The field team working it, when no shop could. */
+    @Column(name = "team_id")
+    public UUID teamId;
 
     @Column(name = "partner_id")
     public UUID partnerId;
@@ -72,9 +106,39 @@ public class Lead {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** The shop's first move of the lead out of NEW. */
+    @Column(name = "first_contact_at")
+    public Instant firstContactAt;
+
+    /** When first contact is due; a NEW lead past it is reassigned. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+
+    @Column(nullable = false)
+    public int reassignments;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lost_reason")
+    public LostReason lostReason;
+
+    /** When it was won or lost. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version
     public long version;
+
+    /** The id its events are keyed by: the shop's (or team's) pipeline it is in, else the lead's own. */
+    public String eventKey() {
+        return shopId != null ? shopId.toString() : teamId != null ? teamId.toString() : id.toString();
+    }
 }

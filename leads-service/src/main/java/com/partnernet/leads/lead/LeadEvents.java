@@ -6,10 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.outbox.Outbox;
+import com.partnernet.leads.campaign.Segment;
 
 /**
- * What the lead domain publishes on {@value #TOPIC}, through the outbox. The aggregate is the shop's pipeline:
- * events are keyed by shop id so one shop's events stay in order; the lead is named in the payload.
+ * What the lead domain publishes on {@value #TOPIC}, through the outbox. The aggregate is the pipeline a lead is in:
+ * events are keyed by its shop id (team id for field-team leads, the lead's own id while it has neither), so one
+ * pipeline's events stay in order. Payloads hold no personal data.
  */
 @ApplicationScoped
 public class LeadEvents {
@@ -17,16 +19,36 @@ public class LeadEvents {
     public static final String TOPIC = "leads.events";
     static final String AGGREGATE = "ShopPipeline";
 
-    /** The payload of every lead event. */
+    public enum Type {
+        LeadReceived,
+        LeadAssigned,
+        LeadStatusChanged,
+        LeadReassigned,
+        LeadWon,
+        LeadLost,
+        LeadErased
+    }
+
+    /**
+     * The payload of every lead event.
+     *
+     * @param previousShopId for LeadReassigned: the shop that let the first-contact SLA lapse
+     * @param at when it happened (for LeadWon: when the lead was won)
+     */
     public record LeadEvent(
             UUID leadId,
             UUID shopId,
+            UUID teamId,
             UUID partnerId,
             String campaign,
+            UUID campaignId,
             ProductLine productLine,
+            Segment segment,
             LeadStatus status,
             LeadStatus previousStatus,
+            UUID previousShopId,
             String routingReason,
+            LostReason lostReason,
             Instant at) {
     }
 
@@ -36,23 +58,20 @@ public class LeadEvents {
         this.outbox = outbox;
     }
 
-    void assigned(Lead lead) {
-        publish("LeadAssigned", lead, null);
+    void publish(Type type, Lead lead, LeadStatus previousStatus, UUID previousShopId) {
+        LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.teamId, lead.partnerId, lead.campaign, lead.campaignId,
+                lead.productLine, lead.segment, lead.status, previousStatus, previousShopId, lead.routingReason,
+                lead.lostReason, lead.updatedAt);
+        outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload);
     }
 
-    /** LeadWon and LeadLost for the outcomes (targets count wins), LeadStatusChanged for steps in between. */
+    /** LeadWon and LeadLost for the outcomes (targets count wins), LeadStatusChanged for the steps in between. */
     void statusChanged(Lead lead, LeadStatus previous) {
-        String type = switch (lead.status) {
-            case WON -> "LeadWon";
-            case LOST -> "LeadLost";
-            default -> "LeadStatusChanged";
+        Type type = switch (lead.status) {
+            case WON -> Type.LeadWon;
+            case LOST -> Type.LeadLost;
+            default -> Type.LeadStatusChanged;
         };
-        publish(type, lead, previous);
-    }
-
-    private void publish(String type, Lead lead, LeadStatus previous) {
-        LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.partnerId, lead.campaign, lead.productLine,
-                lead.status, previous, lead.routingReason, lead.updatedAt);
-        outbox.publish(TOPIC, AGGREGATE, lead.shopId.toString(), type, 1, payload);
+        publish(type, lead, previous, null);
     }
 }

@@ -1,39 +1,110 @@
 package com.partnernet.leads.lead;
 
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/leads/{leadId}")
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.leads.consent.ConsentRepository;
+import com.partnernet.leads.consent.ConsentView;
+import com.partnernet.leads.ingestion.BatchResult;
+import com.partnernet.leads.ingestion.InboundLead;
+import com.partnernet.leads.ingestion.LeadIntake;
+import com.partnernet.leads.routing.RoutingRepository;
+import com.partnernet.leads.routing.RoutingTrailView;
+
+@Path("/leads")
 @Tag(name = "Leads")
 public class LeadResource {
 
-    private final LeadService service;
+    private final LeadService leads;
+    private final LeadIntake intake;
+    private final RoutingRepository routing;
+    private final ConsentRepository consents;
 
-    public LeadResource(LeadService service) {
-        this.service = service;
+    public LeadResource(LeadService leads, LeadIntake intake, RoutingRepository routing, ConsentRepository consents) {
+        this.leads = leads;
+        this.intake = intake;
+        this.routing = routing;
+        this.consents = consents;
+    }
+
+    @POST
+    @Operation(summary = "Submit a lead (for systems without Kafka)",
+            description = "The same contract and checks as leads.inbound. 201 for a new lead; the same source and "
+                    + "externalId again answers 200 with the stored lead and changes nothing.")
+    public Response submit(@Valid @NotNull InboundLead lead) {
+        IntakeResult result = leads.ingest(lead);
+        return result.created()
+                ? Response.created(URI.create("/leads/" + result.lead().id())).entity(result.lead()).build()
+                : Response.ok(result.lead()).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Submit up to 500 leads at once",
+            description = "Each lead is checked and stored on its own: the answer lists per item CREATED, EXISTING or "
+                    + "REJECTED with its violations.")
+    public BatchResult submitBatch(List<JsonNode> items) {
+        return intake.batch(items);
     }
 
     @GET
+    @Operation(summary = "Leads by status, campaign, shop or field team (the ops queue: status=UNROUTED)",
+            description = "Sort keys: receivedAt (default newest first: -receivedAt), status, slaDueAt, updatedAt.")
+    public Page<LeadView> search(@QueryParam("status") LeadStatus status,
+            @QueryParam("campaign") @Size(max = 100) String campaign, @QueryParam("shopId") UUID shopId,
+            @QueryParam("teamId") UUID teamId, @Valid @BeanParam PageParams paging) {
+        return leads.search(status, campaign, shopId, teamId, paging);
+    }
+
+    @GET
+    @Path("/{leadId}")
     @Operation(summary = "One lead, with its routing reason")
     public LeadView get(@PathParam("leadId") UUID leadId) {
-        return service.get(leadId);
+        return leads.get(leadId);
+    }
+
+    @GET
+    @Path("/{leadId}/routing")
+    @Operation(summary = "Why the lead went where it went: every routing decision with its trail")
+    public RoutingTrailView routing(@PathParam("leadId") UUID leadId) {
+        leads.require(leadId);
+        return RoutingTrailView.of(leadId, routing.decisions(leadId));
+    }
+
+    @GET
+    @Path("/{leadId}/consent")
+    @Operation(summary = "What the customer consented to: purpose, recipient, product line, when, source, until when")
+    public List<ConsentView> consent(@PathParam("leadId") UUID leadId) {
+        leads.require(leadId);
+        return consents.ofLead(leadId).stream().map(ConsentView::of).toList();
     }
 
     @PUT
-    @Path("/status")
-    @Operation(summary = "Move a lead in its shop's pipeline",
-            description = "NEW → CONTACTED → WON or LOST (NEW may go straight to WON or LOST). Other moves answer 409. "
-                    + "Publishes LeadStatusChanged, LeadWon or LeadLost on leads.events.")
+    @Path("/{leadId}/status")
+    @Operation(summary = "Move a lead in its pipeline",
+            description = "NEW → CONTACTED → APPOINTMENT → WON or LOST (forward only; a first-call sale may skip "
+                    + "steps). LOST needs a lostReason. Other moves answer 409. Publishes LeadStatusChanged, LeadWon or "
+                    + "LeadLost on leads.events.")
     public LeadView changeStatus(@PathParam("leadId") UUID leadId, @Valid @NotNull StatusChange change) {
-        return service.changeStatus(leadId, change.status());
+        return leads.changeStatus(leadId, change);
     }
 }

@@ -1,44 +1,81 @@
 package com.partnernet.leads.lead;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Sorting;
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.campaign.CampaignRepository;
+import com.partnernet.leads.consent.LeadConsent;
 import com.partnernet.leads.ingestion.InboundLead;
+import com.partnernet.leads.ingestion.LeadCheck;
+import com.partnernet.leads.routing.LeadAssignment;
 import com.partnernet.leads.routing.Router;
+import com.partnernet.leads.routing.RoutingDecision;
+import com.partnernet.leads.routing.RoutingRepository;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Leads from ingestion to outcome: idempotent intake, consent, routing, and the shop's status moves. */
+/**
+ * Leads from intake to outcome: idempotent intake, consent, duplicate people, routing, the shop's status moves and
+ * reassignment after a missed first contact. Logs name leads by id only: no personal data in logs.
+ */
 @ApplicationScoped
 public class LeadService {
 
-    private final LeadRepository leads;
-    private final Router router;
-    private final LeadEvents events;
+    private static final Map<String, String> SORT_KEYS = Map.of("receivedAt", "receivedAt", "status", "status",
+            "slaDueAt", "slaDueAt", "updatedAt", "updatedAt");
 
-    public LeadService(LeadRepository leads, Router router, LeadEvents events) {
+    private final LeadRepository leads;
+    private final LeadCheck check;
+    private final CampaignRepository campaigns;
+    private final Router router;
+    private final RoutingRepository routing;
+    private final LeadEvents events;
+    private final LeadConfig config;
+    private final MeterRegistry metrics;
+
+    public LeadService(LeadRepository leads, LeadCheck check, CampaignRepository campaigns, Router router,
+            RoutingRepository routing, LeadEvents events, LeadConfig config, MeterRegistry metrics) {
         this.leads = leads;
+        this.check = check;
+        this.campaigns = campaigns;
         this.router = router;
+        this.routing = routing;
         this.events = events;
+        this.config = config;
+        this.metrics = metrics;
+        metrics.gauge("leads.unrouted.queue", this, service -> QuarkusTransaction.requiringNew()
+                .call(() -> service.leads.count("status", LeadStatus.UNROUTED)));
     }
 
     /**
-     * Stores and routes a lead, once: the same source and external id again returns the stored lead and changes
-     * nothing (a marketing system's retry, or Kafka's redelivery).
+     * Checks, stores and routes a lead, once: the same source and external id again returns the stored lead and
+     * changes nothing (a marketing system's retry, or Kafka's redelivery).
+     *
+     * @throws com.partnernet.chassis.error.InvalidRequestException when {@link LeadCheck} finds the lead invalid
      */
     @Transactional
-    public LeadView ingest(InboundLead inbound) {
+    public IntakeResult ingest(InboundLead inbound) {
+        LeadCheck.CheckedLead checked = check.check(inbound);
         Optional<Lead> known = leads.findBySource(inbound.source(), inbound.externalId());
         if (known.isPresent()) {
-            Log.debugf("Lead %s:%s is known already as %s", inbound.source(), inbound.externalId(), known.get().id);
-            return LeadView.of(known.get());
+            Log.debugf("Lead %s is known already", known.get().id);
+            return new IntakeResult(LeadView.of(known.get()), false);
         }
         Instant now = Timestamps.now();
         Lead lead = new Lead();
@@ -46,41 +83,116 @@ public class LeadService {
         lead.source = inbound.source();
         lead.externalId = inbound.externalId();
         lead.campaign = inbound.campaign();
+        lead.campaignId = checked.campaign().id;
         lead.productLine = inbound.productLine();
+        lead.segment = checked.segment();
         lead.postalCode = inbound.postalCode();
+        lead.namedShopId = inbound.shopId();
         lead.receivedAt = now;
         lead.updatedAt = now;
-        lead.consentGranted = inbound.consent().granted();
-        if (!lead.consentGranted) {
+        LeadConsent consent = consent(lead, inbound, now);
+        if (!consent.isValidAt(now)) {
             // Without consent nobody may contact the person: keep no contact data and never route it.
             lead.status = LeadStatus.REJECTED_NO_CONSENT;
-            lead.routingReason = "no consent to be contacted";
-            leads.persist(lead);
-            Log.infof("Lead %s rejected: no consent", lead.id);
-            return LeadView.of(lead);
+            lead.routingReason = consent.granted ? "consent expired on " + consent.expiresAt : "no consent to be contacted";
+            return stored(lead, consent, "rejected_no_consent");
         }
-        lead.consentAt = inbound.consent().grantedAt() != null ? inbound.consent().grantedAt() : now;
+        lead.consentGranted = true;
+        lead.consentAt = consent.grantedAt;
         lead.latitude = inbound.latitude();
         lead.longitude = inbound.longitude();
-        lead.contactName = inbound.contact().name();
-        lead.contactEmail = inbound.contact().email();
+        lead.contactName = inbound.contact().name().strip();
+        lead.contactEmail = checked.emailNormalized();
         lead.contactPhone = inbound.contact().phone();
-        Optional<Router.Route> route = router.route(lead.postalCode, lead.latitude, lead.longitude);
-        if (route.isEmpty()) {
-            lead.status = LeadStatus.UNROUTED;
-            lead.routingReason = "no open shop in the directory";
-            leads.persist(lead);
-            Log.warnf("Lead %s unrouted: no open shop", lead.id);
-            return LeadView.of(lead);
+        lead.emailNormalized = checked.emailNormalized();
+        lead.phoneE164 = checked.phoneE164();
+        lead.message = inbound.message();
+
+        leads.lockPerson(lead.emailNormalized, lead.phoneE164);
+        Optional<Lead> open = leads.findOpenOfPerson(lead.emailNormalized, lead.phoneE164, lead.productLine,
+                now.minus(config.duplicateWindow()));
+        if (open.isPresent()) {
+            lead.status = LeadStatus.DUPLICATE;
+            lead.duplicateOf = open.get().id;
+            lead.routingReason = "the same person has an open " + lead.productLine + " lead since "
+                    + open.get().receivedAt + " (" + open.get().id + "): linked to it, not assigned again";
+            return stored(lead, consent, "duplicate");
         }
-        lead.status = LeadStatus.NEW;
-        lead.shopId = route.get().shop().shopId;
-        lead.partnerId = route.get().shop().partnerId;
-        lead.routingReason = route.get().reason();
+        Router.Decision decision = router.route(new Router.Request(checked.campaign(), lead.namedShopId, lead.productLine,
+                lead.segment, lead.postalCode, lead.latitude, lead.longitude, Set.of(), now));
+        List<Object> records = apply(lead, decision, RoutingDecision.Cause.INTAKE, now);
         leads.persist(lead);
-        events.assigned(lead);
-        Log.infof("Lead %s assigned to shop %s: %s", lead.id, lead.shopId, lead.routingReason);
+        routing.persist(consent);
+        records.forEach(routing::persist);
+        events.publish(LeadEvents.Type.LeadReceived, lead, null, null);
+        if (lead.status == LeadStatus.NEW) {
+            events.publish(LeadEvents.Type.LeadAssigned, lead, null, null);
+        }
+        metrics.counter("leads.intake", "outcome", lead.status == LeadStatus.NEW ? "assigned" : "unrouted").increment();
+        Log.infof("Lead %s: %s (%s)", lead.id, lead.status, lead.routingReason);
+        return new IntakeResult(LeadView.of(lead), true);
+    }
+
+    /** A shop's move of its lead; only the moves in {@link LeadStatus#next()} are allowed. */
+    @Transactional
+    public LeadView changeStatus(UUID leadId, StatusChange change) {
+        Lead lead = require(leadId);
+        LeadStatus target = change.status();
+        if (!lead.status.next().contains(target)) {
+            throw new ConflictException("Lead " + leadId + " is " + lead.status + " and cannot become " + target
+                    + (lead.status.next().isEmpty() ? "" : "; allowed: " + lead.status.next()));
+        }
+        Instant now = Timestamps.now();
+        LeadStatus previous = lead.status;
+        if (previous == LeadStatus.NEW) {
+            lead.firstContactAt = now;
+            lead.slaDueAt = null;
+        }
+        lead.status = target;
+        lead.lostReason = change.lostReason();
+        if (target == LeadStatus.WON || target == LeadStatus.LOST) {
+            lead.closedAt = now;
+        }
+        lead.updatedAt = now;
+        events.statusChanged(lead, previous);
+        Log.infof("Lead %s of shop %s: %s -> %s", lead.id, lead.shopId, previous, target);
         return LeadView.of(lead);
+    }
+
+    /**
+     * A NEW lead whose first contact is overdue: the shop (or team) that let it lapse loses it, and routing runs
+     * again without it; after {@link LeadConfig.Sla#maxReassignments()} such moves the lead goes to the ops queue.
+     *
+     * @return whether the lead was moved (false if it was contacted or moved meanwhile)
+     */
+    @Transactional
+    public boolean reassignOverdue(UUID leadId, Instant now) {
+        Lead lead = leads.findForUpdate(leadId).orElse(null);
+        if (lead == null || lead.status != LeadStatus.NEW || lead.slaDueAt == null || lead.slaDueAt.isAfter(now)) {
+            return false;
+        }
+        UUID previousShop = lead.shopId != null ? lead.shopId : lead.teamId;
+        routing.currentAssignment(lead.id).ifPresent(assignment -> {
+            assignment.endedAt = now;
+            assignment.endReason = LeadAssignment.SLA_BREACH;
+        });
+        Router.Decision decision;
+        if (lead.reassignments >= config.sla().maxReassignments()) {
+            decision = new Router.Decision(RoutingDecision.Outcome.UNROUTED, null, null, "first contact missed "
+                    + (lead.reassignments + 1) + " times; waits in the ops queue", List.of());
+        } else {
+            Set<UUID> excluded = routing.breachedBy(lead.id);
+            Campaign campaign = lead.campaignId == null ? null : campaigns.findById(lead.campaignId);
+            decision = router.route(new Router.Request(campaign, lead.namedShopId, lead.productLine, lead.segment,
+                    lead.postalCode, lead.latitude, lead.longitude, excluded, now));
+        }
+        lead.reassignments++;
+        apply(lead, decision, RoutingDecision.Cause.SLA_REASSIGNMENT, now).forEach(routing::persist);
+        events.publish(LeadEvents.Type.LeadReassigned, lead, LeadStatus.NEW, previousShop);
+        metrics.counter("leads.sla.breaches", "outcome", lead.status == LeadStatus.NEW ? "reassigned" : "unrouted").increment();
+        Log.infof("Lead %s: first contact overdue at %s, now %s (%s)", lead.id, previousShop, lead.status,
+                lead.routingReason);
+        return true;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -88,23 +200,81 @@ public class LeadService {
         return LeadView.of(require(leadId));
     }
 
-    /** A shop's move of its lead; only the transitions in {@link LeadStatus#next()} are allowed. */
-    @Transactional
-    public LeadView changeStatus(UUID leadId, LeadStatus target) {
-        Lead lead = require(leadId);
-        if (!lead.status.next().contains(target)) {
-            throw new ConflictException("Lead " + leadId + " is " + lead.status + " and cannot become " + target
-                    + (lead.status.next().isEmpty() ? "" : "; allowed: " + lead.status.next()));
-        }
-        LeadStatus previous = lead.status;
-        lead.status = target;
-        lead.updatedAt = Timestamps.now();
-        events.statusChanged(lead, previous);
-        Log.infof("Lead %s of shop %s: %s -> %s", lead.id, lead.shopId, previous, target);
-        return LeadView.of(lead);
+    /** Leads by status (the ops queue is status UNROUTED), campaign, shop or team; newest first by default. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<LeadView> search(LeadStatus status, String campaign, UUID shopId, UUID teamId, PageParams paging) {
+        var query = leads.search(status, campaign, shopId, teamId, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
+                .page(paging.page, paging.size);
+        return Page.of(query.list(), paging, query.count()).map(LeadView::of);
     }
 
-    private Lead require(UUID leadId) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Lead require(UUID leadId) {
         return leads.findByIdOptional(leadId).orElseThrow(() -> new ResourceNotFoundException("Lead", leadId));
+    }
+
+    private IntakeResult stored(Lead lead, LeadConsent consent, String outcome) {
+        leads.persist(lead);
+        routing.persist(consent);
+        events.publish(LeadEvents.Type.LeadReceived, lead, null, null);
+        metrics.counter("leads.intake", "outcome", outcome).increment();
+        Log.infof("Lead %s: %s", lead.id, lead.status);
+        return new IntakeResult(LeadView.of(lead), true);
+    }
+
+    private LeadConsent consent(Lead lead, InboundLead inbound, Instant now) {
+        LeadConsent consent = new LeadConsent();
+        consent.id = UUID.randomUUID();
+        consent.leadId = lead.id;
+        consent.purpose = LeadConsent.CONTACT_ABOUT_PRODUCT_LINE;
+        consent.recipient = LeadConsent.ASSIGNED_PARTNER;
+        consent.productLine = lead.productLine;
+        consent.granted = inbound.consent().granted();
+        consent.grantedAt = consent.granted ? (inbound.consent().grantedAt() != null ? inbound.consent().grantedAt() : now) : null;
+        consent.expiresAt = !consent.granted ? null : inbound.consent().expiresAt() != null ? inbound.consent().expiresAt()
+                : consent.grantedAt.plus(config.consentValidity());
+        consent.source = inbound.source();
+        consent.recordedAt = now;
+        return consent;
+    }
+
+    /**
+     * Gives the lead to its new shop or team, or to the ops queue.
+     *
+     * @return the decision record and the assignment, to be stored after the lead they refer to
+     */
+    private List<Object> apply(Lead lead, Router.Decision decision, RoutingDecision.Cause cause, Instant now) {
+        lead.routingReason = decision.reason();
+        lead.updatedAt = now;
+        lead.shopId = decision.shop() != null ? decision.shop().shopId : null;
+        lead.teamId = decision.team() != null ? decision.team().teamId : null;
+        RoutingDecision record = new RoutingDecision();
+        record.id = UUID.randomUUID();
+        record.leadId = lead.id;
+        record.decidedAt = now;
+        record.cause = cause;
+        record.outcome = decision.outcome();
+        record.reason = decision.reason();
+        record.trail = decision.trail();
+        record.shopId = lead.shopId;
+        record.teamId = lead.teamId;
+        if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
+            lead.status = LeadStatus.UNROUTED;
+            lead.partnerId = null;
+            lead.assignedAt = null;
+            lead.slaDueAt = null;
+            return List.of(record);
+        }
+        lead.partnerId = decision.shop() != null ? decision.shop().partnerId : decision.team().partnerId;
+        lead.status = LeadStatus.NEW;
+        lead.assignedAt = now;
+        lead.slaDueAt = now.plus(config.sla().firstContact());
+        LeadAssignment assignment = new LeadAssignment();
+        assignment.id = UUID.randomUUID();
+        assignment.leadId = lead.id;
+        assignment.shopId = lead.shopId;
+        assignment.teamId = lead.teamId;
+        assignment.assignedAt = now;
+        return List.of(record, assignment);
     }
 }

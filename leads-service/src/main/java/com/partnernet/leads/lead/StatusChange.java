@@ -1,7 +1,16 @@
 package com.partnernet.leads.lead;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
-/** A shop's move of a lead in its pipeline. */
-public record StatusChange(@NotNull LeadStatus status) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** A shop's move of a lead in its pipeline; a lost lead says why. */
+public record StatusChange(@NotNull LeadStatus status, LostReason lostReason) {
+
+    @JsonIgnore
+    @AssertTrue(message = "a LOST lead needs a lostReason, and only a LOST lead has one")
+    public boolean isLostReasonFitting() {
+        return status == null || (status == LeadStatus.LOST) == (lostReason != null);
+    }
 }

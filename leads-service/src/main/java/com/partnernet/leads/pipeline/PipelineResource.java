@@ -2,12 +2,18 @@ package com.partnernet.leads.pipeline;
 
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.leads.lead.LeadStatus;
 
 @Path("/shops/{shopId}/pipeline")
 @Tag(name = "Pipeline")
@@ -20,8 +26,12 @@ public class PipelineResource {
     }
 
     @GET
-    @Operation(summary = "A shop's lead pipeline", description = "Counts per stage and the shop's leads, newest first.")
-    public PipelineView pipeline(@PathParam("shopId") UUID shopId) {
-        return service.pipeline(shopId);
+    @Operation(summary = "A shop's lead pipeline",
+            description = "Leads per stage, the open leads' ageing since assignment, first contacts overdue, and one "
+                    + "page of the shop's leads (optionally of one status). Sort keys: receivedAt (default newest "
+                    + "first), assignedAt, status, slaDueAt, updatedAt.")
+    public PipelineView pipeline(@PathParam("shopId") UUID shopId, @QueryParam("status") LeadStatus status,
+            @Valid @BeanParam PageParams paging) {
+        return service.pipeline(shopId, status, paging);
     }
 }

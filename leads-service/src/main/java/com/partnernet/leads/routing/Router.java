@@ -1,65 +1,336 @@
 package com.partnernet.leads.routing;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.geo.Distance;
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.campaign.CampaignStatus;
+import com.partnernet.leads.campaign.Segment;
+import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
+import com.partnernet.leads.directory.RoutingTeam;
+import com.partnernet.leads.directory.RoutingTeamRepository;
+import com.partnernet.leads.lead.ProductLine;
 
 /**
- * Chooses the open shop for a lead, first match wins, and says why:
- * <ol>
- * <li>a shop in the lead's postal code;</li>
- * <li>with the lead's coordinates, the nearest shop;</li>
- * <li>without them, the shop whose postal code shares the longest prefix with the lead's (German postal codes are
- * regional: the leading digits name the zone and region).</li>
- * </ol>
+ * Chooses who works a lead, first match wins, and writes down why (see {@link RoutingStep}). Every step skips
+ * shops that are closed, do not offer the product line or serve the segment, are at their weekly capacity, or let
+ * this lead's first-contact SLA lapse before. A pilot campaign's leads go to its pilot shops only, so its control
+ * shops stay a clean comparison; other campaigns' leads may go to any shop.
  */
 @ApplicationScoped
 public class Router {
 
-    /** The chosen shop and the reason, as stored on the lead and published in its events. */
-    public record Route(RoutingShop shop, String reason) {
+    /** Weeks (for capacity) start on Monday in Germany. */
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
+    private static final int SKIPS_SHOWN_PER_STEP = 20;
+
+    /** What routing needs to know about a lead. */
+    public record Request(Campaign campaign, UUID namedShopId, ProductLine productLine, Segment segment, String postalCode,
+            Double latitude, Double longitude, Set<UUID> excluded, Instant now) {
+    }
+
+    /** The outcome, the reason stored on the lead, and the whole trail. */
+    public record Decision(RoutingDecision.Outcome outcome, RoutingShop shop, RoutingTeam team, String reason,
+            List<TrailEntry> trail) {
     }
 
     private final RoutingShopRepository shops;
+    private final RoutingTeamRepository teams;
+    private final RoutingRepository routing;
+    private final RoutingConfig config;
 
-    public Router(RoutingShopRepository shops) {
+    public Router(RoutingShopRepository shops, RoutingTeamRepository teams, RoutingRepository routing, RoutingConfig config) {
         this.shops = shops;
+        this.teams = teams;
+        this.routing = routing;
+        this.config = config;
     }
 
-    public Optional<Route> route(String postalCode, Double latitude, Double longitude) {
-        List<RoutingShop> local = shops.listOpenInPostalCode(postalCode);
-        if (!local.isEmpty()) {
-            return Optional.of(new Route(local.get(0), "open shop in postal code " + postalCode));
+    public Decision route(Request request) {
+        Trail trail = new Trail();
+        Instant weekStart = weekStart(request.now());
+
+        Optional<Decision> named = namedShop(request, weekStart, trail);
+        if (named.isPresent()) {
+            return named.get();
         }
-        List<RoutingShop> open = shops.listOpen();
-        if (latitude != null && longitude != null) {
-            return open.stream()
-                    .min(Comparator.comparingDouble(shop -> distanceKm(latitude, longitude, shop)))
-                    .map(shop -> new Route(shop, String.format(java.util.Locale.ROOT,
-                            "nearest open shop, %.1f km from the lead", distanceKm(latitude, longitude, shop))));
+
+        List<RoutingShop> pool = campaignShops(request.campaign(), trail);
+        Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.SHOP, pool.stream().map(s -> s.shopId).toList(),
+                weekStart);
+
+        List<RoutingShop> covering = pool.stream().filter(shop -> shop.covers(request.postalCode())).toList();
+        if (covering.isEmpty()) {
+            trail.note(RoutingStep.CAMPAIGN_CATCHMENT, "no campaign shop's catchment covers " + request.postalCode());
         }
-        return open.stream()
-                .filter(shop -> commonPrefix(postalCode, shop.postalCode) > 0)
-                .max(Comparator.comparingInt((RoutingShop shop) -> commonPrefix(postalCode, shop.postalCode)))
-                .map(shop -> new Route(shop, "open shop in the closest postal region "
-                        + postalCode.substring(0, commonPrefix(postalCode, shop.postalCode)) + "xxx"));
+        List<RoutingShop> eligible = eligibleShops(RoutingStep.CAMPAIGN_CATCHMENT, covering, request, load, trail);
+        Optional<Decision> byCatchment = claimShop(RoutingStep.CAMPAIGN_CATCHMENT, eligible,
+                "catchment covers postal code " + request.postalCode(), weekStart, trail);
+        if (byCatchment.isPresent()) {
+            return byCatchment.get();
+        }
+
+        Optional<Decision> nearest = nearestShop(request, pool, load, weekStart, trail);
+        if (nearest.isPresent()) {
+            return nearest.get();
+        }
+
+        Optional<Decision> team = fieldTeam(request, weekStart, trail);
+        if (team.isPresent()) {
+            return team.get();
+        }
+        trail.note(RoutingStep.UNROUTED, "no shop or field team can take the lead; it waits in the ops queue");
+        return new Decision(RoutingDecision.Outcome.UNROUTED, null, null,
+                "no eligible shop or field team for " + request.productLine() + " in " + request.postalCode(), trail.entries());
     }
 
-    private static int commonPrefix(String a, String b) {
-        int length = 0;
-        while (length < Math.min(a.length(), b.length()) && a.charAt(length) == b.charAt(length)) {
-            length++;
-        }
-        return length;
+    /** Monday 00:00 in Germany of the week {@code now} falls in. */
+    public static Instant weekStart(Instant now) {
+        LocalDate monday = now.atZone(BUSINESS_ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return monday.atStartOfDay(BUSINESS_ZONE).toInstant();
     }
 
-    private static double distanceKm(double latitude, double longitude, RoutingShop shop) {
-        return Distance.km(latitude, longitude, shop.latitude, shop.longitude);
+    private Optional<Decision> namedShop(Request request, Instant weekStart, Trail trail) {
+        UUID named = request.namedShopId() != null ? request.namedShopId()
+                : request.campaign() != null ? request.campaign().namedShopId : null;
+        if (named == null) {
+            return Optional.empty();
+        }
+        String namedBy = request.namedShopId() != null ? "the lead" : "its campaign";
+        RoutingShop shop = shops.findById(named);
+        if (shop == null) {
+            trail.skip(RoutingStep.NAMED_SHOP, named, null, "named by " + namedBy + " but not in the shop directory");
+            return Optional.empty();
+        }
+        Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.SHOP, List.of(shop.shopId), weekStart);
+        List<RoutingShop> eligible = eligibleShops(RoutingStep.NAMED_SHOP, List.of(shop), request, load, trail);
+        return claimShop(RoutingStep.NAMED_SHOP, eligible, "named by " + namedBy, weekStart, trail);
+    }
+
+    private List<RoutingShop> campaignShops(Campaign campaign, Trail trail) {
+        if (campaign != null && campaign.status == CampaignStatus.PILOT) {
+            Set<UUID> pilots = campaign.shopsIn(ShopGroup.PILOT);
+            trail.note(RoutingStep.CAMPAIGN_CATCHMENT, "pilot campaign " + campaign.code + ": only its " + pilots.size()
+                    + " pilot shop(s) take its leads");
+            return pilots.isEmpty() ? List.of() : shops.list("shopId in ?1", pilots);
+        }
+        return shops.listAll();
+    }
+
+    private Optional<Decision> nearestShop(Request request, List<RoutingShop> pool, Map<UUID, Long> load, Instant weekStart,
+            Trail trail) {
+        Optional<RoutingRepository.Location> location = request.latitude() != null && request.longitude() != null
+                ? Optional.of(new RoutingRepository.Location(request.latitude(), request.longitude(), "the lead's coordinates"))
+                : routing.locate(request.postalCode());
+        if (location.isEmpty()) {
+            trail.note(RoutingStep.NEAREST_SHOP, "no location: the lead has no coordinates and no directory shop shares "
+                    + "its postal area " + request.postalCode().substring(0, 2) + "xxx");
+            return Optional.empty();
+        }
+        RoutingRepository.Location from = location.get();
+        trail.note(RoutingStep.NEAREST_SHOP, String.format(Locale.ROOT, "location %.4f, %.4f from %s", from.latitude(),
+                from.longitude(), from.source()));
+        Function<RoutingShop, Double> distance = shop -> Distance.km(from.latitude(), from.longitude(), shop.latitude,
+                shop.longitude);
+        List<RoutingShop> inRadius = pool.stream().filter(shop -> distance.apply(shop) <= config.radiusKm())
+                .sorted(Comparator.comparing(distance)).toList();
+        if (inRadius.isEmpty()) {
+            trail.note(RoutingStep.NEAREST_SHOP, "no campaign shop within " + km(config.radiusKm()));
+            return Optional.empty();
+        }
+        List<RoutingShop> eligible = eligibleShops(RoutingStep.NEAREST_SHOP, inRadius, request, load, trail);
+        if (eligible.isEmpty()) {
+            return Optional.empty();
+        }
+        double nearest = distance.apply(eligible.get(0));
+        List<RoutingShop> equals = eligible.stream()
+                .filter(shop -> distance.apply(shop) <= nearest + config.equalDistanceKm()).toList();
+        List<RoutingShop> rest = eligible.stream().filter(shop -> !equals.contains(shop)).toList();
+        List<RoutingShop> preference = new ArrayList<>(fairest(RoutingRepository.Kind.SHOP, equals, shop -> shop.shopId,
+                shop -> shop.weeklyLeadCapacity, shop -> shop.name, trail));
+        preference.addAll(rest);
+        return claim(RoutingStep.NEAREST_SHOP, preference, shop -> {
+            routing.lock(shop);
+            return hasRoom(RoutingRepository.Kind.SHOP, shop.shopId, shop.weeklyLeadCapacity, weekStart);
+        }, shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, "nearest eligible shop, "
+                + km(distance.apply(shop)) + " from " + from.source(), null), shop -> shop.shopId, shop -> shop.name, trail);
+    }
+
+    private Optional<Decision> fieldTeam(Request request, Instant weekStart, Trail trail) {
+        LocalDate today = request.now().atZone(BUSINESS_ZONE).toLocalDate();
+        List<RoutingTeam> covering = teams.listActive().stream().filter(team -> team.covers(request.postalCode())).toList();
+        if (covering.isEmpty()) {
+            trail.note(RoutingStep.FIELD_TEAM, "no field team covers " + request.postalCode());
+            return Optional.empty();
+        }
+        Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.TEAM, covering.stream().map(t -> t.teamId).toList(),
+                weekStart);
+        List<RoutingTeam> eligible = new ArrayList<>();
+        for (RoutingTeam team : covering) {
+            long assigned = load.getOrDefault(team.teamId, 0L);
+            if (request.excluded().contains(team.teamId)) {
+                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, "let this lead's first-contact SLA lapse before");
+            } else if (!team.isLiveOn(today)) {
+                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, "rolls out on " + team.liveFrom);
+            } else if (!team.productFocus.contains(request.productLine().name())) {
+                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, "does not promote " + request.productLine());
+            } else if (assigned >= team.weeklyLeadCapacity) {
+                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, atCapacity(assigned, team.weeklyLeadCapacity));
+            } else {
+                eligible.add(team);
+            }
+        }
+        List<RoutingTeam> preference = fairest(RoutingRepository.Kind.TEAM, eligible, team -> team.teamId,
+                team -> team.weeklyLeadCapacity, team -> team.name, trail);
+        return claim(RoutingStep.FIELD_TEAM, preference, team -> {
+            routing.lock(team);
+            return hasRoom(RoutingRepository.Kind.TEAM, team.teamId, team.weeklyLeadCapacity, weekStart);
+        }, team -> new Decision(RoutingDecision.Outcome.FIELD_TEAM, null, team, "field team " + team.name + " in "
+                + team.city + " covers " + request.postalCode() + " and promotes " + request.productLine(), null),
+                team -> team.teamId, team -> team.name, trail);
+    }
+
+    private List<RoutingShop> eligibleShops(RoutingStep step, List<RoutingShop> candidates, Request request,
+            Map<UUID, Long> load, Trail trail) {
+        List<RoutingShop> eligible = new ArrayList<>();
+        for (RoutingShop shop : candidates) {
+            long assigned = load.getOrDefault(shop.shopId, 0L);
+            String skip = null;
+            if (request.excluded().contains(shop.shopId)) {
+                skip = "let this lead's first-contact SLA lapse before";
+            } else if (!shop.isOpen()) {
+                skip = "is " + shop.status;
+            } else if (!shop.productLines.contains(request.productLine().name())) {
+                skip = "does not offer " + request.productLine();
+            } else if (!shop.segments.contains(request.segment().name())) {
+                skip = "does not serve " + request.segment() + " customers";
+            } else if (assigned >= shop.weeklyLeadCapacity) {
+                skip = atCapacity(assigned, shop.weeklyLeadCapacity);
+            }
+            if (skip != null) {
+                trail.skip(step, shop.shopId, shop.name, skip);
+            } else {
+                eligible.add(shop);
+            }
+        }
+        return eligible;
+    }
+
+    private Optional<Decision> claimShop(RoutingStep step, List<RoutingShop> eligible, String reason, Instant weekStart,
+            Trail trail) {
+        List<RoutingShop> preference = fairest(RoutingRepository.Kind.SHOP, eligible, shop -> shop.shopId,
+                shop -> shop.weeklyLeadCapacity, shop -> shop.name, trail);
+        return claim(step, preference, shop -> {
+            routing.lock(shop);
+            return hasRoom(RoutingRepository.Kind.SHOP, shop.shopId, shop.weeklyLeadCapacity, weekStart);
+        }, shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, reason, null), shop -> shop.shopId,
+                shop -> shop.name, trail);
+    }
+
+    /**
+     * Orders equal candidates fairly: fewest open leads for their weekly capacity first, then (round robin) the one
+     * that has waited longest for a lead.
+     */
+    private <T> List<T> fairest(RoutingRepository.Kind kind, List<T> candidates, Function<T, UUID> id,
+            Function<T, Integer> capacity, Function<T, String> name, Trail trail) {
+        if (candidates.size() < 2) {
+            return candidates;
+        }
+        List<UUID> ids = candidates.stream().map(id).toList();
+        Map<UUID, Long> open = routing.openLeads(kind, ids);
+        Map<UUID, Instant> last = routing.lastAssigned(kind, ids);
+        Function<T, Double> share = candidate -> open.getOrDefault(id.apply(candidate), 0L)
+                / (double) Math.max(1, capacity.apply(candidate));
+        List<T> ordered = candidates.stream()
+                .sorted(Comparator.comparing(share)
+                        .thenComparing(candidate -> last.getOrDefault(id.apply(candidate), Instant.EPOCH))
+                        .thenComparing(id))
+                .toList();
+        StringBuilder note = new StringBuilder(candidates.size() + " equal candidates, fewest open leads per weekly "
+                + "capacity first, then the longest without a lead:");
+        for (T candidate : ordered) {
+            note.append(' ').append(name.apply(candidate)).append(" (").append(open.getOrDefault(id.apply(candidate), 0L))
+                    .append('/').append(capacity.apply(candidate)).append(')');
+        }
+        trail.note(RoutingStep.FAIRNESS, note.toString());
+        return ordered;
+    }
+
+    /** Takes the first candidate that still has room once locked; a concurrent lead may have taken the last place. */
+    private <T> Optional<Decision> claim(RoutingStep step, List<T> preference, Function<T, Boolean> lockAndCheck,
+            Function<T, Decision> decision, Function<T, UUID> id, Function<T, String> name, Trail trail) {
+        for (T candidate : preference) {
+            if (!lockAndCheck.apply(candidate)) {
+                trail.skip(step, id.apply(candidate), name.apply(candidate), "reached its weekly capacity meanwhile");
+                continue;
+            }
+            Decision chosen = decision.apply(candidate);
+            trail.chosen(step, id.apply(candidate), name.apply(candidate), chosen.reason());
+            return Optional.of(new Decision(chosen.outcome(), chosen.shop(), chosen.team(), chosen.reason(), trail.entries()));
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasRoom(RoutingRepository.Kind kind, UUID target, int capacity, Instant weekStart) {
+        return routing.assignedSince(kind, List.of(target), weekStart).getOrDefault(target, 0L) < capacity;
+    }
+
+    private static String atCapacity(long assigned, int capacity) {
+        return "at its weekly capacity (" + assigned + " of " + capacity + " leads this week)";
+    }
+
+    private static String km(double distance) {
+        return String.format(Locale.ROOT, "%.1f km", distance);
+    }
+
+    /** The trail being written; long lists of skipped candidates are cut per step. */
+    private static final class Trail {
+
+        private final List<TrailEntry> entries = new ArrayList<>();
+        private final Map<RoutingStep, Integer> skips = new EnumMap<>(RoutingStep.class);
+
+        void note(RoutingStep step, String reason) {
+            entries.add(new TrailEntry(step, null, null, TrailEntry.NOTE, reason));
+        }
+
+        void skip(RoutingStep step, UUID target, String name, String reason) {
+            int count = skips.merge(step, 1, Integer::sum);
+            if (count <= SKIPS_SHOWN_PER_STEP) {
+                entries.add(new TrailEntry(step, target, name, TrailEntry.SKIPPED, reason));
+            }
+        }
+
+        void chosen(RoutingStep step, UUID target, String name, String reason) {
+            entries.add(new TrailEntry(step, target, name, TrailEntry.CHOSEN, reason));
+        }
+
+        List<TrailEntry> entries() {
+            List<TrailEntry> all = new ArrayList<>(entries);
+            skips.forEach((step, count) -> {
+                if (count > SKIPS_SHOWN_PER_STEP) {
+                    all.add(new TrailEntry(step, null, null, TrailEntry.NOTE, (count - SKIPS_SHOWN_PER_STEP)
+                            + " more candidates skipped"));
+                }
+            });
+            return List.copyOf(all);
+        }
     }
 }

@@ -1,0 +1,25 @@
+package com.partnernet.leads.campaign;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnernet.chassis.persistence.Conditions;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID> {
+
+    public Optional<Campaign> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public PanacheQuery<Campaign> search(CampaignStatus status, Channel channel, Sort sort) {
+        return new Conditions().where("status = :status", "status", status).where("channel = :channel", "channel", channel)
+                .find(this, sort);
+    }
+}

@@ -1,0 +1,44 @@
+package com.partnernet.leads.campaign;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.leads.lead.ProductLine;
+
+/** What a client sends to create or change a campaign; status defaults to PILOT. */
+public record CampaignRequest(
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be lower-case letters, digits, '.', '_' or '-'") String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull Channel channel,
+        @Size(max = 100) String targetingModel,
+        @Size(max = 50) String targetingVersion,
+        @NotEmpty Set<@NotNull ProductLine> productFocus,
+        @NotNull Segment segment,
+        @NotNull LocalDate startsOn,
+        LocalDate endsOn,
+        CampaignStatus status,
+        UUID namedShopId,
+        @Size(max = 1000) Set<@NotNull UUID> pilotShops,
+        @Size(max = 1000) Set<@NotNull UUID> controlShops) {
+
+    @JsonIgnore
+    @AssertTrue(message = "endsOn must not be before startsOn")
+    public boolean isPeriodValid() {
+        return startsOn == null || endsOn == null || !endsOn.isBefore(startsOn);
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "a shop is either a pilot or a control shop, not both")
+    public boolean isGroupsDisjoint() {
+        return pilotShops == null || controlShops == null || pilotShops.stream().noneMatch(controlShops::contains);
+    }
+}

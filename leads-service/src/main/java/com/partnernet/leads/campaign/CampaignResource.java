@@ -1,0 +1,67 @@
+package com.partnernet.leads.campaign;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.ETags;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+
+@Path("/campaigns")
+@Tag(name = "Campaigns")
+public class CampaignResource {
+
+    private final CampaignService campaigns;
+
+    public CampaignResource(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @POST
+    @Operation(summary = "Create a campaign", description = "Leads name it by its code; 409 if the code is taken.")
+    public Response create(@Valid @NotNull CampaignRequest request) {
+        CampaignView campaign = campaigns.create(request);
+        return Response.created(URI.create("/campaigns/" + campaign.id())).tag(ETags.entityTag(campaign.version()))
+                .entity(campaign).build();
+    }
+
+    @GET
+    @Operation(summary = "Campaigns, paged", description = "Sort keys: code (default), name, startsOn, status, channel.")
+    public Page<CampaignView> search(@QueryParam("status") CampaignStatus status, @QueryParam("channel") Channel channel,
+            @Valid @BeanParam PageParams paging) {
+        return campaigns.search(status, channel, paging);
+    }
+
+    @GET
+    @Path("/{campaignId}")
+    public Response get(@PathParam("campaignId") UUID campaignId) {
+        CampaignView campaign = campaigns.get(campaignId);
+        return Response.ok(campaign).tag(ETags.entityTag(campaign.version())).build();
+    }
+
+    @PUT
+    @Path("/{campaignId}")
+    @Operation(summary = "Change a campaign (status, shops, period, targeting)",
+            description = "Needs If-Match. The code cannot change. A STOPPED campaign's new leads are refused.")
+    public Response update(@PathParam("campaignId") UUID campaignId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CampaignRequest request) {
+        CampaignView campaign = campaigns.update(campaignId, ifMatch, request);
+        return Response.ok(campaign).tag(ETags.entityTag(campaign.version())).build();
+    }
+}

@@ -1,0 +1,11 @@
+package com.partnernet.leads.campaign;
+
+/** The social-media channel a campaign runs on. */
+public enum Channel {
+    FACEBOOK,
+    INSTAGRAM,
+    TIKTOK,
+    YOUTUBE,
+    LINKEDIN,
+    OTHER
+}

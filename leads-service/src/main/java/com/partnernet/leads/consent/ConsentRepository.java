@@ -1,0 +1,17 @@
+package com.partnernet.leads.consent;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class ConsentRepository implements PanacheRepositoryBase<LeadConsent, UUID> {
+
+    public List<LeadConsent> ofLead(UUID leadId) {
+        return list("leadId", Sort.by("recordedAt"), leadId);
+    }
+}

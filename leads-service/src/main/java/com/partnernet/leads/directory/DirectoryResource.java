@@ -1,0 +1,40 @@
+package com.partnernet.leads.directory;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.error.ResourceNotFoundException;
+
+/** What routing knows of a shop or field team: this service's copy, as built from partners.shop-events. */
+@Path("/routing-directory")
+@Tag(name = "Routing")
+public class DirectoryResource {
+
+    private final RoutingShopRepository shops;
+    private final RoutingTeamRepository teams;
+
+    public DirectoryResource(RoutingShopRepository shops, RoutingTeamRepository teams) {
+        this.shops = shops;
+        this.teams = teams;
+    }
+
+    @GET
+    @Path("/shops/{shopId}")
+    @Operation(summary = "A shop as routing sees it (status, product lines, segments, catchment, capacity, version)")
+    public RoutingShop shop(@PathParam("shopId") UUID shopId) {
+        return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
+    }
+
+    @GET
+    @Path("/teams/{teamId}")
+    @Operation(summary = "A field team as routing sees it")
+    public RoutingTeam team(@PathParam("teamId") UUID teamId) {
+        return teams.findByIdOptional(teamId).orElseThrow(() -> new ResourceNotFoundException("Field team", teamId));
+    }
+}

@@ -1,0 +1,66 @@
+package com.partnernet.leads.directory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** This service's copy of a field team of the direct sales partner, from FieldTeam events on partners.shop-events. */
+@Entity
+@Table(name = "routing_team")
+public class RoutingTeam {
+
+    public static final String ACTIVE = "ACTIVE";
+
+    @Id
+    @Column(name = "team_id")
+    public UUID teamId;
+
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String city;
+
+    @Column(name = "live_from", nullable = false)
+    public LocalDate liveFrom;
+
+    @Convert(converter = StringSetConverter.class)
+    @Column(name = "postal_coverage", nullable = false)
+    public Set<String> postalCoverage = new TreeSet<>();
+
+    @Convert(converter = StringSetConverter.class)
+    @Column(name = "product_focus", nullable = false)
+    public Set<String> productFocus = new TreeSet<>();
+
+    @Column(name = "weekly_lead_capacity", nullable = false)
+    public int weeklyLeadCapacity;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "team_version", nullable = false)
+    public long teamVersion;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Whether the team takes leads on that day: active and rolled out. */
+    public boolean isLiveOn(LocalDate day) {
+        return ACTIVE.equals(status) && !liveFrom.isAfter(day);
+    }
+
+    public boolean covers(String postalCode) {
+        return postalCoverage.stream().anyMatch(postalCode::startsWith);
+    }
+}

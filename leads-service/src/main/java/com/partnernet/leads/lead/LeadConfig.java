@@ -1,0 +1,36 @@
+package com.partnernet.leads.lead;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The rules of lead intake and pipelines ({@code LEADS_*} in the environment). */
+@ConfigMapping(prefix = "leads")
+public interface LeadConfig {
+
+    /** A lead of the same person (e-mail or phone) about the same product line within this window is a duplicate. */
+    @WithDefault("P30D")
+    Duration duplicateWindow();
+
+    /** How long a consent holds when the marketing system sends no expiry. */
+    @WithDefault("P730D")
+    Duration consentValidity();
+
+    Sla sla();
+
+    interface Sla {
+
+        /** First contact is due this long after assignment. */
+        @WithDefault("PT24H")
+        Duration firstContact();
+
+        /** Reassignments after missed first contacts before a lead goes to the ops queue. */
+        @WithDefault("2")
+        int maxReassignments();
+
+        /** How often the check for overdue first contacts runs (a Quarkus scheduler interval, e.g. 1m). */
+        @WithDefault("1m")
+        String checkInterval();
+    }
+}

@@ -1,0 +1,12 @@
+package com.partnernet.leads.lead;
+
+/** Why a lead was lost, from the list sales managers evaluate. */
+public enum LostReason {
+    NOT_REACHABLE,
+    NO_INTEREST,
+    TOO_EXPENSIVE,
+    CHOSE_COMPETITOR,
+    NOT_ELIGIBLE,
+    ALREADY_CUSTOMER,
+    OTHER
+}
