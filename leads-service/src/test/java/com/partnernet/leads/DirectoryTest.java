@@ -59,7 +59,7 @@ class DirectoryTest {
 
     @Test
     void fieldTeamEventsBuildTheTeamDirectoryAndBadShopEventsAreDeadLettered() {
-        String prefix = uniquePostalCode().substring(0, 3);
+        String prefix = uniquePostalCode();
         UUID teamId = publishTeam(kafka, team(prefix, Map.of("productFocus", List.of("MOBILE", "BROADBAND"))));
         given().get("/routing-directory/teams/{id}", teamId).then().statusCode(200)
                 .body("postalCoverage", contains(prefix)).body("productFocus", contains("BROADBAND", "MOBILE"))

@@ -3,8 +3,12 @@ package com.partnernet.chassis.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -12,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -22,7 +27,6 @@ import com.partnernet.chassis.event.EventEnvelope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -51,6 +55,8 @@ public class OutboxRelay {
         thread.setDaemon(true);
         return thread;
     });
+    private final ThreadContext outsideTransaction = ThreadContext.builder().propagated()
+            .cleared(ThreadContext.TRANSACTION).unchanged(ThreadContext.ALL_REMAINING).build();
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -116,14 +122,26 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                .await().atMost(config.sendTimeout());
+        CompletableFuture<?>[] sends = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(sends).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker acknowledged the batch", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge the batch: " + e, e);
+        }
         Instant sentAt = Timestamps.now();
         batch.forEach(row -> row.sentAt = sentAt);
         return batch.size();
     }
 
-    private Uni<Void> send(OutboxEvent row) {
+    /**
+     * Sends one row. The send is set up with the relay's transaction suspended: context propagation would otherwise
+     * carry the transaction into the producer's callback threads, and its commit fails with "multiple threads
+     * active" (the batch is then sent again).
+     */
+    private CompletableFuture<Void> send(OutboxEvent row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventEnvelope.EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
         headers.add(EventEnvelope.TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
@@ -132,7 +150,8 @@ public class OutboxRelay {
                 .withKey(row.messageKey)
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata));
+        Message<String> message = Message.of(row.envelope).addMetadata(metadata);
+        return outsideTransaction.contextualSupplier(() -> emitter.sendMessage(message).subscribeAsCompletionStage()).get();
     }
 
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
