@@ -1,0 +1,148 @@
+package com.partnernet.leads;
+
+import static com.partnernet.leads.LeadsApi.LEAD_EVENTS;
+import static com.partnernet.leads.LeadsApi.WAIT;
+import static com.partnernet.leads.LeadsApi.campaign;
+import static com.partnernet.leads.LeadsApi.lead;
+import static com.partnernet.leads.LeadsApi.publishShop;
+import static com.partnernet.leads.LeadsApi.shop;
+import static com.partnernet.leads.LeadsApi.submit;
+import static com.partnernet.leads.LeadsApi.uniquePlace;
+import static com.partnernet.leads.LeadsApi.uniquePostalCode;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.leads.sla.SlaCheck;
+import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.local.KafkaTestClient;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
+class PipelineTest {
+
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    SlaCheck slaCheck;
+
+    @Test
+    void aLeadMovesForwardThroughThePipelineAndEachMoveIsPublished() throws Exception {
+        String postalCode = uniquePostalCode();
+        UUID shopId = publishShop(kafka, shop(UUID.randomUUID(), "Pipeline Shop", postalCode, uniquePlace(), Map.of()));
+        String code = campaign(Map.of());
+        String lost = submit(lead(code, postalCode, Map.of()));
+        String won = submit(lead(code, postalCode, Map.of("productLine", "MOBILE")));
+        submit(lead(code, postalCode, Map.of()));
+
+        move(lost, Map.of("status", "CONTACTED")).statusCode(200)
+                .body("firstContactAt", notNullValue()).body("slaDueAt", nullValue());
+        move(lost, Map.of("status", "NEW")).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("CONTACTED and cannot become NEW"));
+        move(lost, Map.of("status", "APPOINTMENT")).statusCode(200);
+        move(lost, Map.of("status", "LOST")).statusCode(400).body("violations[0].field", equalTo("lostReasonFitting"));
+        move(lost, Map.of("status", "LOST", "lostReason", "CHOSE_COMPETITOR")).statusCode(200)
+                .body("lostReason", equalTo("CHOSE_COMPETITOR")).body("closedAt", notNullValue());
+        move(lost, Map.of("status", "WON")).statusCode(409);
+        move(won, Map.of("status", "WON")).statusCode(200);
+        move(won, Map.of("status", "SOLD")).statusCode(400).body("violations[0].field", equalTo("status"));
+        move(UUID.randomUUID().toString(), Map.of("status", "WON")).statusCode(404);
+
+        given().get("/shops/{id}/pipeline?size=1", shopId).then().statusCode(200)
+                .body("stages.NEW", equalTo(1)).body("stages.CONTACTED", equalTo(0)).body("stages.APPOINTMENT", equalTo(0))
+                .body("stages.WON", equalTo(1)).body("stages.LOST", equalTo(1))
+                .body("ageing.NEW.leads", equalTo(1)).body("openByAge.under1Day", equalTo(1))
+                .body("overdueFirstContact", equalTo(0))
+                .body("totalLeads", equalTo(3)).body("leads.size()", equalTo(1));
+        given().get("/shops/{id}/pipeline?status=LOST", shopId).then().body("leads[0].id", equalTo(lost));
+        given().get("/shops/{id}/pipeline?status=FOUND", shopId).then().statusCode(400);
+
+        List<ConsumerRecord<String, String>> events = kafka.awaitCount(LEAD_EVENTS, r -> shopId.toString().equals(r.key()), 10, WAIT);
+        assertEquals(List.of("LeadStatusChanged", "LeadStatusChanged", "LeadLost", "LeadWon"), events.stream()
+                .map(r -> KafkaTestClient.header(r, "type")).filter(type -> !type.startsWith("LeadReceived")
+                        && !type.equals("LeadAssigned")).toList());
+        JsonNode winEvent = mapper.readTree(events.stream().filter(r -> "LeadWon".equals(KafkaTestClient.header(r, "type")))
+                .findFirst().orElseThrow().value()).get("payload");
+        assertEquals(won, winEvent.get("leadId").asText());
+        assertEquals(shopId.toString(), winEvent.get("shopId").asText());
+        assertEquals("MOBILE", winEvent.get("productLine").asText());
+        assertEquals(code, winEvent.get("campaign").asText());
+        assertEquals("NEW", winEvent.get("previousStatus").asText());
+    }
+
+    @Test
+    void aMissedFirstContactMovesTheLeadToTheNextShopAtMostTwiceThenToTheOpsQueue() throws Exception {
+        String postalCode = uniquePostalCode();
+        double[] here = uniquePlace();
+        Set<String> shops = new HashSet<>();
+        for (String name : List.of("First", "Second", "Third")) {
+            shops.add(publishShop(kafka, shop(UUID.randomUUID(), name, postalCode, here, Map.of())).toString());
+        }
+        String leadId = submit(lead(campaign(Map.of()), postalCode, Map.of()));
+        Set<String> lapsed = new HashSet<>();
+        for (int breach = 1; breach <= 2; breach++) {
+            String before = given().get("/leads/{id}", leadId).then().extract().path("shopId");
+            Instant due = Instant.parse(given().get("/leads/{id}", leadId).then().extract().path("slaDueAt"));
+            slaCheck.reassignOverdue(due.minusSeconds(60));
+            given().get("/leads/{id}", leadId).then().body("shopId", equalTo(before)).body("reassignments", equalTo(breach - 1));
+            slaCheck.reassignOverdue(due.plus(Duration.ofMinutes(1)));
+            lapsed.add(before);
+            String after = given().get("/leads/{id}", leadId).then().statusCode(200)
+                    .body("status", equalTo("NEW")).body("reassignments", equalTo(breach))
+                    .extract().path("shopId");
+            assertEquals(false, lapsed.contains(after), "never back to a shop that let it lapse");
+        }
+        Instant due = Instant.parse(given().get("/leads/{id}", leadId).then().extract().path("slaDueAt"));
+        slaCheck.reassignOverdue(due.plus(Duration.ofMinutes(1)));
+        given().get("/leads/{id}", leadId).then().body("status", equalTo("UNROUTED")).body("shopId", nullValue())
+                .body("reassignments", equalTo(3)).body("routingReason", equalTo("first contact missed 3 times; waits in the ops queue"));
+
+        given().get("/leads/{id}/routing", leadId).then()
+                .body("decisions.cause", org.hamcrest.Matchers.contains("INTAKE", "SLA_REASSIGNMENT", "SLA_REASSIGNMENT", "SLA_REASSIGNMENT"))
+                .body("decisions[1].trail.findAll { it.reason == \"let this lead's first-contact SLA lapse before\" }.size()",
+                        equalTo(1))
+                .body("decisions[2].trail.findAll { it.reason == \"let this lead's first-contact SLA lapse before\" }.size()",
+                        equalTo(2));
+        List<ConsumerRecord<String, String>> moves = kafka.awaitCount(LEAD_EVENTS,
+                r -> "LeadReassigned".equals(KafkaTestClient.header(r, "type")) && r.value().contains(leadId), 3, WAIT)
+                .stream().sorted(Comparator.comparingLong(ConsumerRecord::timestamp)).toList();
+        JsonNode first = mapper.readTree(moves.get(0).value()).get("payload");
+        assertEquals(true, shops.contains(first.get("previousShopId").asText()));
+        assertEquals(first.get("shopId").asText(), moves.get(0).key());
+        assertEquals(leadId, moves.get(2).key(), "an unrouted lead's events are keyed by the lead");
+        given().get("/q/metrics").then().body(containsString("leads_sla_breaches_total"));
+        given().get("/leads?status=UNROUTED").then().body("totalItems", greaterThanOrEqualTo(1));
+    }
+
+    private static io.restassured.response.ValidatableResponse move(String leadId, Map<String, Object> change) {
+        return given().contentType(ContentType.JSON).body(change).put("/leads/{id}/status", leadId).then();
+    }
+}
