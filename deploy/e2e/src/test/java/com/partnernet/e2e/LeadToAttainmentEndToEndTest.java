@@ -91,6 +91,12 @@ class LeadToAttainmentEndToEndTest {
         given().contentType(ContentType.JSON).body(Map.of("units", 10))
                 .put(targets + "/partners/{partnerId}/targets/{year}/TV", partnerId, YEAR).then().statusCode(200);
 
+        // Marketing starts its campaign; leads name it by its code.
+        given().contentType(ContentType.JSON).body(Map.of("code", "magenta-tv-ai-pilot", "name", "Magenta TV AI pilot",
+                "channel", "FACEBOOK", "productFocus", List.of("TV"), "segment", "CONSUMER",
+                "startsOn", YEAR + "-01-01", "status", "ROLLED_OUT"))
+                .post(leads + "/campaigns").then().statusCode(201);
+
         // leads-service learns about the shop from partners.shop-events alone.
         await().atMost(WAIT).untilAsserted(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
                 .then().statusCode(200).body("shopName", equalTo("Köln Hohe Straße")));

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A small partner network loaded through the services' public APIs on the first start (so it also proves them):
- * partners with shops in German cities and this year's targets. Skipped when partners already exist.
+ * partners with shops in German cities, this year's targets and a rolled-out campaign. Skipped when partners already
+ * exist.
  */
 final class DemoData {
 
@@ -47,6 +48,9 @@ final class DemoData {
     private static final List<Map<String, String>> OPENING_HOURS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
             "FRIDAY", "SATURDAY").stream().map(day -> Map.of("day", day, "opens", "10:00", "closes", "20:00")).toList();
 
+    /** The campaign deploy/local/sample-lead.json names. */
+    static final String DEMO_CAMPAIGN = "magenta-tv-social";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,6 +59,7 @@ final class DemoData {
 
     static void load(Map<Service, String> baseUrls) throws IOException, InterruptedException {
         String partners = baseUrls.get(Service.PARTNERS);
+        String leads = baseUrls.get(Service.LEADS);
         String targets = baseUrls.get(Service.TARGETS);
         if (call("GET", partners + "/partners?size=1", null).get("totalItems").asLong() > 0) {
             System.out.println("Demo data: partners exist already, nothing loaded.");
@@ -84,7 +89,12 @@ final class DemoData {
                         Map.of("units", target.getValue()));
             }
         }
-        System.out.println("Demo data: " + NETWORK.size() + " partners, " + shops + " shops, targets for " + year + ".");
+        // Leads name their campaign; this one is rolled out, so every demo shop may get its leads.
+        call("POST", leads + "/campaigns", Map.of("code", DEMO_CAMPAIGN, "name", "Magenta TV social ads",
+                "channel", "INSTAGRAM", "targetingModel", "lookalike-ai", "targetingVersion", "2.4",
+                "productFocus", List.of("TV"), "segment", "CONSUMER", "startsOn", year + "-01-01", "status", "ROLLED_OUT"));
+        System.out.println("Demo data: " + NETWORK.size() + " partners, " + shops + " shops, targets for " + year
+                + ", campaign " + DEMO_CAMPAIGN + ".");
     }
 
     private static JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
