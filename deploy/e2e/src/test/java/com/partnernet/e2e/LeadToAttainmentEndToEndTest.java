@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,14 @@ class LeadToAttainmentEndToEndTest {
         Path logs = root.resolve("deploy/e2e/target/e2e-logs");
         infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
                 List.of(Service.values()).stream().map(service -> service.database).toList());
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), Infrastructure.freePort(),
-                    service.environment(infrastructure.jdbcUrl(service.database), infrastructure.bootstrapServers()),
+            ports.put(service, Infrastructure.freePort());
+        }
+        for (Service service : Service.values()) {
+            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service),
+                    service.environment(infrastructure.jdbcUrl(service.database), infrastructure.bootstrapServers(),
+                            "http://127.0.0.1:" + ports.get(Service.PARTNERS)),
                     List.of("-Xmx256m"), logs.resolve(service.serviceName + ".log"), false));
         }
         for (ServiceProcess process : services.values()) {
@@ -142,6 +149,49 @@ class LeadToAttainmentEndToEndTest {
         List<ConsumerRecord<String, String>> wins = kafka.all("leads.events",
                 r -> shopId.equals(r.key()) && "LeadWon".equals(KafkaTestClient.header(r, "type")));
         assertEquals(3, wins.size(), "two wins plus the redelivered one were on the topic");
+    }
+
+    @Test
+    void pilotEvaluationCountsWonLeadsPerThousandVisitorsFromPartnersServiceFootfall() {
+        String partners = url(Service.PARTNERS);
+        String leads = url(Service.LEADS);
+        String partnerId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Pilot Partner GmbH", "type", "RETAIL_PARTNER"))
+                .post(partners + "/partners").then().statusCode(201).extract().path("id");
+        String shopId = given().contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("name", "Bonn Pilot"), Map.entry("street", "Remigiusstraße 3"),
+                        Map.entry("postalCode", "53111"), Map.entry("city", "Bonn"), Map.entry("state", "DE-NW"),
+                        Map.entry("latitude", 50.7347), Map.entry("longitude", 7.1008), Map.entry("format", "NEW_FORMAT"),
+                        Map.entry("segments", List.of("CONSUMER")), Map.entry("productLines", List.of("TV")),
+                        Map.entry("catchment", List.of("531")), Map.entry("weeklyLeadCapacity", 25)))
+                .post(partners + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(14);
+        List<Map<String, Object>> footfall = List.of(0, 7, 14).stream()
+                .map(days -> Map.<String, Object>of("shopId", shopId, "week", isoWeek(start.plusDays(days)), "visitors", 1000))
+                .toList();
+        given().contentType(ContentType.JSON).body(footfall).post(partners + "/footfall")
+                .then().statusCode(200).body("inserted", equalTo(3));
+        String campaignId = given().contentType(ContentType.JSON).body(Map.of("code", "bonn-tv-pilot", "name", "Bonn TV pilot",
+                "channel", "INSTAGRAM", "productFocus", List.of("TV"), "segment", "CONSUMER", "startsOn", start.toString(),
+                "status", "PILOT", "pilotShops", List.of(shopId)))
+                .post(leads + "/campaigns").then().statusCode(201).extract().path("id");
+        await().atMost(WAIT).untilAsserted(() -> given().get(leads + "/routing-directory/shops/{id}", shopId).then().statusCode(200));
+
+        String leadId = given().contentType(ContentType.JSON).body(Map.of("source", "instagram", "externalId", "ig-" + UUID.randomUUID(),
+                "campaign", "bonn-tv-pilot", "productLine", "TV", "postalCode", "53113",
+                "contact", Map.of("name", "Bernd Beispiel", "phone", "0228 123456"), "consent", Map.of("granted", true)))
+                .post(leads + "/leads").then().statusCode(201).body("shopId", equalTo(shopId)).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("status", "WON")).put(leads + "/leads/{id}/status", leadId)
+                .then().statusCode(200);
+
+        given().get(leads + "/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
+                .body("pilot.won", equalTo(1)).body("pilot.visitors", equalTo(3000))
+                .body("pilot.wonPer1000Visitors", equalTo(0.333f))
+                .body("footfall", org.hamcrest.Matchers.startsWith("from partners-service"));
+    }
+
+    private static String isoWeek(LocalDate day) {
+        return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static String url(Service service) {

@@ -135,8 +135,8 @@ public final class LocalStack {
     private Map<Service, ServiceProcess> startServices() throws Exception {
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            Map<String, String> env = new LinkedHashMap<>(
-                    service.environment(settings.jdbcUrl(service.database), settings.bootstrapServers()));
+            Map<String, String> env = new LinkedHashMap<>(service.environment(settings.jdbcUrl(service.database),
+                    settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS)));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
                     settings.servicePort(service), env, List.of("-Xmx256m"), logFile(service.serviceName), true);

@@ -1,6 +1,7 @@
 package com.partnernet.local;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The three services as the local run and the end-to-end tests start them. */
@@ -23,13 +24,20 @@ public enum Service {
         this.database = database;
     }
 
-    /** How a service is pointed at its database and the broker: plain Quarkus environment variables. */
-    public Map<String, String> environment(String jdbcUrl, String bootstrapServers) {
-        return Map.of(
+    /**
+     * How a service is pointed at its database, the broker and (leads-service, for footfall in pilot evaluations)
+     * partners-service: plain Quarkus environment variables.
+     */
+    public Map<String, String> environment(String jdbcUrl, String bootstrapServers, String partnersBaseUrl) {
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", Postgres.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
+        if (this == LEADS) {
+            env.put("QUARKUS_REST_CLIENT_PARTNERS_SERVICE_URL", partnersBaseUrl);
+        }
+        return env;
     }
 
     /** The packaged fast-jar below the repository root. */

@@ -22,15 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
+import com.partnernet.leads.evaluation.EvaluationService;
+import com.partnernet.leads.evaluation.PilotEvaluation;
 
 @Path("/campaigns")
 @Tag(name = "Campaigns")
 public class CampaignResource {
 
     private final CampaignService campaigns;
+    private final EvaluationService evaluation;
 
-    public CampaignResource(CampaignService campaigns) {
+    public CampaignResource(CampaignService campaigns, EvaluationService evaluation) {
         this.campaigns = campaigns;
+        this.evaluation = evaluation;
     }
 
     @POST
@@ -53,6 +57,17 @@ public class CampaignResource {
     public Response get(@PathParam("campaignId") UUID campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
         return Response.ok(campaign).tag(ETags.entityTag(campaign.version())).build();
+    }
+
+    @GET
+    @Path("/{campaignId}/evaluation")
+    @Operation(summary = "How the pilot fares: leads, time to first contact, pilot against control shops, recommendation",
+            description = "Pilot shops are measured on this campaign's leads, control shops on all their leads in the "
+                    + "campaign's period. Uplift: pilot minus control conversion with a confidence interval and a "
+                    + "two-proportion z-test; the answer states the rule behind the recommendation. Won leads per "
+                    + "1,000 visitors use partners-service's footfall when it answers.")
+    public PilotEvaluation evaluation(@PathParam("campaignId") UUID campaignId) {
+        return evaluation.evaluate(campaignId);
     }
 
     @PUT

@@ -24,6 +24,8 @@ import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
 import com.partnernet.leads.consent.ConsentRepository;
 import com.partnernet.leads.consent.ConsentView;
+import com.partnernet.leads.gdpr.ErasureRequest;
+import com.partnernet.leads.gdpr.ErasureService;
 import com.partnernet.leads.ingestion.BatchResult;
 import com.partnernet.leads.ingestion.InboundLead;
 import com.partnernet.leads.ingestion.LeadIntake;
@@ -35,12 +37,15 @@ import com.partnernet.leads.routing.RoutingTrailView;
 public class LeadResource {
 
     private final LeadService leads;
+    private final ErasureService erasure;
     private final LeadIntake intake;
     private final RoutingRepository routing;
     private final ConsentRepository consents;
 
-    public LeadResource(LeadService leads, LeadIntake intake, RoutingRepository routing, ConsentRepository consents) {
+    public LeadResource(LeadService leads, ErasureService erasure, LeadIntake intake, RoutingRepository routing,
+            ConsentRepository consents) {
         this.leads = leads;
+        this.erasure = erasure;
         this.intake = intake;
         this.routing = routing;
         this.consents = consents;
@@ -96,6 +101,15 @@ public class LeadResource {
     public List<ConsentView> consent(@PathParam("leadId") UUID leadId) {
         leads.require(leadId);
         return consents.ofLead(leadId).stream().map(ConsentView::of).toList();
+    }
+
+    @POST
+    @Path("/{leadId}/erasure")
+    @Operation(summary = "Erase the lead's personal data (GDPR request)",
+            description = "Name and free text become '[erased]', e-mail, phone and location are removed; the lead's "
+                    + "figures stay. Audited (who, when, why) and published as LeadErased. Erasing again is harmless.")
+    public LeadView erase(@PathParam("leadId") UUID leadId, @Valid @NotNull ErasureRequest request) {
+        return erasure.erase(leadId, request);
     }
 
     @PUT

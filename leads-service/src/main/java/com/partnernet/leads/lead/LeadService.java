@@ -195,6 +195,12 @@ public class LeadService {
         return true;
     }
 
+    /** Tells downstream copies that the lead's personal data is gone (the lead's figures stay). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erased(Lead lead) {
+        events.publish(LeadEvents.Type.LeadErased, lead, null, null);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public LeadView get(UUID leadId) {
         return LeadView.of(require(leadId));

@@ -1,0 +1,222 @@
+package com.partnernet.leads.evaluation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.campaign.CampaignService;
+import com.partnernet.leads.campaign.ShopGroup;
+import com.partnernet.leads.directory.RoutingShop;
+import com.partnernet.leads.directory.RoutingShopRepository;
+import com.partnernet.leads.lead.LeadStatus;
+import com.partnernet.leads.routing.Router;
+
+import io.quarkus.logging.Log;
+
+/** The pilot evaluation of a campaign: pilot shops against control shops, and a plain recommendation. */
+@ApplicationScoped
+public class EvaluationService {
+
+    /** Footfall reports span at most this many weeks (partners-service's limit). */
+    private static final int FOOTFALL_WEEKS = 157;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
+
+    private final CampaignService campaigns;
+    private final RoutingShopRepository shops;
+    private final EntityManager entityManager;
+    private final PartnersFootfall footfall;
+    private final EvaluationConfig config;
+
+    public EvaluationService(CampaignService campaigns, RoutingShopRepository shops, EntityManager entityManager,
+            @RestClient PartnersFootfall footfall, EvaluationConfig config) {
+        this.campaigns = campaigns;
+        this.shops = shops;
+        this.entityManager = entityManager;
+        this.footfall = footfall;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PilotEvaluation evaluate(UUID campaignId) {
+        Campaign campaign = campaigns.require(campaignId);
+        LocalDate today = LocalDate.now(Router.BUSINESS_ZONE);
+        LocalDate from = campaign.startsOn;
+        LocalDate to = campaign.endsOn == null || campaign.endsOn.isAfter(today) ? today : campaign.endsOn;
+        Instant start = from.atStartOfDay(Router.BUSINESS_ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Router.BUSINESS_ZONE).toInstant();
+
+        Set<UUID> pilotShops = campaign.shopsIn(ShopGroup.PILOT);
+        Set<UUID> controlShops = campaign.shopsIn(ShopGroup.CONTROL);
+        Map<UUID, Map<String, Long>> pilotCounts = shopCounts(pilotShops, start, end, campaign.id);
+        Map<UUID, Map<String, Long>> controlCounts = shopCounts(controlShops, start, end, null);
+        Visitors visitors = visitors(campaign.shops.keySet(), from, to);
+
+        List<PilotEvaluation.ShopResult> shopResults = new ArrayList<>();
+        shopResults.addAll(results(pilotShops, "PILOT", pilotCounts, visitors));
+        shopResults.addAll(results(controlShops, "CONTROL", controlCounts, visitors));
+        PilotEvaluation.Group pilot = group(pilotShops, pilotCounts, visitors);
+        PilotEvaluation.Group control = group(controlShops, controlCounts, visitors);
+        PilotEvaluation.Uplift uplift = uplift(pilot, control);
+        String rule = "ROLL_OUT when pilot and control shops each have at least " + config.minLeadsPerGroup()
+                + " assigned leads and the " + percent(config.confidence()) + " confidence interval of the conversion "
+                + "uplift (pilot minus control) lies above 0; STOP when it lies below 0; otherwise CONTINUE_PILOT.";
+        return new PilotEvaluation(campaign.id, campaign.code, campaign.status, from, to, campaignLeads(campaign.id),
+                firstContact(campaign.id), shopResults, pilot, control, uplift, recommend(pilot, control, uplift), rule,
+                visitors.note());
+    }
+
+    private PilotEvaluation.Recommendation recommend(PilotEvaluation.Group pilot, PilotEvaluation.Group control,
+            PilotEvaluation.Uplift uplift) {
+        if (uplift == null || pilot.assigned() < config.minLeadsPerGroup() || control.assigned() < config.minLeadsPerGroup()) {
+            return PilotEvaluation.Recommendation.CONTINUE_PILOT;
+        }
+        if (uplift.lowerPercentagePoints() > 0) {
+            return PilotEvaluation.Recommendation.ROLL_OUT;
+        }
+        return uplift.upperPercentagePoints() < 0 ? PilotEvaluation.Recommendation.STOP
+                : PilotEvaluation.Recommendation.CONTINUE_PILOT;
+    }
+
+    /** Pilot minus control conversion with its interval (unpooled standard error) and z-test (pooled). */
+    private PilotEvaluation.Uplift uplift(PilotEvaluation.Group pilot, PilotEvaluation.Group control) {
+        if (pilot.assigned() == 0 || control.assigned() == 0) {
+            return null;
+        }
+        double p1 = (double) pilot.won() / pilot.assigned();
+        double p2 = (double) control.won() / control.assigned();
+        double n1 = pilot.assigned();
+        double n2 = control.assigned();
+        double difference = p1 - p2;
+        double standardError = Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
+        double critical = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - config.confidence()) / 2);
+        double pooled = (pilot.won() + control.won()) / (n1 + n2);
+        double pooledError = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+        double z = pooledError == 0 ? 0 : difference / pooledError;
+        double pValue = pooledError == 0 ? 1 : 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
+        return new PilotEvaluation.Uplift(round(difference * 100, 2), p2 == 0 ? null : round((p1 / p2 - 1) * 100, 1),
+                config.confidence(), round((difference - critical * standardError) * 100, 2),
+                round((difference + critical * standardError) * 100, 2), round(z, 3), round(pValue, 4));
+    }
+
+    /** Per shop: leads by status, for the campaign's leads only or (campaign null) all leads in the period. */
+    private Map<UUID, Map<String, Long>> shopCounts(Collection<UUID> shopIds, Instant start, Instant end, UUID campaignId) {
+        Map<UUID, Map<String, Long>> counts = new HashMap<>();
+        if (shopIds.isEmpty()) {
+            return counts;
+        }
+        var query = entityManager.createQuery("select l.shopId, l.status, count(l), count(l.firstContactAt) from Lead l"
+                + " where l.shopId in :shops and l.receivedAt >= :start and l.receivedAt < :end"
+                + (campaignId != null ? " and l.campaignId = :campaign" : "") + " group by l.shopId, l.status", Object[].class)
+                .setParameter("shops", shopIds).setParameter("start", start).setParameter("end", end);
+        if (campaignId != null) {
+            query.setParameter("campaign", campaignId);
+        }
+        query.getResultList()
+                .forEach(row -> {
+                    Map<String, Long> shop = counts.computeIfAbsent((UUID) row[0], id -> new HashMap<>());
+                    shop.merge("assigned", (Long) row[2], Long::sum);
+                    shop.merge("contacted", (Long) row[3], Long::sum);
+                    shop.merge(row[1].toString(), (Long) row[2], Long::sum);
+                });
+        return counts;
+    }
+
+    private List<PilotEvaluation.ShopResult> results(Set<UUID> shopIds, String group, Map<UUID, Map<String, Long>> counts,
+            Visitors visitors) {
+        List<PilotEvaluation.ShopResult> results = new ArrayList<>();
+        for (UUID shopId : shopIds) {
+            Map<String, Long> shop = counts.getOrDefault(shopId, Map.of());
+            long assigned = shop.getOrDefault("assigned", 0L);
+            long won = shop.getOrDefault(LeadStatus.WON.name(), 0L);
+            RoutingShop known = shops.findById(shopId);
+            results.add(new PilotEvaluation.ShopResult(shopId, known == null ? null : known.name, group, assigned,
+                    shop.getOrDefault("contacted", 0L), won, shop.getOrDefault(LeadStatus.LOST.name(), 0L),
+                    assigned == 0 ? null : round(won * 100.0 / assigned, 1), visitors.perShop().get(shopId)));
+        }
+        return results;
+    }
+
+    private static PilotEvaluation.Group group(Set<UUID> shopIds, Map<UUID, Map<String, Long>> counts, Visitors visitors) {
+        long assigned = counts.values().stream().mapToLong(shop -> shop.getOrDefault("assigned", 0L)).sum();
+        long won = counts.values().stream().mapToLong(shop -> shop.getOrDefault(LeadStatus.WON.name(), 0L)).sum();
+        boolean allCounted = !shopIds.isEmpty() && visitors.perShop().keySet().containsAll(shopIds);
+        Long groupVisitors = allCounted ? shopIds.stream().mapToLong(visitors.perShop()::get).sum() : null;
+        return new PilotEvaluation.Group(shopIds.size(), assigned, won,
+                assigned == 0 ? null : round(won * 100.0 / assigned, 1),
+                shopIds.isEmpty() ? null : round((double) won / shopIds.size(), 2), groupVisitors,
+                groupVisitors == null || groupVisitors == 0 ? null : round(won * 1000.0 / groupVisitors, 3));
+    }
+
+    private PilotEvaluation.Leads campaignLeads(UUID campaignId) {
+        Map<LeadStatus, Long> byStatus = new HashMap<>();
+        entityManager.createQuery("select l.status, count(l) from Lead l where l.campaignId = :campaign group by l.status",
+                Object[].class).setParameter("campaign", campaignId).getResultList()
+                .forEach(row -> byStatus.put((LeadStatus) row[0], (Long) row[1]));
+        long received = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long assigned = LeadStatus.PIPELINE.stream().mapToLong(status -> byStatus.getOrDefault(status, 0L)).sum();
+        return new PilotEvaluation.Leads(received, assigned, byStatus.getOrDefault(LeadStatus.UNROUTED, 0L),
+                byStatus.getOrDefault(LeadStatus.REJECTED_NO_CONSENT, 0L), byStatus.getOrDefault(LeadStatus.DUPLICATE, 0L));
+    }
+
+    private PilotEvaluation.FirstContact firstContact(UUID campaignId) {
+        List<Double> hours = entityManager.createQuery("select l.assignedAt, l.firstContactAt from Lead l"
+                + " where l.campaignId = :campaign and l.firstContactAt is not null and l.assignedAt is not null", Object[].class)
+                .setParameter("campaign", campaignId).getResultList().stream()
+                .map(row -> Duration.between((Instant) row[0], (Instant) row[1]).toMillis() / 3_600_000.0)
+                .sorted().toList();
+        if (hours.isEmpty()) {
+            return new PilotEvaluation.FirstContact(0, null, null);
+        }
+        double median = hours.size() % 2 == 1 ? hours.get(hours.size() / 2)
+                : (hours.get(hours.size() / 2 - 1) + hours.get(hours.size() / 2)) / 2;
+        return new PilotEvaluation.FirstContact(hours.size(),
+                round(hours.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 2), round(median, 2));
+    }
+
+    private record Visitors(Map<UUID, Long> perShop, String note) {
+    }
+
+    /** Footfall of the campaign's shops over the period (its last 157 weeks at most), read from partners-service. */
+    private Visitors visitors(Collection<UUID> shopIds, LocalDate from, LocalDate to) {
+        LocalDate first = from.isBefore(to.minusWeeks(FOOTFALL_WEEKS - 1)) ? to.minusWeeks(FOOTFALL_WEEKS - 1) : from;
+        Map<UUID, Long> perShop = new HashMap<>();
+        try {
+            for (UUID shopId : shopIds) {
+                perShop.put(shopId, footfall.report(shopId, isoWeek(first), isoWeek(to)).summary().visitors());
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Pilot evaluation without footfall: partners-service did not answer (%s)", e.toString());
+            return new Visitors(Map.of(), "not available: partners-service did not answer; per-visitor figures left out");
+        }
+        return new Visitors(perShop, "from partners-service, ISO weeks " + isoWeek(first) + " to " + isoWeek(to));
+    }
+
+    private static String isoWeek(LocalDate day) {
+        return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static String percent(double fraction) {
+        return Math.round(fraction * 100) + " %";
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

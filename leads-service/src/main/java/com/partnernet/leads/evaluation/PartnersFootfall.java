@@ -1,0 +1,29 @@
+package com.partnernet.leads.evaluation;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The one read of partners-service this service makes: a shop's weekly footfall, for the pilot evaluation's
+ * "won leads per 1,000 visitors" (partners-service owns footfall; it does not travel as events).
+ */
+@RegisterRestClient(configKey = "partners-service")
+@Path("/footfall/report")
+public interface PartnersFootfall {
+
+    /** What this service reads of partners-service's footfall report. */
+    record Report(Summary summary) {
+    }
+
+    record Summary(long visitors) {
+    }
+
+    @GET
+    Report report(@QueryParam("shopId") UUID shopId, @QueryParam("from") String fromIsoWeek,
+            @QueryParam("to") String toIsoWeek);
+}

@@ -1,0 +1,106 @@
+package com.partnernet.leads;
+
+import static com.partnernet.leads.LeadsApi.LEAD_EVENTS;
+import static com.partnernet.leads.LeadsApi.WAIT;
+import static com.partnernet.leads.LeadsApi.campaign;
+import static com.partnernet.leads.LeadsApi.lead;
+import static com.partnernet.leads.LeadsApi.publishShop;
+import static com.partnernet.leads.LeadsApi.shop;
+import static com.partnernet.leads.LeadsApi.submit;
+import static com.partnernet.leads.LeadsApi.uniquePlace;
+import static com.partnernet.leads.LeadsApi.uniquePostalCode;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.partnernet.leads.gdpr.ErasureService;
+import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.local.KafkaTestClient;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
+class ErasureTest {
+
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
+
+    @Inject
+    ErasureService erasure;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void erasureRemovesThePersonalDataKeepsTheFiguresIsAuditedAndPublished() {
+        String postalCode = uniquePostalCode();
+        double[] here = uniquePlace();
+        UUID shopId = publishShop(kafka, shop(UUID.randomUUID(), "Erasure Shop", postalCode, here, Map.of()));
+        String leadId = submit(lead(campaign(Map.of()), postalCode, Map.of("message", "Please call after 6 pm",
+                "latitude", here[0], "longitude", here[1],
+                "contact", Map.of("name", "Erika Mustermann", "email", "erika.erase@example.org", "phone", "0221 998877"))));
+
+        Map<String, Object> request = Map.of("requestedBy", "privacy-office", "reason", "customer request of 2026-11-20");
+        given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", leadId)
+                .then().statusCode(200)
+                .body("contactName", equalTo("[erased]")).body("message", equalTo("[erased]"))
+                .body("contactEmail", nullValue()).body("contactPhone", nullValue()).body("erasedAt", notNullValue())
+                .body("status", equalTo("NEW")).body("shopId", equalTo(shopId.toString())).body("postalCode", equalTo(postalCode));
+        given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", leadId).then().statusCode(200);
+        given().get("/shops/{id}/pipeline", shopId).then().body("stages.NEW", equalTo(1));
+
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createQuery(
+                "select l.emailNormalized, l.phoneE164, l.latitude, l.longitude from Lead l where l.id = :id")
+                .setParameter("id", UUID.fromString(leadId)).getSingleResult());
+        assertEquals(List.of(), java.util.Arrays.stream(stored).filter(java.util.Objects::nonNull).toList());
+        long audits = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select count(e) from LeadErasure e where e.leadId = :id and e.requestedBy = 'privacy-office'", Long.class)
+                .setParameter("id", UUID.fromString(leadId)).getSingleResult());
+        assertEquals(2, audits, "each request is audited");
+
+        ConsumerRecord<String, String> erased = kafka.await(LEAD_EVENTS,
+                r -> "LeadErased".equals(KafkaTestClient.header(r, "type")) && r.value().contains(leadId), WAIT);
+        assertEquals(shopId.toString(), erased.key());
+        assertFalse(erased.value().contains("Erika") || erased.value().contains("example.org"), erased.value());
+
+        given().contentType(ContentType.JSON).body(Map.of("requestedBy", "")).post("/leads/{id}/erasure", leadId)
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void personalDataOfLeadsClosedLongerThanTheRetentionIsPurgedOpenLeadsStay() {
+        String postalCode = uniquePostalCode();
+        publishShop(kafka, shop(UUID.randomUUID(), "Retention Shop", postalCode, uniquePlace(), Map.of()));
+        String code = campaign(Map.of());
+        String won = submit(lead(code, postalCode, Map.of()));
+        String open = submit(lead(code, postalCode, Map.of()));
+        given().contentType(ContentType.JSON).body(Map.of("status", "WON")).put("/leads/{id}/status", won).then().statusCode(200);
+
+        erasure.purge(Instant.now().plus(Duration.ofDays(364)));
+        given().get("/leads/{id}", won).then().body("contactEmail", notNullValue());
+        erasure.purge(Instant.now().plus(Duration.ofDays(366)));
+        given().get("/leads/{id}", won).then().body("contactEmail", nullValue()).body("contactName", equalTo("[erased]"))
+                .body("status", equalTo("WON")).body("erasedAt", notNullValue());
+        given().get("/leads/{id}", open).then().body("contactEmail", notNullValue()).body("erasedAt", nullValue());
+    }
+}
