@@ -1,6 +1,9 @@
 package com.partnernet.chassis.web;
 
+import java.net.URI;
+
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 import com.partnernet.chassis.error.PreconditionException;
 
@@ -15,8 +18,17 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The same, for a JAX-RS response's {@code tag(…)}. */
-    public static EntityTag entityTag(long version) {
+    /** 200 with the resource and its version as ETag. */
+    public static Response ok(Object entity, long version) {
+        return Response.ok(entity).tag(entityTag(version)).build();
+    }
+
+    /** 201 with the new resource, where it lives, and its version as ETag. */
+    public static Response created(String location, Object entity, long version) {
+        return Response.created(URI.create(location)).tag(entityTag(version)).entity(entity).build();
+    }
+
+    private static EntityTag entityTag(long version) {
         return new EntityTag(Long.toString(version));
     }
 

@@ -1,6 +1,5 @@
 package com.partnernet.leads.campaign;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -41,8 +40,7 @@ public class CampaignResource {
     @Operation(summary = "Create a campaign", description = "Leads name it by its code; 409 if the code is taken.")
     public Response create(@Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.create(request);
-        return Response.created(URI.create("/campaigns/" + campaign.id())).tag(ETags.entityTag(campaign.version()))
-                .entity(campaign).build();
+        return ETags.created("/campaigns/" + campaign.id(), campaign, campaign.version());
     }
 
     @GET
@@ -56,7 +54,7 @@ public class CampaignResource {
     @Path("/{campaignId}")
     public Response get(@PathParam("campaignId") UUID campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
-        return Response.ok(campaign).tag(ETags.entityTag(campaign.version())).build();
+        return ETags.ok(campaign, campaign.version());
     }
 
     @GET
@@ -77,6 +75,6 @@ public class CampaignResource {
     public Response update(@PathParam("campaignId") UUID campaignId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.update(campaignId, ifMatch, request);
-        return Response.ok(campaign).tag(ETags.entityTag(campaign.version())).build();
+        return ETags.ok(campaign, campaign.version());
     }
 }

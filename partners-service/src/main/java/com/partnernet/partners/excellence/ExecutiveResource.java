@@ -44,8 +44,7 @@ public class ExecutiveResource {
     @Operation(summary = "Register an executive of the excellence programme", description = "409 if the e-mail address is taken.")
     public Response register(@Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.register(request);
-        return Response.created(URI.create("/executives/" + executive.id())).tag(ETags.entityTag(executive.version()))
-                .entity(executive).build();
+        return ETags.created("/executives/" + executive.id(), executive, executive.version());
     }
 
     @GET
@@ -58,7 +57,7 @@ public class ExecutiveResource {
     @Path("/{executiveId}")
     public Response get(@PathParam("executiveId") UUID executiveId) {
         ExecutiveView executive = executives.get(executiveId);
-        return Response.ok(executive).tag(ETags.entityTag(executive.version())).build();
+        return ETags.ok(executive, executive.version());
     }
 
     @PUT
@@ -67,7 +66,7 @@ public class ExecutiveResource {
     public Response update(@PathParam("executiveId") UUID executiveId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.update(executiveId, ifMatch, request);
-        return Response.ok(executive).tag(ETags.entityTag(executive.version())).build();
+        return ETags.ok(executive, executive.version());
     }
 
     @POST

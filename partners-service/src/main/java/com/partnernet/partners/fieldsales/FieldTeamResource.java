@@ -103,6 +103,6 @@ public class FieldTeamResource {
     }
 
     private static Response withETag(FieldTeamSnapshot team) {
-        return Response.ok(team).tag(ETags.entityTag(team.version())).build();
+        return ETags.ok(team, team.version());
     }
 }

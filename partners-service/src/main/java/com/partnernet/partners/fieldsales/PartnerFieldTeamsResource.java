@@ -1,6 +1,5 @@
 package com.partnernet.partners.fieldsales;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -39,8 +38,7 @@ public class PartnerFieldTeamsResource {
                     + "type or when the partner has an active team in that city.")
     public Response form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
         FieldTeamSnapshot team = teams.form(partnerId, request);
-        return Response.created(URI.create("/field-teams/" + team.teamId())).tag(ETags.entityTag(team.version()))
-                .entity(team).build();
+        return ETags.created("/field-teams/" + team.teamId(), team, team.version());
     }
 
     @GET

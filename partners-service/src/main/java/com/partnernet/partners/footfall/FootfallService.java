@@ -28,7 +28,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.partnernet.chassis.error.InvalidRequestException;
-import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ProblemMappers;
 import com.partnernet.partners.partner.PartnerService;

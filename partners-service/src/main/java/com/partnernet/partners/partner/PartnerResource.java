@@ -1,6 +1,5 @@
 package com.partnernet.partners.partner;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -36,7 +35,7 @@ public class PartnerResource {
     @Operation(summary = "Register a partner")
     public Response register(@Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.register(request);
-        return Response.created(URI.create("/partners/" + partner.id())).tag(ETags.entityTag(partner.version())).entity(partner).build();
+        return ETags.created("/partners/" + partner.id(), partner, partner.version());
     }
 
     @GET
@@ -51,7 +50,7 @@ public class PartnerResource {
     @Operation(summary = "One partner; its ETag is what an update sends as If-Match")
     public Response get(@PathParam("partnerId") UUID partnerId) {
         PartnerView partner = service.get(partnerId);
-        return Response.ok(partner).tag(ETags.entityTag(partner.version())).build();
+        return ETags.ok(partner, partner.version());
     }
 
     @PUT
@@ -61,7 +60,7 @@ public class PartnerResource {
     public Response update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.update(partnerId, ifMatch, request);
-        return Response.ok(partner).tag(ETags.entityTag(partner.version())).build();
+        return ETags.ok(partner, partner.version());
     }
 
 }

@@ -40,8 +40,7 @@ public class PartnerEventResource {
     @Operation(summary = "Announce a partner event (e.g. the partner summit)")
     public Response announce(@Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.announce(request);
-        return Response.created(URI.create("/partner-events/" + event.id())).tag(ETags.entityTag(event.version()))
-                .entity(event).build();
+        return ETags.created("/partner-events/" + event.id(), event, event.version());
     }
 
     @GET
@@ -56,7 +55,7 @@ public class PartnerEventResource {
     @Operation(summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends")
     public Response get(@PathParam("eventId") UUID eventId) {
         PartnerEventView event = events.get(eventId);
-        return Response.ok(event).tag(ETags.entityTag(event.version())).build();
+        return ETags.ok(event, event.version());
     }
 
     @PUT
@@ -66,7 +65,7 @@ public class PartnerEventResource {
     public Response update(@PathParam("eventId") UUID eventId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.update(eventId, ifMatch, request);
-        return Response.ok(event).tag(ETags.entityTag(event.version())).build();
+        return ETags.ok(event, event.version());
     }
 
     @POST

@@ -86,6 +86,6 @@ public class RemodelResource {
     }
 
     static Response withETag(RemodelView remodel) {
-        return Response.ok(remodel).tag(ETags.entityTag(remodel.version())).build();
+        return ETags.ok(remodel, remodel.version());
     }
 }

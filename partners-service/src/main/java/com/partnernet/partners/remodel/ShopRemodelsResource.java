@@ -1,6 +1,5 @@
 package com.partnernet.partners.remodel;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -31,7 +30,6 @@ public class ShopRemodelsResource {
             description = "409 if the shop is closed, has the new format already, or has a planned or running remodel.")
     public Response plan(@PathParam("shopId") UUID shopId, @Valid @NotNull RemodelRequest request) {
         RemodelView remodel = remodels.plan(shopId, request);
-        return Response.created(URI.create("/remodels/" + remodel.id())).tag(ETags.entityTag(remodel.version()))
-                .entity(remodel).build();
+        return ETags.created("/remodels/" + remodel.id(), remodel, remodel.version());
     }
 }

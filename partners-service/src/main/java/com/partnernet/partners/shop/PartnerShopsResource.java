@@ -1,6 +1,5 @@
 package com.partnernet.partners.shop;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -37,8 +36,7 @@ public class PartnerShopsResource {
     @Operation(summary = "Open a shop for a partner", description = "Publishes ShopOpened on partners.shop-events.")
     public Response open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
         ShopSnapshot shop = shops.open(partnerId, request);
-        return Response.created(URI.create("/shops/" + shop.shopId())).tag(ETags.entityTag(shop.version()))
-                .entity(shop).build();
+        return ETags.created("/shops/" + shop.shopId(), shop, shop.version());
     }
 
     @GET

@@ -81,6 +81,6 @@ public class ShopResource {
     }
 
     static Response withETag(ShopSnapshot shop) {
-        return Response.ok(shop).tag(ETags.entityTag(shop.version())).build();
+        return ETags.ok(shop, shop.version());
     }
 }
