@@ -59,9 +59,9 @@ class AttainmentTest {
         awaitSold(partnerId, 1);
         given().get("/partners/{partnerId}/attainment", partnerId)
                 .then().statusCode(200)
-                .body("year", equalTo(YEAR))
+                .body("from", equalTo(YEAR + "-01-01"))
                 .body("productLines[0].productLine", equalTo("TV"))
-                .body("productLines[0].targetUnits", equalTo(40))
+                .body("productLines[0].targetUnits", equalTo(40.0f))
                 .body("productLines[0].soldUnits", equalTo(1))
                 .body("productLines[0].percentage", equalTo(2.5f))
                 .body("total.percentage", equalTo(2.5f));

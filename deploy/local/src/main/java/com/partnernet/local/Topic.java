@@ -13,7 +13,8 @@ public enum Topic {
     LEADS_EVENTS("leads.events", 6, Map.of()),
     TARGETS_EVENTS("targets.events", 6, Map.of()),
     LEADS_SHOP_EVENTS_DLQ("leads.shop-events.dlq", 6, Map.of()),
-    TARGETS_LEAD_EVENTS_DLQ("targets.lead-events.dlq", 6, Map.of());
+    TARGETS_LEAD_EVENTS_DLQ("targets.lead-events.dlq", 6, Map.of()),
+    TARGETS_SHOP_EVENTS_DLQ("targets.shop-events.dlq", 6, Map.of());
 
     public final String topicName;
     public final int partitions;

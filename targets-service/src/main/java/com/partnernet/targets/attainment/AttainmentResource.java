@@ -1,35 +1,158 @@
 package com.partnernet.targets.attainment;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.web.Problem;
+import com.partnernet.chassis.web.ProblemMappers;
+import com.partnernet.targets.target.ProductLine;
 import com.partnernet.targets.target.TargetService;
 
-@Path("/partners/{partnerId}/attainment")
+@Path("/")
 @Tag(name = "Attainment")
 public class AttainmentResource {
 
-    private final AttainmentService service;
+    static final int MAX_BATCH = 1000;
 
-    public AttainmentResource(AttainmentService service) {
+    /** What a batch of sales did, row by row (index from 0). */
+    public record BatchResult(int received, int created, int existing, int rejected, List<Row> rows) {
+
+        public record Row(int index, String outcome, UUID saleId, List<Problem.Violation> violations) {
+        }
+    }
+
+    private final AttainmentService service;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public AttainmentResource(AttainmentService service, ObjectMapper mapper, Validator validator) {
         this.service = service;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     @GET
-    @Operation(summary = "A partner's attainment in a year (default: this year)",
-            description = "Units sold (won leads) against the annual targets, per product line and in total.")
-    public AttainmentView attainment(@PathParam("partnerId") UUID partnerId,
-            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return service.attainment(partnerId, year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue());
+    @Path("/attainment")
+    @Operation(summary = "Attainment for any period and scope: a partner, or one of its shops; one product line or all",
+            description = "Units sold, the effective target, the percentage, and the pace as of asOf (default today): "
+                    + "expected to date on the seasonal curve, projection to the period's end, status ON_TRACK (sold ≥ "
+                    + "95 % of expected), AT_RISK (≥ 80 %) or OFF_TRACK.")
+    public AttainmentView attainment(@QueryParam("partnerId") @NotNull UUID partnerId, @QueryParam("shopId") UUID shopId,
+            @QueryParam("productLine") ProductLine productLine, @QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to, @QueryParam("asOf") LocalDate asOf) {
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > 5 * 366) {
+            throw new InvalidRequestException("to", "a period spans at most five years");
+        }
+        return service.attainment(partnerId, shopId, productLine, from, to, asOf(asOf));
+    }
+
+    @GET
+    @Path("/leaderboard")
+    @Operation(summary = "Partners (scope=PARTNER) or shops (scope=SHOP) by attainment of their annual targets, with network totals")
+    public Leaderboard leaderboard(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("productLine") ProductLine productLine, @QueryParam("asOf") LocalDate asOf,
+            @QueryParam("scope") Scope scope) {
+        return service.leaderboard(year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue(), productLine,
+                asOf(asOf), scope == Scope.SHOP);
+    }
+
+    /** What the leaderboard ranks. */
+    public enum Scope {
+        PARTNER,
+        SHOP
+    }
+
+    @POST
+    @Path("/sales")
+    @Operation(summary = "Record a sale (also one that did not come from a lead)",
+            description = "Idempotent by externalSaleId: 201 for a new sale, 200 with the stored one for a resend.")
+    public Response record(@Valid @NotNull SaleRequest request) {
+        AttainmentService.RecordedSale recorded = service.record(request);
+        return recorded.created()
+                ? Response.created(URI.create("/sales/" + recorded.sale().id())).entity(recorded.sale()).build()
+                : Response.ok(recorded.sale()).build();
+    }
+
+    @POST
+    @Path("/sales/batch")
+    @Operation(summary = "Record up to 1,000 sales; bad rows are reported, good ones kept")
+    public BatchResult recordBatch(List<JsonNode> rows) {
+        if (rows == null) {
+            throw new InvalidRequestException("body", "must be a JSON array of sales");
+        }
+        if (rows.size() > MAX_BATCH) {
+            throw new InvalidRequestException("body", "at most " + MAX_BATCH + " sales per batch, not " + rows.size());
+        }
+        List<BatchResult.Row> results = new ArrayList<>();
+        int created = 0;
+        int existing = 0;
+        for (int index = 0; index < rows.size(); index++) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            SaleRequest sale = read(rows.get(index), violations);
+            if (sale == null) {
+                results.add(new BatchResult.Row(index, "REJECTED", null, violations));
+                continue;
+            }
+            AttainmentService.RecordedSale recorded = service.record(sale);
+            created += recorded.created() ? 1 : 0;
+            existing += recorded.created() ? 0 : 1;
+            results.add(new BatchResult.Row(index, recorded.created() ? "CREATED" : "EXISTING", recorded.sale().id(), List.of()));
+        }
+        return new BatchResult(rows.size(), created, existing, rows.size() - created - existing, results);
+    }
+
+    private SaleRequest read(JsonNode row, List<Problem.Violation> violations) {
+        SaleRequest sale;
+        try {
+            sale = mapper.treeToValue(row, SaleRequest.class);
+        } catch (JsonMappingException e) {
+            String field = ProblemMappers.jsonPath(e.getPath());
+            violations.add(new Problem.Violation(field, field.isEmpty() ? "must be a sale object" : ProblemMappers.expectation(e)));
+            return null;
+        } catch (JsonProcessingException e) {
+            violations.add(new Problem.Violation("", "must be a sale object"));
+            return null;
+        }
+        if (sale == null) {
+            violations.add(new Problem.Violation("", "must be a sale object"));
+            return null;
+        }
+        validator.validate(sale).stream()
+                .map(violation -> new Problem.Violation(violation.getPropertyPath().toString(), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field)).forEach(violations::add);
+        return violations.isEmpty() ? sale : null;
+    }
+
+    static LocalDate asOf(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(TargetService.BUSINESS_ZONE);
     }
 }

@@ -3,27 +3,27 @@ package com.partnernet.targets.attainment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.ProcessedEvents;
 import com.partnernet.chassis.event.RecordValidator;
+import com.partnernet.targets.effective.EffectiveTargets;
 import com.partnernet.targets.target.ProductLine;
 import com.partnernet.targets.target.TargetService;
-import com.partnernet.targets.target.TargetView;
 
 import io.quarkus.logging.Log;
 
-/** Sales that count toward targets, and attainment against them. */
+/** Sales that count toward targets (won leads, recorded sales), and attainment and pace against effective targets. */
 @ApplicationScoped
 public class AttainmentService {
 
@@ -31,18 +31,27 @@ public class AttainmentService {
     static final String LEAD_WON = "LeadWon";
 
     private final SaleRepository sales;
-    private final TargetService targets;
+    private final EffectiveTargets effective;
+    private final PacingReview review;
     private final ProcessedEvents processedEvents;
     private final RecordValidator validator;
     private final ObjectMapper mapper;
+    private final EntityManager entityManager;
 
-    public AttainmentService(SaleRepository sales, TargetService targets, ProcessedEvents processedEvents,
-            RecordValidator validator, ObjectMapper mapper) {
+    public AttainmentService(SaleRepository sales, EffectiveTargets effective, PacingReview review,
+            ProcessedEvents processedEvents, RecordValidator validator, ObjectMapper mapper, EntityManager entityManager) {
         this.sales = sales;
-        this.targets = targets;
+        this.effective = effective;
+        this.review = review;
         this.processedEvents = processedEvents;
         this.validator = validator;
         this.mapper = mapper;
+        this.entityManager = entityManager;
+    }
+
+    /** Midnight in Germany at the start of a day: sales are counted by the operator's calendar. */
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay(TargetService.BUSINESS_ZONE).toInstant();
     }
 
     /** A won lead counts exactly once: redelivered events and a second event for the same lead change nothing. */
@@ -65,28 +74,109 @@ public class AttainmentService {
         sale.source = Sale.FROM_LEAD;
         sale.soldAt = won.at();
         sales.persist(sale);
+        review.review(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
         Log.infof("Sale from lead %s counts for partner %s (%s)", won.leadId(), won.partnerId(), won.productLine());
     }
 
+    /** Records a sale once per external sale id; the same id again answers the stored sale. */
+    @Transactional
+    public RecordedSale record(SaleRequest request) {
+        var known = sales.findByExternalId(request.externalSaleId());
+        if (known.isPresent()) {
+            return new RecordedSale(SaleView.of(known.get()), false);
+        }
+        Sale sale = new Sale();
+        sale.id = UUID.randomUUID();
+        sale.externalId = request.externalSaleId();
+        sale.partnerId = request.partnerId();
+        sale.shopId = request.shopId();
+        sale.productLine = request.productLine();
+        sale.soldAt = request.soldAt();
+        sale.units = request.units() != null ? request.units() : 1;
+        sale.source = Sale.RECORDED;
+        sales.persist(sale);
+        review.review(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
+        return new RecordedSale(SaleView.of(sale), true);
+    }
+
+    /** A recorded sale, and whether this request stored it. */
+    public record RecordedSale(SaleView sale, boolean created) {
+    }
+
+    public record SaleView(UUID id, String externalSaleId, UUID leadId, UUID partnerId, UUID shopId,
+            ProductLine productLine, Instant soldAt, int units, String source) {
+
+        static SaleView of(Sale sale) {
+            return new SaleView(sale.id, sale.externalId, sale.leadId, sale.partnerId, sale.shopId, sale.productLine,
+                    sale.soldAt, sale.units, sale.source);
+        }
+    }
+
+    /**
+     * Attainment of a partner (or one of its shops) over [from, to] as of a day: per product line (one, or every
+     * line with a target or a sale) and in total.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AttainmentView attainment(UUID partnerId, int year) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(TargetService.BUSINESS_ZONE).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(TargetService.BUSINESS_ZONE).toInstant();
-        Map<ProductLine, Long> sold = sales.unitsByProductLine(partnerId, from, to);
-        Map<ProductLine, Long> target = new EnumMap<>(ProductLine.class);
-        for (TargetView view : targets.list(partnerId, year)) {
-            target.put(view.productLine(), (long) view.units());
+    public AttainmentView attainment(UUID partnerId, UUID shopId, ProductLine productLine, LocalDate from, LocalDate to,
+            LocalDate asOf) {
+        LocalDate paceEnd = asOf.isBefore(to) ? asOf : to;
+        List<Pace> lines = new ArrayList<>();
+        double target = 0;
+        double expected = 0;
+        long sold = 0;
+        Set<ProductLine> candidates = productLine != null ? EnumSet.of(productLine) : EnumSet.allOf(ProductLine.class);
+        for (ProductLine line : candidates) {
+            double lineTarget = effective.units(partnerId, shopId, line, from, to);
+            double lineExpected = paceEnd.isBefore(from) ? 0 : effective.units(partnerId, shopId, line, from, paceEnd);
+            long lineSold = paceEnd.isBefore(from) ? 0 : sales.units(partnerId, shopId, line, start(from), start(paceEnd.plusDays(1)));
+            if (productLine == null && lineTarget == 0 && lineSold == 0) {
+                continue;
+            }
+            lines.add(Pace.of(line, lineTarget, lineSold, lineExpected));
+            target += lineTarget;
+            expected += lineExpected;
+            sold += lineSold;
         }
-        Set<ProductLine> lines = EnumSet.noneOf(ProductLine.class);
-        lines.addAll(sold.keySet());
-        lines.addAll(target.keySet());
-        List<AttainmentView.Line> perLine = new ArrayList<>();
-        for (ProductLine line : lines) {
-            perLine.add(AttainmentView.Line.of(line, target.getOrDefault(line, 0L), sold.getOrDefault(line, 0L)));
+        return new AttainmentView(partnerId, shopId, from, to, asOf, lines, Pace.of(null, target, sold, expected));
+    }
+
+    /** Partners (or shops) with targets in a year, best attainment first, and the network's totals. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Leaderboard leaderboard(int year, ProductLine productLine, LocalDate asOf, boolean shops) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        var query = entityManager.createQuery("select distinct t.partnerId, t.shopId from Target t where t.year = :year"
+                + (shops ? " and t.shopId is not null" : "") + (productLine != null ? " and t.productLine = :line" : ""),
+                Object[].class)
+                .setParameter("year", year);
+        if (productLine != null) {
+            query.setParameter("line", productLine);
         }
-        AttainmentView.Line total = AttainmentView.Line.of(null,
-                perLine.stream().mapToLong(AttainmentView.Line::targetUnits).sum(),
-                perLine.stream().mapToLong(AttainmentView.Line::soldUnits).sum());
-        return new AttainmentView(partnerId, year, perLine, total);
+        List<Object[]> scopes = query.getResultList();
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        double target = 0;
+        double expected = 0;
+        long sold = 0;
+        Set<UUID> partners = new java.util.HashSet<>();
+        for (Object[] scope : scopes) {
+            UUID partnerId = (UUID) scope[0];
+            UUID shopId = shops ? (UUID) scope[1] : null;
+            if (!shops && !partners.add(partnerId)) {
+                continue;
+            }
+            Pace total = attainment(partnerId, shopId, productLine, from, to, asOf).total();
+            entries.add(new Leaderboard.Entry(0, partnerId, shopId, total));
+            target += total.targetUnits().doubleValue();
+            expected += total.expectedToDate().doubleValue();
+            sold += total.soldUnits();
+        }
+        entries.sort(Comparator.comparing((Leaderboard.Entry entry) -> entry.pace().percentage() == null ? -1
+                : entry.pace().percentage()).reversed().thenComparing(entry -> entry.partnerId().toString()));
+        List<Leaderboard.Entry> ranked = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Leaderboard.Entry entry = entries.get(i);
+            ranked.add(new Leaderboard.Entry(i + 1, entry.partnerId(), entry.shopId(), entry.pace()));
+        }
+        return new Leaderboard(year, productLine, asOf, shops ? "SHOP" : "PARTNER", ranked, Pace.of(productLine, target, sold, expected));
     }
 }

@@ -12,12 +12,13 @@ import jakarta.persistence.Table;
 
 import com.partnernet.targets.target.ProductLine;
 
-/** One unit sold that counts toward a partner's target. */
+/** A sale that counts toward a partner's (and its shop's) target: from a won lead, or recorded over REST. */
 @Entity
 @Table(name = "sale")
 public class Sale {
 
     public static final String FROM_LEAD = "LEAD";
+    public static final String RECORDED = "RECORDED";
 
     @Id
     public UUID id;
@@ -35,6 +36,14 @@ public class Sale {
     /** The won lead this sale came from; unique, so a lead counts once whatever is redelivered. */
     @Column(name = "lead_id", unique = true)
     public UUID leadId;
+
+    /** The id of a sale recorded over REST, in the recording system; unique, so a resend counts once. */
+    @Column(name = "external_id", unique = true)
+    public String externalId;
+
+    /** Contracts sold; a won lead is one. */
+    @Column(nullable = false)
+    public int units = 1;
 
     @Column(nullable = false)
     public String source;

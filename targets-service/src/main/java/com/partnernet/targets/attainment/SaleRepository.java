@@ -1,8 +1,7 @@
 package com.partnernet.targets.attainment;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,18 +17,20 @@ public class SaleRepository implements PanacheRepositoryBase<Sale, UUID> {
         return count("leadId", leadId) > 0;
     }
 
-    /** Units sold per product line in [from, to). */
-    public Map<ProductLine, Long> unitsByProductLine(UUID partnerId, Instant from, Instant to) {
-        Map<ProductLine, Long> units = new EnumMap<>(ProductLine.class);
-        getEntityManager().createQuery("""
-                select s.productLine, count(s) from Sale s
-                where s.partnerId = :partnerId and s.soldAt >= :from and s.soldAt < :to
-                group by s.productLine""", Object[].class)
-                .setParameter("partnerId", partnerId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList()
-                .forEach(row -> units.put((ProductLine) row[0], (Long) row[1]));
-        return units;
+    public Optional<Sale> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    /** Units a partner ({@code shopId} null) or one of its shops sold in a product line in [from, to). */
+    public long units(UUID partnerId, UUID shopId, ProductLine productLine, Instant from, Instant to) {
+        var query = getEntityManager().createQuery("select coalesce(sum(s.units), 0) from Sale s where s.partnerId = :partner"
+                + (shopId != null ? " and s.shopId = :shop" : "")
+                + " and s.productLine = :line and s.soldAt >= :from and s.soldAt < :to", Long.class)
+                .setParameter("partner", partnerId).setParameter("line", productLine)
+                .setParameter("from", from).setParameter("to", to);
+        if (shopId != null) {
+            query.setParameter("shop", shopId);
+        }
+        return query.getSingleResult();
     }
 }

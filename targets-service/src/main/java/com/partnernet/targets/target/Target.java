@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A partner's annual sales target for one product line, in units (contracts). */
+/** An annual sales target for one product line, in units (contracts): a partner's, or one shop's of it. */
 @Entity
 @Table(name = "target")
 public class Target {
@@ -21,6 +21,10 @@ public class Target {
 
     @Column(name = "partner_id", nullable = false)
     public UUID partnerId;
+
+    /** Set for a shop's share of its partner's target (a breakdown); null for the partner's own target. */
+    @Column(name = "shop_id")
+    public UUID shopId;
 
     @Column(name = "target_year", nullable = false)
     public int year;

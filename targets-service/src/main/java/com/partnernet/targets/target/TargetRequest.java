@@ -3,7 +3,11 @@ package com.partnernet.targets.target;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
-/** The annual number of units a partner is to sell in one product line. */
-public record TargetRequest(@NotNull @PositiveOrZero @Max(10_000_000) Integer units) {
+/** The annual number of units to sell in one product line, and who sets it why (kept in the history). */
+public record TargetRequest(
+        @NotNull @PositiveOrZero @Max(10_000_000) Integer units,
+        @Size(max = 200) String changedBy,
+        @Size(max = 500) String reason) {
 }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/partners/{partnerId}/targets")
+@Path("/partners/{partnerId}")
 @Tag(name = "Targets")
 public class TargetResource {
 
@@ -28,17 +28,38 @@ public class TargetResource {
     }
 
     @PUT
-    @Path("/{year}/{productLine}")
-    @Operation(summary = "Set a partner's annual target for a product line")
+    @Path("/targets/{year}/{productLine}")
+    @Operation(summary = "Set a partner's annual target for a product line",
+            description = "Kept in the target's history with changedBy and reason; publishes TargetAdjusted.")
     public TargetView set(@PathParam("partnerId") UUID partnerId, @PathParam("year") @Min(2000) @Max(2100) int year,
             @PathParam("productLine") ProductLine productLine, @Valid @NotNull TargetRequest request) {
-        return service.set(partnerId, year, productLine, request.units());
+        return service.set(partnerId, null, year, productLine, request);
+    }
+
+    @PUT
+    @Path("/shops/{shopId}/targets/{year}/{productLine}")
+    @Operation(summary = "Set a shop's share of its partner's annual target for a product line",
+            description = "A partner without a target of its own for that line has the sum of its shops' targets.")
+    public TargetView setForShop(@PathParam("partnerId") UUID partnerId, @PathParam("shopId") UUID shopId,
+            @PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("productLine") ProductLine productLine,
+            @Valid @NotNull TargetRequest request) {
+        return service.set(partnerId, shopId, year, productLine, request);
     }
 
     @GET
-    @Operation(summary = "A partner's targets for a year (default: this year)")
+    @Path("/targets")
+    @Operation(summary = "A partner's targets for a year, its own and its shops' (default: this year)")
     public List<TargetView> list(@PathParam("partnerId") UUID partnerId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return service.list(partnerId, year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue());
+    }
+
+    @GET
+    @Path("/targets/{year}/{productLine}/history")
+    @Operation(summary = "Every change of a target: who, when, why, from what to what")
+    public List<TargetService.TargetChangeView> history(@PathParam("partnerId") UUID partnerId,
+            @PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("productLine") ProductLine productLine,
+            @QueryParam("shopId") UUID shopId) {
+        return service.history(partnerId, shopId, year, productLine);
     }
 }

@@ -7,42 +7,83 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
 
 import io.quarkus.logging.Log;
 
+/** Annual targets of partners (and their breakdown per shop), with the history of every change. */
 @ApplicationScoped
 public class TargetService {
 
     /** Target years and sale dates are the operator's calendar. */
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
+    static final String UNKNOWN_AUTHOR = "unknown";
 
     private final TargetRepository targets;
+    private final TargetsEvents events;
 
-    public TargetService(TargetRepository targets) {
+    public TargetService(TargetRepository targets, TargetsEvents events) {
         this.targets = targets;
+        this.events = events;
     }
 
-    /** Sets (or replaces) a partner's annual target for a product line. */
+    /** Sets (or changes) a partner's annual target for a product line, or one shop's ({@code shopId}). */
     @Transactional
-    public TargetView set(UUID partnerId, int year, ProductLine productLine, int units) {
-        Target target = targets.find(partnerId, year, productLine).orElseGet(() -> {
+    public TargetView set(UUID partnerId, UUID shopId, int year, ProductLine productLine, TargetRequest request) {
+        Target target = targets.find(partnerId, shopId, year, productLine).orElseGet(() -> {
             Target created = new Target();
             created.id = UUID.randomUUID();
             created.partnerId = partnerId;
+            created.shopId = shopId;
             created.year = year;
             created.productLine = productLine;
             return created;
         });
-        target.units = units;
+        Integer before = target.updatedAt == null ? null : target.units;
+        if (before != null && before == request.units()) {
+            return TargetView.of(target);
+        }
+        target.units = request.units();
         target.updatedAt = Timestamps.now();
         targets.persist(target);
-        Log.infof("Target of partner %s for %s %d: %d units", partnerId, productLine, year, units);
+        TargetChange change = new TargetChange();
+        change.id = UUID.randomUUID();
+        change.targetId = target.id;
+        change.changedAt = target.updatedAt;
+        change.changedBy = request.changedBy() == null || request.changedBy().isBlank() ? UNKNOWN_AUTHOR : request.changedBy().strip();
+        change.reason = request.reason();
+        change.unitsBefore = before;
+        change.unitsAfter = target.units;
+        targets.persistChange(change);
+        targets.flush();
+        events.targetAdjusted(new TargetsEvents.TargetAdjusted("TARGET_SET", partnerId, shopId, productLine, year, before,
+                target.units, null, null, null, null, null, change.reason, change.changedBy, change.changedAt));
+        Log.infof("Target of partner %s%s for %s %d: %s -> %d units (%s)", partnerId,
+                shopId == null ? "" : " shop " + shopId, productLine, year, before, target.units, change.changedBy);
         return TargetView.of(target);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TargetView> list(UUID partnerId, int year) {
         return targets.listByPartner(partnerId, year).stream().map(TargetView::of).toList();
+    }
+
+    /** Every change of a target, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TargetChangeView> history(UUID partnerId, UUID shopId, int year, ProductLine productLine) {
+        Target target = targets.find(partnerId, shopId, year, productLine).orElseThrow(() -> new ResourceNotFoundException(
+                "Target", partnerId + (shopId == null ? "" : "/" + shopId) + "/" + year + "/" + productLine));
+        return targets.history(target.id).stream().map(TargetChangeView::of).toList();
+    }
+
+    /** One change, as the history shows it. */
+    public record TargetChangeView(java.time.Instant changedAt, String changedBy, String reason, Integer unitsBefore,
+            int unitsAfter) {
+
+        static TargetChangeView of(TargetChange change) {
+            return new TargetChangeView(change.changedAt, change.changedBy, change.reason, change.unitsBefore,
+                    change.unitsAfter);
+        }
     }
 }

@@ -3,9 +3,11 @@ package com.partnernet.targets.target;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TargetView(UUID partnerId, int year, ProductLine productLine, int units, Instant updatedAt) {
+public record TargetView(UUID partnerId, UUID shopId, int year, ProductLine productLine, int units, Instant updatedAt,
+        long version) {
 
     static TargetView of(Target target) {
-        return new TargetView(target.partnerId, target.year, target.productLine, target.units, target.updatedAt);
+        return new TargetView(target.partnerId, target.shopId, target.year, target.productLine, target.units,
+                target.updatedAt, target.version);
     }
 }

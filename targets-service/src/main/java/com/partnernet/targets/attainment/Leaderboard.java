@@ -1,0 +1,15 @@
+package com.partnernet.targets.attainment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.partnernet.targets.target.ProductLine;
+
+/** Partners (or shops) ranked by attainment of their annual effective target, and the network in total. */
+public record Leaderboard(int year, ProductLine productLine, LocalDate asOf, String scope, List<Entry> entries,
+        Pace network) {
+
+    public record Entry(int rank, UUID partnerId, UUID shopId, Pace pace) {
+    }
+}

@@ -1,0 +1,109 @@
+package com.partnernet.targets.attainment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.targets.effective.EffectiveTargets;
+import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.target.TargetService;
+import com.partnernet.targets.target.TargetsEvents;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Publishes what partners should hear about their targets: a milestone (50 %, 100 % of the annual effective target)
+ * once, and every change of pace status. Runs after each sale and hourly (the pace moves on with the calendar).
+ */
+@ApplicationScoped
+public class PacingReview {
+
+    static final List<Integer> MILESTONES = List.of(50, 100);
+
+    private final EffectiveTargets effective;
+    private final SaleRepository sales;
+    private final EntityManager entityManager;
+    private final TargetsEvents events;
+
+    public PacingReview(EffectiveTargets effective, SaleRepository sales, EntityManager entityManager, TargetsEvents events) {
+        this.effective = effective;
+        this.sales = sales;
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    /** Reviews a partner's year and product line as of today. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void review(UUID partnerId, ProductLine productLine, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        double target = effective.units(partnerId, null, productLine, first, last);
+        if (target <= 0) {
+            return;
+        }
+        Instant now = Timestamps.now();
+        long sold = sales.units(partnerId, null, productLine, AttainmentService.start(first), AttainmentService.start(last.plusDays(1)));
+        for (int milestone : MILESTONES) {
+            if (sold * 100.0 >= milestone * target && entityManager.createNativeQuery("""
+                    insert into milestone (partner_id, target_year, product_line, percent, reached_at)
+                    values (:partner, :year, :line, :percent, :now) on conflict do nothing""")
+                    .setParameter("partner", partnerId).setParameter("year", year).setParameter("line", productLine.name())
+                    .setParameter("percent", milestone).setParameter("now", now).executeUpdate() == 1) {
+                events.milestoneReached(new TargetsEvents.MilestoneReached(partnerId, productLine, year, milestone, sold,
+                        BigDecimal.valueOf(target).setScale(2, java.math.RoundingMode.HALF_UP), now));
+                Log.infof("Partner %s reached %d %% of its %s target for %d", partnerId, milestone, productLine, year);
+            }
+        }
+        LocalDate today = LocalDate.now(TargetService.BUSINESS_ZONE);
+        if (today.getYear() != year) {
+            return;
+        }
+        double expected = effective.units(partnerId, null, productLine, first, today);
+        long soldToDate = sales.units(partnerId, null, productLine, AttainmentService.start(first),
+                AttainmentService.start(today.plusDays(1)));
+        Pace pace = Pace.of(productLine, target, soldToDate, expected);
+        List<?> previous = entityManager.createNativeQuery("select status from pace_status where partner_id = :partner"
+                + " and target_year = :year and product_line = :line for update")
+                .setParameter("partner", partnerId).setParameter("year", year).setParameter("line", productLine.name())
+                .getResultList();
+        String before = previous.isEmpty() ? null : previous.get(0).toString();
+        if (pace.status().name().equals(before)) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                insert into pace_status (partner_id, target_year, product_line, status, changed_at)
+                values (:partner, :year, :line, :status, :now)
+                on conflict (partner_id, target_year, product_line) do update set status = excluded.status,
+                    changed_at = excluded.changed_at""")
+                .setParameter("partner", partnerId).setParameter("year", year).setParameter("line", productLine.name())
+                .setParameter("status", pace.status().name()).setParameter("now", now).executeUpdate();
+        events.paceStatusChanged(new TargetsEvents.PaceStatusChanged(partnerId, productLine, year, before,
+                pace.status().name(), pace.paceRatio() == null ? null : BigDecimal.valueOf(pace.paceRatio()), now));
+    }
+
+    /** Every partner's targets of this year, hourly: the expected pace grows with each day. */
+    @Scheduled(identity = "pacing-review", every = "1h", delayed = "2m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void reviewAll() {
+        int year = LocalDate.now(TargetService.BUSINESS_ZONE).getYear();
+        List<Object[]> scopes = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select distinct t.partnerId, t.productLine from Target t where t.year = :year", Object[].class)
+                .setParameter("year", year).getResultList());
+        for (Object[] scope : scopes) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> review((UUID) scope[0], (ProductLine) scope[1], year));
+            } catch (RuntimeException e) {
+                Log.warnf("Pacing review of partner %s failed, retried next hour: %s", scope[0], e);
+            }
+        }
+    }
+}

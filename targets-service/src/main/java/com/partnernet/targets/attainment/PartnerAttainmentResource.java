@@ -1,0 +1,39 @@
+package com.partnernet.targets.attainment;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.targets.target.TargetService;
+
+/** A partner's year at a glance; any period and scope is {@link AttainmentResource}. */
+@Path("/partners/{partnerId}/attainment")
+@Tag(name = "Attainment")
+public class PartnerAttainmentResource {
+
+    private final AttainmentService service;
+
+    public PartnerAttainmentResource(AttainmentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "A partner's attainment in a year (default: this year), per product line and in total",
+            description = "Against the effective annual targets, with the pace as of asOf (default today).")
+    public AttainmentView annual(@PathParam("partnerId") UUID partnerId,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
+        int chosen = year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue();
+        return service.attainment(partnerId, null, null, LocalDate.of(chosen, 1, 1), LocalDate.of(chosen, 12, 31),
+                AttainmentResource.asOf(asOf));
+    }
+}

@@ -1,0 +1,77 @@
+package com.partnernet.targets.calendar;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The seasonal curve and the promotions calendar that pacing and effective targets follow. */
+@Path("/calendar")
+@Tag(name = "Calendar")
+public class CalendarResource {
+
+    /** A year's curve: 53 week weights, week 1 (1–7 January) first. */
+    public record Curve(int year, boolean custom, List<Double> weights) {
+    }
+
+    public record CurveRequest(@NotNull @Size(min = 53, max = 53) List<@NotNull @PositiveOrZero Double> weights) {
+    }
+
+    private final CalendarService calendar;
+
+    public CalendarResource(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    @GET
+    @Path("/{year}/curve")
+    @Operation(summary = "A year's seasonal curve (the default unless the year has its own)")
+    public Curve curve(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return new Curve(year, calendar.hasOwnCurve(year), java.util.Arrays.stream(calendar.weekWeights(year)).boxed().toList());
+    }
+
+    @PUT
+    @Path("/{year}/curve")
+    @Operation(summary = "Give a year its own seasonal curve: 53 week weights")
+    public Curve setCurve(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull CurveRequest request) {
+        calendar.setCurve(year, request.weights());
+        return curve(year);
+    }
+
+    @GET
+    @Path("/{year}/promotions")
+    @Operation(summary = "Promotions touching a year")
+    public List<Promotion> promotions(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return calendar.promotions(year);
+    }
+
+    @POST
+    @Path("/promotions")
+    @Operation(summary = "Add a promotion (a deal day, a recurring weekday such as Magenta Thursday, a campaign)")
+    public Response addPromotion(@Valid @NotNull PromotionRequest request) {
+        Promotion promotion = calendar.addPromotion(request);
+        return Response.created(URI.create("/calendar/promotions/" + promotion.id)).entity(promotion).build();
+    }
+
+    @DELETE
+    @Path("/promotions/{promotionId}")
+    public void removePromotion(@PathParam("promotionId") UUID promotionId) {
+        calendar.removePromotion(promotionId);
+    }
+}

@@ -1,0 +1,31 @@
+package com.partnernet.targets.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.targets.target.ProductLine;
+
+/** A promotion for the calendar; {@code uplift} 0.5 makes its days weigh 1.5 times as much. */
+public record PromotionRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull LocalDate fromDay,
+        @NotNull LocalDate toDay,
+        DayOfWeek dayOfWeek,
+        @NotNull @DecimalMin(value = "-0.99") @DecimalMax("10") Double uplift,
+        Set<@NotNull ProductLine> productLines) {
+
+    @JsonIgnore
+    @AssertTrue(message = "toDay must not be before fromDay")
+    public boolean isRangeValid() {
+        return fromDay == null || toDay == null || !toDay.isBefore(fromDay);
+    }
+}

@@ -1,0 +1,46 @@
+package com.partnernet.targets.effective;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.targets.target.ProductLine;
+
+@Path("/partners/{partnerId}/effective-target")
+@Tag(name = "Targets")
+public class EffectiveTargetResource {
+
+    private static final long MAX_DAYS = 5 * 366;
+
+    private final EffectiveTargets effective;
+
+    public EffectiveTargetResource(EffectiveTargets effective) {
+        this.effective = effective;
+    }
+
+    @GET
+    @Operation(summary = "The target for any date range, with the rules and closures that shaped it",
+            description = "For the partner, or one of its shops (shopId). Precedence: a shop's closure, then the most "
+                    + "specific rule (shop, partner, network; the newest within one scope), then the seasonal curve.")
+    public EffectiveTarget effectiveTarget(@PathParam("partnerId") UUID partnerId, @QueryParam("shopId") UUID shopId,
+            @QueryParam("productLine") @NotNull ProductLine productLine, @QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            throw new InvalidRequestException("to", "a range spans at most five years");
+        }
+        return effective.of(partnerId, shopId, productLine, from, to);
+    }
+}

@@ -1,0 +1,50 @@
+package com.partnernet.targets.rule;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.targets.target.ProductLine;
+
+/** A period rule as a client sends it; the scope follows from what it names (a shop, a partner, or neither). */
+public record RuleRequest(
+        @NotNull PeriodRule.Type type,
+        UUID partnerId,
+        UUID shopId,
+        ProductLine productLine,
+        @NotNull LocalDate from,
+        @NotNull LocalDate to,
+        @DecimalMin("0") @DecimalMax("1000") BigDecimal percent,
+        @NotBlank @Size(max = 500) String reason,
+        @NotBlank @Size(max = 200) String author) {
+
+    @JsonIgnore
+    @AssertTrue(message = "to must not be before from")
+    public boolean isRangeValid() {
+        return from == null || to == null || !to.isBefore(from);
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "a SCALE rule needs a percent, a WAIVE rule has none")
+    public boolean isPercentFitting() {
+        return type == null || (type == PeriodRule.Type.SCALE) == (percent != null);
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "a shop rule also names the shop's partner")
+    public boolean isShopWithPartner() {
+        return shopId == null || partnerId != null;
+    }
+
+    PeriodRule.Scope scope() {
+        return shopId != null ? PeriodRule.Scope.SHOP : partnerId != null ? PeriodRule.Scope.PARTNER : PeriodRule.Scope.NETWORK;
+    }
+}

@@ -1,0 +1,108 @@
+package com.partnernet.targets.rule;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.partnernet.chassis.error.ConflictException;
+import com.partnernet.chassis.error.ResourceNotFoundException;
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.target.TargetsEvents;
+
+import io.quarkus.logging.Log;
+
+/** Period rules: added and withdrawn with author and reason, each change published as TargetAdjusted. */
+@ApplicationScoped
+public class RuleService {
+
+    private final EntityManager entityManager;
+    private final TargetsEvents events;
+
+    public RuleService(EntityManager entityManager, TargetsEvents events) {
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    @Transactional
+    public PeriodRule add(RuleRequest request) {
+        PeriodRule rule = new PeriodRule();
+        rule.id = UUID.randomUUID();
+        rule.scope = request.scope();
+        rule.partnerId = request.partnerId();
+        rule.shopId = request.shopId();
+        rule.productLine = request.productLine();
+        rule.type = request.type();
+        rule.fromDay = request.from();
+        rule.toDay = request.to();
+        rule.percent = request.percent();
+        rule.reason = request.reason().strip();
+        rule.author = request.author().strip();
+        rule.createdAt = Timestamps.now();
+        entityManager.persist(rule);
+        publish("RULE_ADDED", rule, rule.author);
+        Log.infof("Period rule %s: %s %s %s..%s (%s)", rule.id, rule.scope, rule.type, rule.fromDay, rule.toDay, rule.author);
+        return rule;
+    }
+
+    /** Withdraws a rule: from now on it shapes no target; it stays for the record. */
+    @Transactional
+    public PeriodRule withdraw(UUID id, String by) {
+        PeriodRule rule = require(id);
+        if (rule.withdrawnAt != null) {
+            throw new ConflictException("Period rule " + id + " was withdrawn at " + rule.withdrawnAt);
+        }
+        rule.withdrawnAt = Timestamps.now();
+        rule.withdrawnBy = by;
+        publish("RULE_WITHDRAWN", rule, by);
+        return rule;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PeriodRule require(UUID id) {
+        PeriodRule rule = entityManager.find(PeriodRule.class, id);
+        if (rule == null) {
+            throw new ResourceNotFoundException("Period rule", id);
+        }
+        return rule;
+    }
+
+    /**
+     * The rules in force that touch a range for a target: network-wide ones, the partner's, and (for a shop's
+     * target) the shop's; of the target's product line or of all lines.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PeriodRule> applicable(UUID partnerId, UUID shopId, ProductLine productLine, LocalDate from, LocalDate to) {
+        return entityManager.createQuery("from PeriodRule r where r.withdrawnAt is null and r.fromDay <= :to and r.toDay >= :from"
+                + " and (r.productLine is null or r.productLine = :line)"
+                + " and (r.scope = 'NETWORK' or (r.scope = 'PARTNER' and r.partnerId = :partner)"
+                + " or (r.scope = 'SHOP' and r.shopId = :shop))"
+                + " order by r.createdAt, r.id", PeriodRule.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("line", productLine)
+                .setParameter("partner", partnerId).setParameter("shop", shopId)
+                .getResultList();
+    }
+
+    /** All rules (in force or withdrawn) touching a year, for one partner's view or the network. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PeriodRule> list(int year, UUID partnerId) {
+        var query = entityManager.createQuery("from PeriodRule r where r.fromDay <= :last and r.toDay >= :first"
+                + (partnerId != null ? " and (r.scope = 'NETWORK' or r.partnerId = :partner)" : "")
+                + " order by r.createdAt, r.id", PeriodRule.class)
+                .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", LocalDate.of(year, 12, 31));
+        if (partnerId != null) {
+            query.setParameter("partner", partnerId);
+        }
+        return query.getResultList();
+    }
+
+    private void publish(String cause, PeriodRule rule, String by) {
+        events.targetAdjusted(new TargetsEvents.TargetAdjusted(cause, rule.partnerId, rule.shopId, rule.productLine, null,
+                null, null, rule.id, rule.type.name(), rule.fromDay, rule.toDay, rule.percent, rule.reason, by,
+                Timestamps.now()));
+    }
+}

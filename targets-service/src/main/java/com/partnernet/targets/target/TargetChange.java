@@ -1,0 +1,35 @@
+package com.partnernet.targets.target;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One change of a target: who, when, why, from what to what. */
+@Entity
+@Table(name = "target_change")
+public class TargetChange {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "target_id", nullable = false)
+    public UUID targetId;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
+    public String reason;
+
+    @Column(name = "units_before")
+    public Integer unitsBefore;
+
+    @Column(name = "units_after", nullable = false)
+    public int unitsAfter;
+}
