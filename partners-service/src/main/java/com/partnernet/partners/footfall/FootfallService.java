@@ -16,11 +16,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +26,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.time.Timestamps;
-import com.partnernet.chassis.web.ProblemMappers;
+import com.partnernet.chassis.web.BatchItems;
+import com.partnernet.chassis.web.Problem;
 import com.partnernet.partners.partner.PartnerService;
 import com.partnernet.partners.shop.Shop;
 import com.partnernet.partners.shop.ShopService;
@@ -54,15 +52,15 @@ public class FootfallService {
     private final ShopService shops;
     private final PartnerService partners;
     private final ObjectMapper mapper;
-    private final Validator validator;
+    private final BatchItems items;
 
     public FootfallService(FootfallRepository footfall, ShopService shops, PartnerService partners, ObjectMapper mapper,
-            Validator validator) {
+            BatchItems items) {
         this.footfall = footfall;
         this.shops = shops;
         this.partners = partners;
         this.mapper = mapper;
-        this.validator = validator;
+        this.items = items;
     }
 
     /** A JSON array of rows. */
@@ -129,28 +127,10 @@ public class FootfallService {
 
     /** The row as a shop-week, or null after adding its errors. */
     private Checked check(int number, JsonNode node, LocalDate today, List<UploadReport.RowError> errors) {
-        FootfallRow row;
-        try {
-            row = mapper.treeToValue(node, FootfallRow.class);
-        } catch (JsonMappingException e) {
-            String field = ProblemMappers.jsonPath(e.getPath());
-            errors.add(new UploadReport.RowError(number, field, field.isEmpty() ? NOT_A_ROW : ProblemMappers.expectation(e)));
-            return null;
-        } catch (JsonProcessingException e) {
-            errors.add(new UploadReport.RowError(number, "", NOT_A_ROW));
-            return null;
-        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        FootfallRow row = items.read(node, FootfallRow.class, NOT_A_ROW, violations);
         if (row == null) {
-            errors.add(new UploadReport.RowError(number, "", NOT_A_ROW));
-            return null;
-        }
-        Set<ConstraintViolation<FootfallRow>> violations = validator.validate(row);
-        if (!violations.isEmpty()) {
-            violations.stream()
-                    .map(violation -> new UploadReport.RowError(number, violation.getPropertyPath().toString(),
-                            violation.getMessage()))
-                    .sorted((a, b) -> a.field().compareTo(b.field()))
-                    .forEach(errors::add);
+            violations.forEach(violation -> errors.add(new UploadReport.RowError(number, violation.field(), violation.message())));
             return null;
         }
         IsoWeek week;

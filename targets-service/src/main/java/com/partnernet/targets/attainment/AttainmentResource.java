@@ -5,32 +5,26 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.web.BatchItems;
 import com.partnernet.chassis.web.Problem;
-import com.partnernet.chassis.web.ProblemMappers;
 import com.partnernet.targets.target.ProductLine;
 import com.partnernet.targets.target.TargetService;
 
@@ -48,13 +42,11 @@ public class AttainmentResource {
     }
 
     private final AttainmentService service;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final BatchItems items;
 
-    public AttainmentResource(AttainmentService service, ObjectMapper mapper, Validator validator) {
+    public AttainmentResource(AttainmentService service, BatchItems items) {
         this.service = service;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.items = items;
     }
 
     @GET
@@ -117,7 +109,7 @@ public class AttainmentResource {
         int existing = 0;
         for (int index = 0; index < rows.size(); index++) {
             List<Problem.Violation> violations = new ArrayList<>();
-            SaleRequest sale = read(rows.get(index), violations);
+            SaleRequest sale = items.read(rows.get(index), SaleRequest.class, "must be a sale object", violations);
             if (sale == null) {
                 results.add(new BatchResult.Row(index, "REJECTED", null, violations));
                 continue;
@@ -128,28 +120,6 @@ public class AttainmentResource {
             results.add(new BatchResult.Row(index, recorded.created() ? "CREATED" : "EXISTING", recorded.sale().id(), List.of()));
         }
         return new BatchResult(rows.size(), created, existing, rows.size() - created - existing, results);
-    }
-
-    private SaleRequest read(JsonNode row, List<Problem.Violation> violations) {
-        SaleRequest sale;
-        try {
-            sale = mapper.treeToValue(row, SaleRequest.class);
-        } catch (JsonMappingException e) {
-            String field = ProblemMappers.jsonPath(e.getPath());
-            violations.add(new Problem.Violation(field, field.isEmpty() ? "must be a sale object" : ProblemMappers.expectation(e)));
-            return null;
-        } catch (JsonProcessingException e) {
-            violations.add(new Problem.Violation("", "must be a sale object"));
-            return null;
-        }
-        if (sale == null) {
-            violations.add(new Problem.Violation("", "must be a sale object"));
-            return null;
-        }
-        validator.validate(sale).stream()
-                .map(violation -> new Problem.Violation(violation.getPropertyPath().toString(), violation.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field)).forEach(violations::add);
-        return violations.isEmpty() ? sale : null;
     }
 
     static LocalDate asOf(LocalDate asOf) {
