@@ -127,6 +127,33 @@ class TargetRulesTest {
         given().contentType(ContentType.JSON).body(Map.of("weights", List.of(1.0))).put("/calendar/2033/curve").then().statusCode(400);
     }
 
+    /**
+     * 2044 (366 days) with a flat curve: 732 units are 2 a day. A network-wide waiver of January takes every
+     * partner's January away, except where a partner's own rule covers it: its 10 % scale gives January 73.2.
+     */
+    @Test
+    void aPartnerRuleOverridesANetworkRuleWhereTheyOverlap() {
+        given().contentType(ContentType.JSON).body(Map.of("weights", java.util.Collections.nCopies(53, 1.0)))
+                .put("/calendar/2044/curve").then().statusCode(200);
+        String waived = UUID.randomUUID().toString();
+        String scaled = UUID.randomUUID().toString();
+        for (String partner : List.of(waived, scaled)) {
+            given().contentType(ContentType.JSON).body(Map.of("units", 732)).put("/partners/{p}/targets/2044/MOBILE", partner)
+                    .then().statusCode(200);
+        }
+        rule(Map.of("type", "WAIVE", "from", "2044-01-01", "to", "2044-01-31", "reason", "Network-wide system migration",
+                "author", "operations"));
+        rule(Map.of("type", "SCALE", "partnerId", scaled, "from", "2044-01-01", "to", "2044-01-31", "percent", 10,
+                "reason", "Pilot partner keeps selling", "author", "sales-director"));
+
+        effective(waived, null, "2044-01-01", "2044-01-31", "MOBILE").body("units", equalTo(0.0f))
+                .body("shapedBy[0].scope", equalTo("NETWORK"));
+        effective(scaled, null, "2044-01-01", "2044-01-31", "MOBILE").body("units", equalTo(73.2f))
+                .body("shapedBy[0].scope", equalTo("PARTNER"));
+        effective(waived, null, "2044-02-01", "2044-02-29", "MOBILE").body("units", equalTo(58.0f))
+                .body("shapedBy[0].kind", equalTo("CURVE"));
+    }
+
     @Test
     void invalidRulesAndRangesAreProblems() {
         String partner = UUID.randomUUID().toString();
