@@ -71,12 +71,13 @@ public class LeadService {
      */
     @Transactional
     public IntakeResult ingest(InboundLead inbound) {
-        LeadCheck.CheckedLead checked = check.check(inbound);
+        // A resend is answered with the stored lead even if its campaign has stopped since.
         Optional<Lead> known = leads.findBySource(inbound.source(), inbound.externalId());
         if (known.isPresent()) {
             Log.debugf("Lead %s is known already", known.get().id);
             return new IntakeResult(LeadView.of(known.get()), false);
         }
+        LeadCheck.CheckedLead checked = check.check(inbound);
         Instant now = Timestamps.now();
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
