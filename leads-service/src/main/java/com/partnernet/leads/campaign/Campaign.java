@@ -21,7 +21,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import com.partnernet.leads.directory.StringSetConverter;
+import com.partnernet.chassis.persistence.CodeSetConverter;
 
 /** A social-media campaign that uses AI targeting to send customers to partner shops. */
 @Entity
@@ -49,7 +49,7 @@ public class Campaign {
     public String targetingVersion;
 
     /** Product lines the campaign promotes, e.g. TV, or MOBILE and BROADBAND for a combo. */
-    @Convert(converter = StringSetConverter.class)
+    @Convert(converter = CodeSetConverter.class)
     @Column(name = "product_focus", nullable = false)
     public Set<String> productFocus = new TreeSet<>();
 

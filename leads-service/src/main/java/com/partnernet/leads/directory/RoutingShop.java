@@ -11,6 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.chassis.persistence.CodeSetConverter;
+
 /**
  * This service's own copy of a shop, built only from partners.shop-events: what routing needs to know about it.
  */
@@ -47,16 +49,16 @@ public class RoutingShop {
     public String format;
 
     /** CONSUMER, BUSINESS. */
-    @Convert(converter = StringSetConverter.class)
+    @Convert(converter = CodeSetConverter.class)
     @Column(nullable = false)
     public Set<String> segments = new TreeSet<>();
 
-    @Convert(converter = StringSetConverter.class)
+    @Convert(converter = CodeSetConverter.class)
     @Column(name = "product_lines", nullable = false)
     public Set<String> productLines = new TreeSet<>();
 
     /** Postal codes or prefixes the shop serves. */
-    @Convert(converter = StringSetConverter.class)
+    @Convert(converter = CodeSetConverter.class)
     @Column(nullable = false)
     public Set<String> catchment = new TreeSet<>();
 

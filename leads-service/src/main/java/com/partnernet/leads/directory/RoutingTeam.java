@@ -12,6 +12,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.chassis.persistence.CodeSetConverter;
+
 /** This service's copy of a field team of the direct sales partner, from FieldTeam events on partners.shop-events. */
 @Entity
 @Table(name = "routing_team")
@@ -35,11 +37,11 @@ public class RoutingTeam {
     @Column(name = "live_from", nullable = false)
     public LocalDate liveFrom;
 
-    @Convert(converter = StringSetConverter.class)
+    @Convert(converter = CodeSetConverter.class)
     @Column(name = "postal_coverage", nullable = false)
     public Set<String> postalCoverage = new TreeSet<>();
 
-    @Convert(converter = StringSetConverter.class)
+    @Convert(converter = CodeSetConverter.class)
     @Column(name = "product_focus", nullable = false)
     public Set<String> productFocus = new TreeSet<>();
 

@@ -15,6 +15,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.chassis.persistence.CodeSetConverter;
+
 /**
  * Promotion days (a deal day, a TV campaign, a product launch): the days between {@link #fromDay} and {@link #toDay}
  * (only one weekday of them, for a recurring deal day like "Magenta Thursday") weigh {@code 1 + uplift} times more

@@ -1,4 +1,4 @@
-package com.partnernet.leads.directory;
+package com.partnernet.chassis.persistence;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -9,7 +9,7 @@ import jakarta.persistence.Converter;
 
 /** A small set of codes (product lines, segments, postal prefixes) as one comma-separated column. */
 @Converter
-public class StringSetConverter implements AttributeConverter<Set<String>, String> {
+public class CodeSetConverter implements AttributeConverter<Set<String>, String> {
 
     @Override
     public String convertToDatabaseColumn(Set<String> values) {
