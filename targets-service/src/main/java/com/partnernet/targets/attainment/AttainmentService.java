@@ -74,7 +74,7 @@ public class AttainmentService {
         sale.source = Sale.FROM_LEAD;
         sale.soldAt = won.at();
         sales.persist(sale);
-        review.review(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
+        review.reviewAfterCommit(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
         Log.infof("Sale from lead %s counts for partner %s (%s)", won.leadId(), won.partnerId(), won.productLine());
     }
 
@@ -95,7 +95,7 @@ public class AttainmentService {
         sale.units = request.units() != null ? request.units() : 1;
         sale.source = Sale.RECORDED;
         sales.persist(sale);
-        review.review(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
+        review.reviewAfterCommit(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
         return new RecordedSale(SaleView.of(sale), true);
     }
 

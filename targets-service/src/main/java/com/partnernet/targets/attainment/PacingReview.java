@@ -5,9 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.time.Timestamps;
@@ -33,12 +39,51 @@ public class PacingReview {
     private final SaleRepository sales;
     private final EntityManager entityManager;
     private final TargetsEvents events;
+    private final TransactionSynchronizationRegistry transactions;
+    private final ExecutorService reviewThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pacing-review");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public PacingReview(EffectiveTargets effective, SaleRepository sales, EntityManager entityManager, TargetsEvents events) {
+    public PacingReview(EffectiveTargets effective, SaleRepository sales, EntityManager entityManager, TargetsEvents events,
+            TransactionSynchronizationRegistry transactions) {
         this.effective = effective;
         this.sales = sales;
         this.entityManager = entityManager;
         this.events = events;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Reviews once the sale's transaction has committed, in a transaction of its own: a sale never fails (nor a won
+     * lead ends in the dead-letter topic) because of its review; a review that fails is repeated by the hourly one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewAfterCommit(UUID partnerId, ProductLine productLine, int year) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    reviewThread.execute(() -> {
+                        try {
+                            QuarkusTransaction.requiringNew().run(() -> review(partnerId, productLine, year));
+                        } catch (RuntimeException e) {
+                            Log.warnf("Pacing review of partner %s failed, repeated within the hour: %s", partnerId, e);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        reviewThread.shutdown();
     }
 
     /** Reviews a partner's year and product line as of today. */
