@@ -59,6 +59,27 @@ class RemodelTest {
     }
 
     @Test
+    void aBackDatedRemodelDatesTheClosureAndTheReopeningByItsOwnDays() throws Exception {
+        String shopId = openShop(registerPartner("Back-dating Partner"), shop("Back-dated Shop", Map.of()));
+        String remodelId = plan(shopId, TODAY.minusDays(20), TODAY.minusDays(5));
+        given().queryParam("on", TODAY.minusDays(10).toString()).post("/remodels/{id}/start", remodelId).then().statusCode(200);
+        given().queryParam("on", TODAY.minusDays(3).toString()).post("/remodels/{id}/completion", remodelId).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> events = kafka.awaitCount("partners.shop-events",
+                r -> shopId.equals(r.key()), 4, Duration.ofSeconds(15));
+        // Consumers (targets-service prorates closed days) date the closure by the remodel's days, not by data entry.
+        assertEquals(TODAY.minusDays(10).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
+                statusSince(events, "ShopTemporarilyClosed"));
+        assertEquals(TODAY.minusDays(3).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
+                statusSince(events, "ShopReopened"));
+    }
+
+    private java.time.Instant statusSince(List<ConsumerRecord<String, String>> events, String type) throws Exception {
+        String value = events.stream().filter(r -> type.equals(KafkaTestClient.header(r, "type"))).findFirst().orElseThrow().value();
+        return java.time.Instant.parse(mapper.readTree(value).at("/payload/statusSince").asText());
+    }
+
+    @Test
     void invalidMovesAreConflictsWithAClearProblem() {
         String partnerId = registerPartner("Strict Remodel Partner");
         String shopId = openShop(partnerId, shop("Strict Shop", Map.of()));

@@ -1,6 +1,8 @@
 package com.partnernet.partners.remodel;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ import io.quarkus.logging.Log;
 public class RemodelService {
 
     static final String CLOSURE_REASON = "Remodel into the new store format";
+    /** Remodel days are German calendar days. */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
     private static final Map<String, String> SORT_KEYS = Map.of("plannedStart", "plannedStart", "plannedEnd", "plannedEnd",
             "actualEnd", "actualEnd", "status", "status");
 
@@ -87,7 +91,7 @@ public class RemodelService {
         remodel.actualStart = on;
         remodel.updatedAt = Timestamps.now();
         if (remodel.closesShop && shop.status == ShopStatus.OPEN) {
-            shops.closeTemporarily(remodel.shopId, null, CLOSURE_REASON);
+            shops.closeTemporarily(remodel.shopId, null, CLOSURE_REASON, startOf(on));
         }
         Log.infof("Remodel %s of shop %s started on %s", id, remodel.shopId, on);
         return flushed(remodel);
@@ -103,7 +107,7 @@ public class RemodelService {
         remodel.status = RemodelStatus.COMPLETED;
         remodel.actualEnd = on;
         remodel.updatedAt = Timestamps.now();
-        shops.completeRemodel(remodel.shopId, StoreFormat.NEW_FORMAT);
+        shops.completeRemodel(remodel.shopId, StoreFormat.NEW_FORMAT, startOf(on));
         Log.infof("Remodel %s of shop %s completed on %s", id, remodel.shopId, on);
         return flushed(remodel);
     }
@@ -137,6 +141,11 @@ public class RemodelService {
         var query = remodels.search(partnerId, shopId, status, Sorting.parse(paging.sort, SORT_KEYS, "plannedStart", "id"))
                 .page(paging.page, paging.size);
         return Page.of(query.list(), paging, query.count()).map(RemodelView::of);
+    }
+
+    /** The start of a remodel day in Germany: when the shop closed or reopened for it. */
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(BUSINESS_ZONE).toInstant();
     }
 
     private Remodel require(UUID id) {

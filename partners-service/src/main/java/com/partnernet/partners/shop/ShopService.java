@@ -1,5 +1,6 @@
 package com.partnernet.partners.shop;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -88,27 +89,33 @@ public class ShopService {
     /** OPEN → TEMPORARILY_CLOSED, e.g. for a remodel; routing skips it, targets prorate. */
     @Transactional
     public ShopSnapshot closeTemporarily(UUID shopId, String ifMatch, String reason) {
+        return closeTemporarily(shopId, ifMatch, reason, Timestamps.now());
+    }
+
+    /** The same from a given moment, e.g. the day a remodel started, which may lie before it was entered. */
+    @Transactional
+    public ShopSnapshot closeTemporarily(UUID shopId, String ifMatch, String reason, Instant since) {
         return changeStatus(shopId, ifMatch, Set.of(ShopStatus.OPEN), ShopStatus.TEMPORARILY_CLOSED, reason,
-                ShopEvents.Type.ShopTemporarilyClosed);
+                ShopEvents.Type.ShopTemporarilyClosed, since);
     }
 
     /** TEMPORARILY_CLOSED → OPEN. */
     @Transactional
     public ShopSnapshot reopen(UUID shopId, String ifMatch) {
         return changeStatus(shopId, ifMatch, Set.of(ShopStatus.TEMPORARILY_CLOSED), ShopStatus.OPEN, null,
-                ShopEvents.Type.ShopReopened);
+                ShopEvents.Type.ShopReopened, Timestamps.now());
     }
 
     /** For good: from OPEN or TEMPORARILY_CLOSED to CLOSED, which is final. */
     @Transactional
     public ShopSnapshot close(UUID shopId, String ifMatch, String reason) {
         return changeStatus(shopId, ifMatch, Set.of(ShopStatus.OPEN, ShopStatus.TEMPORARILY_CLOSED), ShopStatus.CLOSED,
-                reason, ShopEvents.Type.ShopClosed);
+                reason, ShopEvents.Type.ShopClosed, Timestamps.now());
     }
 
-    /** A completed remodel: the shop gets the new format and opens again, as two events. */
+    /** A completed remodel: the shop gets the new format and opens again from {@code since}, as two events. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void completeRemodel(UUID shopId, StoreFormat format) {
+    public void completeRemodel(UUID shopId, StoreFormat format, Instant since) {
         Shop shop = require(shopId);
         if (shop.format != format) {
             shop.format = format;
@@ -116,7 +123,7 @@ public class ShopService {
             publish(ShopEvents.Type.ShopFormatChanged, shop);
         }
         if (shop.status == ShopStatus.TEMPORARILY_CLOSED) {
-            setStatus(shop, ShopStatus.OPEN, null);
+            setStatus(shop, ShopStatus.OPEN, null, since);
             publish(ShopEvents.Type.ShopReopened, shop);
         }
     }
@@ -163,7 +170,7 @@ public class ShopService {
     }
 
     private ShopSnapshot changeStatus(UUID shopId, String ifMatch, Set<ShopStatus> from, ShopStatus to, String reason,
-            ShopEvents.Type event) {
+            ShopEvents.Type event, Instant since) {
         Shop shop = require(shopId);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, shop.version, "shop");
@@ -172,15 +179,16 @@ public class ShopService {
             throw new ConflictException("Shop " + shopId + " is " + shop.status + " and cannot become " + to
                     + "; that needs a shop that is " + new TreeSet<>(from));
         }
-        setStatus(shop, to, reason);
+        setStatus(shop, to, reason, since);
         return publish(event, shop);
     }
 
-    private static void setStatus(Shop shop, ShopStatus status, String reason) {
+    /** {@code since}: when the shop entered the status (consumers date closures by it), not when it was entered here. */
+    private static void setStatus(Shop shop, ShopStatus status, String reason, Instant since) {
         shop.status = status;
         shop.statusReason = reason;
-        shop.statusSince = Timestamps.now();
-        shop.updatedAt = shop.statusSince;
+        shop.statusSince = since;
+        shop.updatedAt = Timestamps.now();
     }
 
     private ShopSnapshot publish(ShopEvents.Type type, Shop shop) {
