@@ -82,8 +82,8 @@ public class Router {
             trail.note(RoutingStep.CAMPAIGN_CATCHMENT, "no campaign shop's catchment covers " + request.postalCode());
         }
         List<RoutingShop> eligible = eligibleShops(RoutingStep.CAMPAIGN_CATCHMENT, covering, request, load, trail);
-        Optional<Decision> byCatchment = claimShop(RoutingStep.CAMPAIGN_CATCHMENT, eligible,
-                "catchment covers postal code " + request.postalCode(), weekStart, trail);
+        Optional<Decision> byCatchment = claimShop(RoutingStep.CAMPAIGN_CATCHMENT, fairestShops(eligible, trail),
+                shop -> "catchment covers postal code " + request.postalCode(), weekStart, trail);
         if (byCatchment.isPresent()) {
             return byCatchment.get();
         }
@@ -122,7 +122,7 @@ public class Router {
         }
         Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.SHOP, List.of(shop.shopId), weekStart);
         List<RoutingShop> eligible = eligibleShops(RoutingStep.NAMED_SHOP, List.of(shop), request, load, trail);
-        return claimShop(RoutingStep.NAMED_SHOP, eligible, "named by " + namedBy, weekStart, trail);
+        return claimShop(RoutingStep.NAMED_SHOP, eligible, candidate -> "named by " + namedBy, weekStart, trail);
     }
 
     private List<RoutingShop> campaignShops(Campaign campaign, Trail trail) {
@@ -164,14 +164,10 @@ public class Router {
         List<RoutingShop> equals = eligible.stream()
                 .filter(shop -> distance.apply(shop) <= nearest + config.equalDistanceKm()).toList();
         List<RoutingShop> rest = eligible.stream().filter(shop -> !equals.contains(shop)).toList();
-        List<RoutingShop> preference = new ArrayList<>(fairest(RoutingRepository.Kind.SHOP, equals, shop -> shop.shopId,
-                shop -> shop.weeklyLeadCapacity, shop -> shop.name, trail));
+        List<RoutingShop> preference = new ArrayList<>(fairestShops(equals, trail));
         preference.addAll(rest);
-        return claim(RoutingStep.NEAREST_SHOP, preference, shop -> {
-            routing.lock(shop);
-            return hasRoom(RoutingRepository.Kind.SHOP, shop.shopId, shop.weeklyLeadCapacity, weekStart);
-        }, shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, "nearest eligible shop, "
-                + km(distance.apply(shop)) + " from " + from.source(), null), shop -> shop.shopId, shop -> shop.name, trail);
+        return claimShop(RoutingStep.NEAREST_SHOP, preference,
+                shop -> "nearest eligible shop, " + km(distance.apply(shop)) + " from " + from.source(), weekStart, trail);
     }
 
     private Optional<Decision> fieldTeam(Request request, Instant weekStart, Trail trail) {
@@ -234,14 +230,18 @@ public class Router {
         return eligible;
     }
 
-    private Optional<Decision> claimShop(RoutingStep step, List<RoutingShop> eligible, String reason, Instant weekStart,
-            Trail trail) {
-        List<RoutingShop> preference = fairest(RoutingRepository.Kind.SHOP, eligible, shop -> shop.shopId,
-                shop -> shop.weeklyLeadCapacity, shop -> shop.name, trail);
+    /** The first shop of {@code preference} that still has room once locked. */
+    private Optional<Decision> claimShop(RoutingStep step, List<RoutingShop> preference, Function<RoutingShop, String> reason,
+            Instant weekStart, Trail trail) {
         return claim(step, preference, shop -> {
             routing.lock(shop);
             return hasRoom(RoutingRepository.Kind.SHOP, shop.shopId, shop.weeklyLeadCapacity, weekStart);
-        }, shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, reason, null), shop -> shop.shopId,
+        }, shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, reason.apply(shop), null), shop -> shop.shopId,
+                shop -> shop.name, trail);
+    }
+
+    private List<RoutingShop> fairestShops(List<RoutingShop> equals, Trail trail) {
+        return fairest(RoutingRepository.Kind.SHOP, equals, shop -> shop.shopId, shop -> shop.weeklyLeadCapacity,
                 shop -> shop.name, trail);
     }
 

@@ -126,8 +126,9 @@ public class AttainmentService {
         long sold = 0;
         Set<ProductLine> candidates = productLine != null ? EnumSet.of(productLine) : EnumSet.allOf(ProductLine.class);
         for (ProductLine line : candidates) {
-            double lineTarget = effective.units(partnerId, shopId, line, from, to);
-            double lineExpected = paceEnd.isBefore(from) ? 0 : effective.units(partnerId, shopId, line, from, paceEnd);
+            EffectiveTargets.Due due = effective.due(partnerId, shopId, line, from, to, paceEnd);
+            double lineTarget = due.target();
+            double lineExpected = due.dueByThen();
             long lineSold = paceEnd.isBefore(from) ? 0 : sales.units(partnerId, shopId, line, start(from), start(paceEnd.plusDays(1)));
             if (productLine == null && lineTarget == 0 && lineSold == 0) {
                 continue;

@@ -91,7 +91,9 @@ public class PacingReview {
     public void review(UUID partnerId, ProductLine productLine, int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        double target = effective.units(partnerId, null, productLine, first, last);
+        LocalDate today = LocalDate.now(TargetService.BUSINESS_ZONE);
+        EffectiveTargets.Due due = effective.due(partnerId, null, productLine, first, last, today);
+        double target = due.target();
         if (target <= 0) {
             return;
         }
@@ -108,11 +110,10 @@ public class PacingReview {
                 Log.infof("Partner %s reached %d %% of its %s target for %d", partnerId, milestone, productLine, year);
             }
         }
-        LocalDate today = LocalDate.now(TargetService.BUSINESS_ZONE);
         if (today.getYear() != year) {
             return;
         }
-        double expected = effective.units(partnerId, null, productLine, first, today);
+        double expected = due.dueByThen();
         long soldToDate = sales.units(partnerId, null, productLine, AttainmentService.start(first),
                 AttainmentService.start(today.plusDays(1)));
         Pace pace = Pace.of(productLine, target, soldToDate, expected);

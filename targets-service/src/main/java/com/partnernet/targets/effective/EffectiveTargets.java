@@ -58,47 +58,39 @@ public class EffectiveTargets {
         Map<String, EffectiveTarget.Shaping> shapings = new LinkedHashMap<>();
         double base = 0;
         double units = 0;
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            for (Day day : days(partnerId, shopId, productLine, year)) {
-                if (day.date.isBefore(from) || day.date.isAfter(to)) {
-                    continue;
-                }
-                base += day.base;
-                units += day.units;
-                String key = day.key();
-                double[] sums = groups.computeIfAbsent(key, k -> new double[3]);
-                sums[0] += day.units;
-                sums[1] += day.base;
-                sums[2]++;
-                EffectiveTarget.Shaping seen = shapings.get(key);
-                shapings.put(key, new EffectiveTarget.Shaping(day.kind, day.rule == null ? null : day.rule.id,
-                        day.rule == null ? null : day.rule.scope.name(), day.shopId,
-                        seen == null ? day.date : seen.from(), day.date, (int) sums[2], round(sums[0]), round(sums[1]),
-                        day.reason(), day.rule == null ? null : day.rule.author));
-            }
+        for (Day day : days(partnerId, shopId, productLine, from, to)) {
+            base += day.base;
+            units += day.units;
+            String key = day.key();
+            double[] sums = groups.computeIfAbsent(key, k -> new double[3]);
+            sums[0] += day.units;
+            sums[1] += day.base;
+            sums[2]++;
+            EffectiveTarget.Shaping seen = shapings.get(key);
+            shapings.put(key, new EffectiveTarget.Shaping(day.kind, day.rule == null ? null : day.rule.id,
+                    day.rule == null ? null : day.rule.scope.name(), day.shopId,
+                    seen == null ? day.date : seen.from(), day.date, (int) sums[2], round(sums[0]), round(sums[1]),
+                    day.reason(), day.rule == null ? null : day.rule.author));
         }
         return new EffectiveTarget(partnerId, shopId, productLine, from, to, round(base), round(units),
                 List.copyOf(shapings.values()));
     }
 
-    /** Just the number, for pacing: the effective target of a range. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public double units(UUID partnerId, UUID shopId, ProductLine productLine, LocalDate from, LocalDate to) {
-        double units = 0;
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            for (Day day : days(partnerId, shopId, productLine, year)) {
-                if (!day.date.isBefore(from) && !day.date.isAfter(to)) {
-                    units += day.units;
-                }
-            }
-        }
-        return units;
+    /** A period's effective target and the part of it due by {@code dueBy} (expected to date), in one pass. */
+    public record Due(double target, double dueByThen) {
     }
 
-    /** Whether a partner (or shop) has any target for a line in a year. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasTarget(UUID partnerId, UUID shopId, ProductLine productLine, int year) {
-        return !sources(partnerId, shopId, productLine, year).isEmpty();
+    public Due due(UUID partnerId, UUID shopId, ProductLine productLine, LocalDate from, LocalDate to, LocalDate dueBy) {
+        double target = 0;
+        double due = 0;
+        for (Day day : days(partnerId, shopId, productLine, from, to)) {
+            target += day.units;
+            if (!day.date.isAfter(dueBy)) {
+                due += day.units;
+            }
+        }
+        return new Due(target, due);
     }
 
     /** One day of one target: what it carries, what the plain curve would give it, and why. */
@@ -115,10 +107,17 @@ public class EffectiveTargets {
         }
     }
 
-    private List<Day> days(UUID partnerId, UUID shopId, ProductLine productLine, int year) {
+    /** The days of [from, to] of every target that makes up the scope's target. */
+    private List<Day> days(UUID partnerId, UUID shopId, ProductLine productLine, LocalDate from, LocalDate to) {
         List<Day> days = new ArrayList<>();
-        for (Target target : sources(partnerId, shopId, productLine, year)) {
-            days.addAll(days(target, year));
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            for (Target target : sources(partnerId, shopId, productLine, year)) {
+                for (Day day : days(target, year)) {
+                    if (!day.date.isBefore(from) && !day.date.isAfter(to)) {
+                        days.add(day);
+                    }
+                }
+            }
         }
         return days;
     }

@@ -26,10 +26,6 @@ public class TargetRepository implements PanacheRepositoryBase<Target, UUID> {
                 partnerId, year);
     }
 
-    public List<Target> listByYear(int year) {
-        return list("year", Sort.by("partnerId").and("productLine"), year);
-    }
-
     public List<TargetChange> history(UUID targetId) {
         return getEntityManager().createQuery("from TargetChange c where c.targetId = :target order by c.changedAt, c.id",
                 TargetChange.class).setParameter("target", targetId).getResultList();
