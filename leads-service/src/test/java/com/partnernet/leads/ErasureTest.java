@@ -1,5 +1,6 @@
 package com.partnernet.leads;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 import static com.partnernet.leads.LeadsApi.LEAD_EVENTS;
 import static com.partnernet.leads.LeadsApi.WAIT;
 import static com.partnernet.leads.LeadsApi.campaign;
@@ -36,9 +37,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "test-manager", roles = SALES_MANAGER)
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class ErasureTest {
 
@@ -51,6 +54,7 @@ class ErasureTest {
     EntityManager entityManager;
 
     @Test
+    @TestSecurity(user = "privacy-office", roles = SALES_MANAGER)
     void erasureRemovesThePersonalDataKeepsTheFiguresIsAuditedAndPublished() {
         String postalCode = uniquePostalCode();
         double[] here = uniquePlace();
@@ -59,7 +63,7 @@ class ErasureTest {
                 "latitude", here[0], "longitude", here[1],
                 "contact", Map.of("name", "Erika Mustermann", "email", "erika.erase@example.org", "phone", "0221 998877"))));
 
-        Map<String, Object> request = Map.of("requestedBy", "privacy-office", "reason", "customer request of 2026-11-20");
+        Map<String, Object> request = Map.of("reason", "customer request of 2026-11-20");
         given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", leadId)
                 .then().statusCode(200)
                 .body("contactName", equalTo("[erased]")).body("message", equalTo("[erased]"))
@@ -82,7 +86,7 @@ class ErasureTest {
         assertEquals(shopId.toString(), erased.key());
         assertFalse(erased.value().contains("Erika") || erased.value().contains("example.org"), erased.value());
 
-        given().contentType(ContentType.JSON).body(Map.of("requestedBy", "")).post("/leads/{id}/erasure", leadId)
+        given().contentType(ContentType.JSON).body(Map.of("reason", "")).post("/leads/{id}/erasure", leadId)
                 .then().statusCode(400);
         given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", UUID.randomUUID()).then().statusCode(404);
     }

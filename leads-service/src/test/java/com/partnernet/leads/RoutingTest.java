@@ -1,5 +1,6 @@
 package com.partnernet.leads;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 import static com.partnernet.leads.LeadsApi.campaign;
 import static com.partnernet.leads.LeadsApi.lead;
 import static com.partnernet.leads.LeadsApi.publishShop;
@@ -30,9 +31,11 @@ import com.partnernet.local.KafkaTestClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
+@TestSecurity(user = "test-manager", roles = SALES_MANAGER)
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class RoutingTest {
 

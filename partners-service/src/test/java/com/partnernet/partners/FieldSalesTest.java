@@ -1,5 +1,6 @@
 package com.partnernet.partners;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 import static com.partnernet.partners.PartnerApi.etag;
 import static com.partnernet.partners.PartnerApi.registerPartner;
 import static io.restassured.RestAssured.given;
@@ -27,9 +28,11 @@ import com.partnernet.local.KafkaTestClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "test-manager", roles = SALES_MANAGER)
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class FieldSalesTest {
 

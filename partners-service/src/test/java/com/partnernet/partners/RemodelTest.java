@@ -1,5 +1,6 @@
 package com.partnernet.partners;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 import static com.partnernet.partners.PartnerApi.openShop;
 import static com.partnernet.partners.PartnerApi.registerPartner;
 import static com.partnernet.partners.PartnerApi.shop;
@@ -24,9 +25,11 @@ import com.partnernet.local.KafkaTestClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "test-manager", roles = SALES_MANAGER)
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class RemodelTest {
 

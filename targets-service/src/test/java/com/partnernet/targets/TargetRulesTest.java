@@ -1,5 +1,6 @@
 package com.partnernet.targets;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -23,6 +24,7 @@ import com.partnernet.local.KafkaTestClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -32,6 +34,7 @@ import io.restassured.response.ValidatableResponse;
  * 36 days) 1.5. The year weighs 182 + 176.4 + 54 = 412.4.
  */
 @QuarkusTest
+@TestSecurity(user = "test-manager", roles = SALES_MANAGER)
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class TargetRulesTest {
 
@@ -46,14 +49,15 @@ class TargetRulesTest {
      * Q3 would carry 1,200 × 110.2 / 412.4 = 320.66.
      */
     @Test
+    @TestSecurity(user = "sales-director", roles = SALES_MANAGER)
     void crisisYearWaivesTheFirstHalfAndScalesTheSecondToFiftyPercent() throws Exception {
         String partner = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(Map.of("units", 1200, "changedBy", "sales-director", "reason", "Plan 2021"))
+        given().contentType(ContentType.JSON).body(Map.of("units", 1200, "reason", "Plan 2021"))
                 .put("/partners/{p}/targets/2021/TV", partner).then().statusCode(200).body("units", equalTo(1200));
         String waive = rule(Map.of("type", "WAIVE", "partnerId", partner, "from", "2021-01-01", "to", "2021-06-30",
-                "reason", "Corona crisis", "author", "sales-director"));
+                "reason", "Corona crisis"));
         rule(Map.of("type", "SCALE", "partnerId", partner, "from", "2021-07-01", "to", "2021-12-31", "percent", 50,
-                "reason", "Corona crisis: H2 at half the annual target", "author", "sales-director"));
+                "reason", "Corona crisis: H2 at half the annual target"));
 
         effective(partner, null, "2021-01-01", "2021-12-31", "TV").body("units", equalTo(600.0f)).body("baseUnits", equalTo(1200.0f));
         effective(partner, null, "2021-01-01", "2021-06-30", "TV").body("units", equalTo(0.0f))
@@ -69,7 +73,7 @@ class TargetRulesTest {
         given().contentType(ContentType.JSON).body(Map.of("units", 412))
                 .put("/partners/{p}/shops/{s}/targets/2021/TV", partner, shop).then().statusCode(200);
         rule(Map.of("type", "SCALE", "partnerId", partner, "shopId", shop, "from", "2021-10-01", "to", "2021-10-31",
-                "percent", 10, "reason", "Flagship keeps October", "author", "area-manager"));
+                "percent", 10, "reason", "Flagship keeps October"));
         // The shop's October: 10 % of 412 = 41.2 over the rule's own range.
         effective(partner, shop, "2021-10-01", "2021-10-31", "TV").body("units", equalTo(41.2f)).body("shapedBy[0].scope", equalTo("SHOP"));
 
@@ -81,11 +85,11 @@ class TargetRulesTest {
                 .sorted(java.util.Comparator.comparingLong(ConsumerRecord::timestamp))
                 .map(r -> read(r.value()).at("/payload/cause").asText()).limit(3).toList());
 
-        given().contentType(ContentType.JSON).body(Map.of("by", "sales-director")).post("/period-rules/{id}/withdrawal", waive)
+        given().post("/period-rules/{id}/withdrawal", waive)
                 .then().statusCode(200);
         // Without the waiver H1 carries its plain-curve share again: 1,200 × 181 / 412.4 = 526.67.
         effective(partner, null, "2021-01-01", "2021-06-30", "TV").body("units", equalTo(526.67f));
-        given().contentType(ContentType.JSON).body(Map.of("by", "x")).post("/period-rules/{id}/withdrawal", waive)
+        given().post("/period-rules/{id}/withdrawal", waive)
                 .then().statusCode(409);
     }
 
@@ -141,10 +145,9 @@ class TargetRulesTest {
             given().contentType(ContentType.JSON).body(Map.of("units", 732)).put("/partners/{p}/targets/2044/MOBILE", partner)
                     .then().statusCode(200);
         }
-        rule(Map.of("type", "WAIVE", "from", "2044-01-01", "to", "2044-01-31", "reason", "Network-wide system migration",
-                "author", "operations"));
+        rule(Map.of("type", "WAIVE", "from", "2044-01-01", "to", "2044-01-31", "reason", "Network-wide system migration"));
         rule(Map.of("type", "SCALE", "partnerId", scaled, "from", "2044-01-01", "to", "2044-01-31", "percent", 10,
-                "reason", "Pilot partner keeps selling", "author", "sales-director"));
+                "reason", "Pilot partner keeps selling"));
 
         effective(waived, null, "2044-01-01", "2044-01-31", "MOBILE").body("units", equalTo(0.0f))
                 .body("shapedBy[0].scope", equalTo("NETWORK"));
@@ -158,10 +161,10 @@ class TargetRulesTest {
     void invalidRulesAndRangesAreProblems() {
         String partner = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(Map.of("type", "SCALE", "from", "2021-07-01", "to", "2021-06-01",
-                "reason", "r", "author", "a")).post("/period-rules")
+                "reason", "r")).post("/period-rules")
                 .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItems("percentFitting", "rangeValid"));
         given().contentType(ContentType.JSON).body(Map.of("type", "WAIVE", "shopId", UUID.randomUUID(), "from", "2021-07-01",
-                "to", "2021-07-02", "reason", "r", "author", "a")).post("/period-rules")
+                "to", "2021-07-02", "reason", "r")).post("/period-rules")
                 .then().statusCode(400).body("violations[0].field", equalTo("shopWithPartner"));
         given().get("/partners/{p}/effective-target?productLine=TV&from=2021-02-01&to=2021-01-01", partner)
                 .then().statusCode(400).body("violations[0].field", equalTo("to"));

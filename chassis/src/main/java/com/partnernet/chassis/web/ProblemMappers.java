@@ -29,6 +29,9 @@ import com.partnernet.chassis.error.PreconditionException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Every error of every service as {@code application/problem+json}: field details for invalid input, 404 for
@@ -42,6 +45,9 @@ public class ProblemMappers {
     static final URI NOT_FOUND = URI.create("urn:partnernet:problem:not-found");
     static final URI CONFLICT = URI.create("urn:partnernet:problem:conflict");
     static final URI PRECONDITION = URI.create("urn:partnernet:problem:precondition");
+    static final URI PAYLOAD_TOO_LARGE = URI.create("urn:partnernet:problem:payload-too-large");
+    static final URI UNAUTHENTICATED = URI.create("urn:partnernet:problem:unauthenticated");
+    static final URI FORBIDDEN = URI.create("urn:partnernet:problem:forbidden");
     static final URI INTERNAL = URI.create("urn:partnernet:problem:internal");
     static final URI HTTP = URI.create("about:blank");
 
@@ -91,6 +97,23 @@ public class ProblemMappers {
         return problem(new Problem(CONFLICT, "Conflict", 409, e.getMessage(), uri.getPath(), List.of()));
     }
 
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(Exception e, UriInfo uri) {
+        // The reason (expired, wrong issuer, bad signature) stays in the log: a caller probing tokens learns nothing.
+        Log.debugf("Unauthenticated request to %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(problem(new Problem(UNAUTHENTICATED, "Unauthorized", 401,
+                "A valid bearer token is required", uri.getPath(), List.of())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "The token's roles do not allow this request"
+                : e.getMessage();
+        return problem(new Problem(FORBIDDEN, "Forbidden", 403, detail, uri.getPath(), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
@@ -117,7 +140,12 @@ public class ProblemMappers {
                     || cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 // Another request changed the same resource first (version check or unique key), often only
                 // noticed at commit where it arrives wrapped: the client may reload and retry.
-                Log.warnf("Concurrent change answered with 409 at %s: %s", uri.getPath(), cause);
+                // Only the constraint's name: the database's message would quote the conflicting values, which may be
+                // personal data.
+                String which = cause instanceof org.hibernate.exception.ConstraintViolationException unique
+                        ? "unique constraint " + unique.getConstraintName()
+                        : "version check";
+                Log.warnf("Concurrent change answered with 409 at %s (%s)", uri.getPath(), which);
                 return problem(new Problem(CONFLICT, "Conflict", 409,
                         "The resource was changed by another request at the same time; reload it and retry",
                         uri.getPath(), List.of()));

@@ -4,14 +4,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real PostgreSQL and Kafka for a service's {@code @QuarkusTest}s: started once per test JVM on free ports and
  * handed to Quarkus. When the environment names an external broker ({@code KAFKA_BOOTSTRAP_SERVERS}) or database
  * ({@code QUARKUS_DATASOURCE_JDBC_URL}, with {@code _USERNAME} and {@code _PASSWORD}), those are used instead.
+ * Also a fresh token-signing key pair: the service trusts its public key, and the tests mint tokens with the private
+ * one ({@link #tokens()}).
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Where the tests find the private key; only this test resource ever sets it. */
+    static final String TEST_SIGNING_KEY = "partnernet.test.jwt.private-key";
+    static final String VERIFY_KEY = "mp.jwt.verify.publickey";
 
     private static Map<String, String> settings;
 
@@ -37,6 +46,10 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
                 }
             }, "test-infrastructure-stop"));
             Map<String, String> config = new HashMap<>();
+            JwtKeys keys = JwtKeys.generate();
+            config.put("mp.jwt.verify.issuer", Tokens.TEST_ISSUER);
+            config.put(VERIFY_KEY, keys.publicKeyPem());
+            config.put(TEST_SIGNING_KEY, keys.privateKeyPem());
             if (externalKafka != null) {
                 Infrastructure.ensureTopics(externalKafka);
                 config.put("kafka.bootstrap.servers", externalKafka);
@@ -55,6 +68,13 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         } catch (Exception e) {
             throw new IllegalStateException("Test infrastructure did not start", e);
         }
+    }
+
+    /** Mints tokens the service under test trusts; call from a running {@code @QuarkusTest}. */
+    public static Tokens tokens() {
+        Config config = ConfigProvider.getConfig();
+        return new Tokens(JwtKeys.parse(config.getValue(TEST_SIGNING_KEY, String.class),
+                config.getValue(VERIFY_KEY, String.class)), Tokens.TEST_ISSUER);
     }
 
     @Override

@@ -1,7 +1,12 @@
 package com.partnernet.leads.campaign;
 
+import static com.partnernet.chassis.security.Roles.MARKETING_SYSTEM;
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -38,6 +43,7 @@ public class CampaignResource {
 
     @POST
     @Operation(summary = "Create a campaign", description = "Leads name it by its code; 409 if the code is taken.")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     public Response create(@Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.create(request);
         return ETags.created("/campaigns/" + campaign.id(), campaign, campaign.version());
@@ -45,6 +51,7 @@ public class CampaignResource {
 
     @GET
     @Operation(summary = "Campaigns, paged", description = "Sort keys: code (default), name, startsOn, status, channel.")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM, OPS })
     public Page<CampaignView> search(@QueryParam("status") CampaignStatus status, @QueryParam("channel") Channel channel,
             @Valid @BeanParam PageParams paging) {
         return campaigns.search(status, channel, paging);
@@ -52,6 +59,7 @@ public class CampaignResource {
 
     @GET
     @Path("/{campaignId}")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM, OPS })
     public Response get(@PathParam("campaignId") UUID campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
         return ETags.ok(campaign, campaign.version());
@@ -64,6 +72,7 @@ public class CampaignResource {
                     + "campaign's period. Uplift: pilot minus control conversion with a confidence interval and a "
                     + "two-proportion z-test; the answer states the rule behind the recommendation. Won leads per "
                     + "1,000 visitors use partners-service's footfall when it answers.")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public PilotEvaluation evaluation(@PathParam("campaignId") UUID campaignId) {
         return evaluation.evaluate(campaignId);
     }
@@ -72,6 +81,7 @@ public class CampaignResource {
     @Path("/{campaignId}")
     @Operation(summary = "Change a campaign (status, shops, period, targeting)",
             description = "Needs If-Match. The code cannot change. A STOPPED campaign's new leads are refused.")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     public Response update(@PathParam("campaignId") UUID campaignId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.update(campaignId, ifMatch, request);

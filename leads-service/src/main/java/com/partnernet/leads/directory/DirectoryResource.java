@@ -1,7 +1,11 @@
 package com.partnernet.leads.directory;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +31,7 @@ public class DirectoryResource {
     @GET
     @Path("/shops/{shopId}")
     @Operation(summary = "A shop as routing sees it (status, product lines, segments, catchment, capacity, version)")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingShop shop(@PathParam("shopId") UUID shopId) {
         return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
     }
@@ -34,6 +39,7 @@ public class DirectoryResource {
     @GET
     @Path("/teams/{teamId}")
     @Operation(summary = "A field team as routing sees it")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingTeam team(@PathParam("teamId") UUID teamId) {
         return teams.findByIdOptional(teamId).orElseThrow(() -> new ResourceNotFoundException("Field team", teamId));
     }

@@ -6,13 +6,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The one read of partners-service this service makes: a shop's weekly footfall, for the pilot evaluation's
- * "won leads per 1,000 visitors" (partners-service owns footfall; it does not travel as events).
+ * "won leads per 1,000 visitors" (partners-service owns footfall; it does not travel as events). The caller's own
+ * bearer token goes along, so partners-service applies the caller's rights, not a service account's.
  */
 @RegisterRestClient(configKey = "partners-service")
+@RegisterClientHeaders
 @Path("/footfall/report")
 public interface PartnersFootfall {
 

@@ -43,9 +43,9 @@ public class ErasureService {
 
     /** Erases on request; erasing an erased lead again changes nothing but is audited. */
     @Transactional
-    public LeadView erase(UUID leadId, ErasureRequest request) {
+    public LeadView erase(UUID leadId, String requestedBy, String reason) {
         Lead lead = leads.require(leadId);
-        erase(lead, request.requestedBy(), request.reason(), Timestamps.now());
+        erase(lead, requestedBy, reason, Timestamps.now());
         return LeadView.of(lead);
     }
 

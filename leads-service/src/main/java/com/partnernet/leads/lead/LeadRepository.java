@@ -46,12 +46,14 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                         .setParameter("key", key).getSingleResult());
     }
 
-    public PanacheQuery<Lead> search(LeadStatus status, String campaign, UUID shopId, UUID teamId, Sort sort) {
+    public PanacheQuery<Lead> search(LeadStatus status, String campaign, UUID shopId, UUID teamId, UUID partnerId,
+            Sort sort) {
         return new Conditions()
                 .where("status = :status", "status", status)
                 .where("campaign = :campaign", "campaign", campaign)
                 .where("shopId = :shopId", "shopId", shopId)
                 .where("teamId = :teamId", "teamId", teamId)
+                .where("partnerId = :partnerId", "partnerId", partnerId)
                 .find(this, sort);
     }
 

@@ -1,9 +1,15 @@
 package com.partnernet.leads.lead;
 
+import static com.partnernet.chassis.security.Roles.MARKETING_SYSTEM;
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
 import com.partnernet.leads.consent.ConsentRepository;
@@ -41,9 +48,11 @@ public class LeadResource {
     private final LeadIntake intake;
     private final RoutingRepository routing;
     private final ConsentRepository consents;
+    private final Caller caller;
 
     public LeadResource(LeadService leads, ErasureService erasure, LeadIntake intake, RoutingRepository routing,
-            ConsentRepository consents) {
+            ConsentRepository consents, Caller caller) {
+        this.caller = caller;
         this.leads = leads;
         this.erasure = erasure;
         this.intake = intake;
@@ -55,6 +64,7 @@ public class LeadResource {
     @Operation(summary = "Submit a lead (for systems without Kafka)",
             description = "The same contract and checks as leads.inbound. 201 for a new lead; the same source and "
                     + "externalId again answers 200 with the stored lead and changes nothing.")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     public Response submit(@Valid @NotNull InboundLead lead) {
         IntakeResult result = leads.ingest(lead);
         return result.created()
@@ -67,6 +77,7 @@ public class LeadResource {
     @Operation(summary = "Submit up to 500 leads at once",
             description = "Each lead is checked and stored on its own: the answer lists per item CREATED, EXISTING or "
                     + "REJECTED with its violations.")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     public BatchResult submitBatch(List<JsonNode> items) {
         return intake.batch(items);
     }
@@ -74,22 +85,27 @@ public class LeadResource {
     @GET
     @Operation(summary = "Leads by status, campaign, shop or field team (the ops queue: status=UNROUTED)",
             description = "Sort keys: receivedAt (default newest first: -receivedAt), status, slaDueAt, updatedAt.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<LeadView> search(@QueryParam("status") LeadStatus status,
             @QueryParam("campaign") @Size(max = 100) String campaign, @QueryParam("shopId") UUID shopId,
             @QueryParam("teamId") UUID teamId, @Valid @BeanParam PageParams paging) {
-        return leads.search(status, campaign, shopId, teamId, paging);
+        // A partner user's list holds its own partner's leads only, whatever the filters say.
+        return leads.search(status, campaign, shopId, teamId, caller.partnerScope().orElse(null), paging);
     }
 
     @GET
     @Path("/{leadId}")
     @Operation(summary = "One lead, with its routing reason")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public LeadView get(@PathParam("leadId") UUID leadId) {
+        requireAccess(leadId);
         return leads.get(leadId);
     }
 
     @GET
     @Path("/{leadId}/routing")
     @Operation(summary = "Why the lead went where it went: every routing decision with its trail")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingTrailView routing(@PathParam("leadId") UUID leadId) {
         leads.require(leadId);
         return RoutingTrailView.of(leadId, routing.decisions(leadId));
@@ -98,8 +114,9 @@ public class LeadResource {
     @GET
     @Path("/{leadId}/consent")
     @Operation(summary = "What the customer consented to: purpose, recipient, product line, when, source, until when")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<ConsentView> consent(@PathParam("leadId") UUID leadId) {
-        leads.require(leadId);
+        requireAccess(leadId);
         return consents.ofLead(leadId).stream().map(ConsentView::of).toList();
     }
 
@@ -108,8 +125,9 @@ public class LeadResource {
     @Operation(summary = "Erase the lead's personal data (GDPR request)",
             description = "Name and free text become '[erased]', e-mail, phone and location are removed; the lead's "
                     + "figures stay. Audited (who, when, why) and published as LeadErased. Erasing again is harmless.")
+    @RolesAllowed(SALES_MANAGER)
     public LeadView erase(@PathParam("leadId") UUID leadId, @Valid @NotNull ErasureRequest request) {
-        return erasure.erase(leadId, request);
+        return erasure.erase(leadId, caller.name(), request.reason());
     }
 
     @PUT
@@ -118,7 +136,14 @@ public class LeadResource {
             description = "NEW → CONTACTED → APPOINTMENT → WON or LOST (forward only; a first-call sale may skip "
                     + "steps). LOST needs a lostReason. Other moves answer 409. Publishes LeadStatusChanged, LeadWon or "
                     + "LeadLost on leads.events.")
+    @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public LeadView changeStatus(@PathParam("leadId") UUID leadId, @Valid @NotNull StatusChange change) {
+        requireAccess(leadId);
         return leads.changeStatus(leadId, change);
+    }
+
+    /** The lead exists and is one of the caller's partner's (a 404 otherwise, the same as for an unknown id). */
+    private void requireAccess(UUID leadId) {
+        caller.requireAccess(leads.require(leadId).partnerId, "Lead", leadId);
     }
 }

@@ -209,9 +209,10 @@ public class LeadService {
 
     /** Leads by status (the ops queue is status UNROUTED), campaign, shop or team; newest first by default. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<LeadView> search(LeadStatus status, String campaign, UUID shopId, UUID teamId, PageParams paging) {
-        var query = leads.search(status, campaign, shopId, teamId, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
-                .page(paging.page, paging.size);
+    public Page<LeadView> search(LeadStatus status, String campaign, UUID shopId, UUID teamId, UUID partnerId,
+            PageParams paging) {
+        var query = leads.search(status, campaign, shopId, teamId, partnerId,
+                Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id")).page(paging.page, paging.size);
         return Page.of(query.list(), paging, query.count()).map(LeadView::of);
     }
 

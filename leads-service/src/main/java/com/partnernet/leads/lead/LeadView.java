@@ -3,6 +3,7 @@ package com.partnernet.leads.lead;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.leads.campaign.Segment;
 
 /** A lead as the shop's frontend sees it; contact fields are null once the personal data is erased. */
@@ -15,10 +16,10 @@ public record LeadView(
         ProductLine productLine,
         Segment segment,
         String postalCode,
-        String contactName,
-        String contactEmail,
-        String contactPhone,
-        String message,
+        @PersonalData String contactName,
+        @PersonalData String contactEmail,
+        @PersonalData String contactPhone,
+        @PersonalData String message,
         LeadStatus status,
         UUID duplicateOf,
         UUID shopId,

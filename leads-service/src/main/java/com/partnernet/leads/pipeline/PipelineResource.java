@@ -1,7 +1,12 @@
 package com.partnernet.leads.pipeline;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.PageParams;
 import com.partnernet.leads.lead.LeadStatus;
 
@@ -20,9 +26,11 @@ import com.partnernet.leads.lead.LeadStatus;
 public class PipelineResource {
 
     private final PipelineService service;
+    private final Caller caller;
 
-    public PipelineResource(PipelineService service) {
+    public PipelineResource(PipelineService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
@@ -30,8 +38,9 @@ public class PipelineResource {
             description = "Leads per stage, the open leads' ageing since assignment, first contacts overdue, and one "
                     + "page of the shop's leads (optionally of one status). Sort keys: receivedAt (default newest "
                     + "first), assignedAt, status, slaDueAt, updatedAt.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public PipelineView pipeline(@PathParam("shopId") UUID shopId, @QueryParam("status") LeadStatus status,
             @Valid @BeanParam PageParams paging) {
-        return service.pipeline(shopId, status, paging);
+        return service.pipeline(shopId, status, paging, caller.partnerScope());
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,8 +42,10 @@ public class PipelineService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PipelineView pipeline(UUID shopId, LeadStatus status, PageParams paging) {
-        RoutingShop shop = shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
+    public PipelineView pipeline(UUID shopId, LeadStatus status, PageParams paging, Optional<UUID> ofPartner) {
+        RoutingShop shop = shops.findByIdOptional(shopId)
+                .filter(found -> ofPartner.map(partner -> partner.equals(found.partnerId)).orElse(true))
+                .orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
         Instant now = Timestamps.now();
         Map<LeadStatus, Long> stages = new EnumMap<>(LeadStatus.class);
         LeadStatus.PIPELINE.forEach(stage -> stages.put(stage, 0L));
@@ -72,7 +75,7 @@ public class PipelineService {
                 overdue++;
             }
         }
-        var page = leads.search(status, null, shopId, null, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
+        var page = leads.search(status, null, shopId, null, null, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
                 .page(paging.page, paging.size);
         return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge, overdue, paging.page,
                 paging.size, page.count(), page.list().stream().map(LeadView::of).toList());

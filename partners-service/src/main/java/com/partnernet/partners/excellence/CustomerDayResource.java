@@ -1,7 +1,10 @@
 package com.partnernet.partners.excellence;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,7 @@ public class CustomerDayResource {
     @DELETE
     @Path("/{dayId}")
     @Operation(summary = "Take back a customer day logged by mistake")
+    @RolesAllowed(SALES_MANAGER)
     public void remove(@PathParam("dayId") UUID dayId) {
         days.remove(dayId);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ public class CustomerDayService {
     @Transactional
     public CustomerDayView log(UUID executiveId, CustomerDayRequest request) {
         executives.require(executiveId);
-        if (request.shopId() != null && shops.existing(Set.of(request.shopId())).isEmpty()) {
+        if (request.shopId() != null && shops.existing(Set.of(request.shopId()), Optional.empty()).isEmpty()) {
             throw new InvalidRequestException("shopId", "no shop with this id");
         }
         if (request.fieldTeamId() != null && teams.findById(request.fieldTeamId()) == null) {

@@ -3,7 +3,10 @@ package com.partnernet.partners.excellence;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record CustomerDayView(UUID id, UUID executiveId, LocalDate date, UUID shopId, UUID fieldTeamId, String notes) {
+import com.partnernet.chassis.security.PersonalData;
+
+public record CustomerDayView(UUID id, UUID executiveId, LocalDate date, UUID shopId, UUID fieldTeamId,
+        @PersonalData String notes) {
 
     static CustomerDayView of(CustomerDay day) {
         return new CustomerDayView(day.id, day.executiveId, day.day, day.shopId, day.fieldTeamId, day.notes);

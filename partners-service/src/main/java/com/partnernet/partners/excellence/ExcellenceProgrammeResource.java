@@ -1,5 +1,9 @@
 package com.partnernet.partners.excellence;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +36,7 @@ public class ExcellenceProgrammeResource {
     @GET
     @Path("/quotas/{year}")
     @Operation(summary = "The year's customer-day quota (the configured default of 5 unless the year has its own)")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public Quota quota(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return new Quota(days.quota(year));
     }
@@ -39,6 +44,7 @@ public class ExcellenceProgrammeResource {
     @PUT
     @Path("/quotas/{year}")
     @Operation(summary = "Set the year's customer-day quota")
+    @RolesAllowed(SALES_MANAGER)
     public Quota setQuota(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Quota quota) {
         return new Quota(days.setQuota(year, quota.days()));
     }
@@ -47,6 +53,7 @@ public class ExcellenceProgrammeResource {
     @Path("/{year}")
     @Operation(summary = "Who has met the year's customer-day quota, who has not, and the days remaining",
             description = "Executives furthest from the quota first.")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public ExcellenceReport report(@PathParam("year") @Min(2000) @Max(2100) int year,
             @QueryParam("standing") @Parameter(description = "Only executives who have (MET) or have not (NOT_MET) met it") QuotaStanding standing) {
         return days.report(year, standing);

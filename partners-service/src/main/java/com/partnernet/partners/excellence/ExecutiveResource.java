@@ -1,10 +1,14 @@
 package com.partnernet.partners.excellence;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.net.URI;
 import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +46,7 @@ public class ExecutiveResource {
 
     @POST
     @Operation(summary = "Register an executive of the excellence programme", description = "409 if the e-mail address is taken.")
+    @RolesAllowed(SALES_MANAGER)
     public Response register(@Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.register(request);
         return ETags.created("/executives/" + executive.id(), executive, executive.version());
@@ -49,12 +54,14 @@ public class ExecutiveResource {
 
     @GET
     @Operation(summary = "Executives, paged", description = "Sort keys: name (default), title, email.")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public Page<ExecutiveView> search(@QueryParam("name") @Size(max = 200) String name, @Valid @BeanParam PageParams paging) {
         return executives.search(name, paging);
     }
 
     @GET
     @Path("/{executiveId}")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public Response get(@PathParam("executiveId") UUID executiveId) {
         ExecutiveView executive = executives.get(executiveId);
         return ETags.ok(executive, executive.version());
@@ -63,6 +70,7 @@ public class ExecutiveResource {
     @PUT
     @Path("/{executiveId}")
     @Operation(summary = "Update an executive", description = "Needs If-Match with the executive's ETag.")
+    @RolesAllowed(SALES_MANAGER)
     public Response update(@PathParam("executiveId") UUID executiveId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.update(executiveId, ifMatch, request);
@@ -73,6 +81,7 @@ public class ExecutiveResource {
     @Path("/{executiveId}/customer-days")
     @Operation(summary = "Log a day spent directly with customers",
             description = "At a shop or with a field team (exactly one). A day counts once: logging it again is a 409.")
+    @RolesAllowed(SALES_MANAGER)
     public Response logDay(@PathParam("executiveId") UUID executiveId, @Valid @NotNull CustomerDayRequest request) {
         CustomerDayView day = days.log(executiveId, request);
         return Response.created(URI.create("/customer-days/" + day.id())).entity(day).build();
@@ -81,6 +90,7 @@ public class ExecutiveResource {
     @GET
     @Path("/{executiveId}/customer-days")
     @Operation(summary = "The executive's customer days in a year (default: this year)")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public List<CustomerDayView> days(@PathParam("executiveId") UUID executiveId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return days.ofExecutive(executiveId, year != null ? year : Year.now().getValue());

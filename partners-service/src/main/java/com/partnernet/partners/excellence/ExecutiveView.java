@@ -2,7 +2,10 @@ package com.partnernet.partners.excellence;
 
 import java.util.UUID;
 
-public record ExecutiveView(UUID id, String name, String email, String title, long version) {
+import com.partnernet.chassis.security.PersonalData;
+
+public record ExecutiveView(UUID id, @PersonalData String name, @PersonalData String email, String title,
+        long version) {
 
     static ExecutiveView of(Executive executive) {
         return new ExecutiveView(executive.id, executive.name, executive.email, executive.title, executive.version);

@@ -1,8 +1,13 @@
 package com.partnernet.partners.fieldsales;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -12,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.security.Caller;
 
 /** One rep; reps join through {@link FieldTeamResource}. */
 @Path("/field-reps")
@@ -23,20 +30,30 @@ public class FieldRepResource {
     }
 
     private final FieldRepService reps;
+    private final FieldTeamService teams;
+    private final Caller caller;
 
-    public FieldRepResource(FieldRepService reps) {
+    public FieldRepResource(FieldRepService reps, FieldTeamService teams, Caller caller) {
         this.reps = reps;
+        this.teams = teams;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{repId}")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public FieldRepView get(@PathParam("repId") UUID repId) {
-        return reps.get(repId);
+        FieldRepView rep = reps.get(repId);
+        if (caller.partnerScope().isPresent()) {
+            caller.requireAccess(teams.get(rep.teamId()).partnerId(), "Field rep", repId);
+        }
+        return rep;
     }
 
     @POST
     @Path("/{repId}/departure")
     @Operation(summary = "A rep leaves the team", description = "409 if the rep left already or the day is before the start.")
+    @RolesAllowed(SALES_MANAGER)
     public FieldRepView leave(@PathParam("repId") UUID repId, @Valid @NotNull Departure departure) {
         return reps.leave(repId, departure.lastDay());
     }

@@ -5,13 +5,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.partners.shop.ProductLine;
 
 public record FieldRepView(
         UUID id,
         UUID teamId,
-        String name,
-        String employeeNumber,
+        @PersonalData String name,
+        @PersonalData String employeeNumber,
         RepSource source,
         LocalDate startDate,
         LocalDate endDate,

@@ -1,9 +1,13 @@
 package com.partnernet.partners.fieldsales;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -26,6 +30,7 @@ public class FieldSalesReportResource {
     @Path("/headcount")
     @Operation(summary = "Headcount plan against actual per city and month, and the share of reps from the internal pool",
             description = "Actual: reps working on the month's last day. Default range: this calendar year; at most 60 months.")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public HeadcountReport headcount(@QueryParam("partnerId") @Parameter(description = "One direct sales partner; default all") UUID partnerId,
             @QueryParam("from") @Parameter(description = "First month, e.g. 2021-01") YearMonth from,
             @QueryParam("to") @Parameter(description = "Last month, e.g. 2021-12") YearMonth to) {

@@ -1,10 +1,15 @@
 package com.partnernet.partners.fieldsales;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -33,31 +39,39 @@ public class FieldTeamResource {
     private final FieldTeamService teams;
     private final FieldRepService reps;
     private final HeadcountService headcount;
+    private final Caller caller;
 
-    public FieldTeamResource(FieldTeamService teams, FieldRepService reps, HeadcountService headcount) {
+    public FieldTeamResource(FieldTeamService teams, FieldRepService reps, HeadcountService headcount, Caller caller) {
         this.teams = teams;
         this.reps = reps;
         this.headcount = headcount;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "Field teams, filtered, sorted and paged",
             description = "Sort keys: city (default), name, liveFrom, status, weeklyLeadCapacity.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldTeamSnapshot> search(@Valid @BeanParam FieldTeamFilter filter, @Valid @BeanParam PageParams paging) {
+        filter.partnerId = caller.confine(filter.partnerId);
         return teams.search(filter, paging);
     }
 
     @GET
     @Path("/{teamId}")
     @Operation(summary = "One field team; its ETag is what an update sends as If-Match")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Response get(@PathParam("teamId") UUID teamId) {
-        return withETag(teams.get(teamId));
+        FieldTeamSnapshot team = teams.get(teamId);
+        caller.requireAccess(team.partnerId(), "Field team", teamId);
+        return withETag(team);
     }
 
     @PUT
     @Path("/{teamId}")
     @Operation(summary = "Change a field team (city, rollout date, coverage, product focus, campaign, capacity)",
             description = "Needs If-Match (428 without, 412 when changed meanwhile). Publishes FieldTeamUpdated.")
+    @RolesAllowed(SALES_MANAGER)
     public Response update(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FieldTeamRequest request) {
         return withETag(teams.update(teamId, ifMatch, request));
@@ -66,6 +80,7 @@ public class FieldTeamResource {
     @POST
     @Path("/{teamId}/disbanding")
     @Operation(summary = "Disband a field team for good", description = "Publishes FieldTeamDisbanded; 409 if disbanded already.")
+    @RolesAllowed(SALES_MANAGER)
     public Response disband(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(teams.disband(teamId, ifMatch));
     }
@@ -73,13 +88,16 @@ public class FieldTeamResource {
     @GET
     @Path("/{teamId}/headcount-plan")
     @Operation(summary = "The team's planned headcount per month")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<HeadcountPlanEntry> plan(@PathParam("teamId") UUID teamId) {
+        requireTeamAccess(teamId);
         return headcount.plan(teamId);
     }
 
     @PUT
     @Path("/{teamId}/headcount-plan")
     @Operation(summary = "Replace the team's headcount plan", description = "Each month at most once.")
+    @RolesAllowed(SALES_MANAGER)
     public List<HeadcountPlanEntry> replacePlan(@PathParam("teamId") UUID teamId,
             @NotNull @Size(max = 240) List<@NotNull @Valid HeadcountPlanEntry> plan) {
         return headcount.replacePlan(teamId, plan);
@@ -88,6 +106,7 @@ public class FieldTeamResource {
     @POST
     @Path("/{teamId}/reps")
     @Operation(summary = "A rep joins the team", description = "Without productFocus the rep promotes the team's product focus.")
+    @RolesAllowed(SALES_MANAGER)
     public Response join(@PathParam("teamId") UUID teamId, @Valid @NotNull FieldRepRequest request) {
         FieldRepView rep = reps.join(teamId, request);
         return Response.created(URI.create("/field-reps/" + rep.id())).entity(rep).build();
@@ -97,9 +116,17 @@ public class FieldTeamResource {
     @Path("/{teamId}/reps")
     @Operation(summary = "The team's reps, optionally those working on a day or from one source",
             description = "Sort keys: name (default), startDate, endDate, source.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldRepView> reps(@PathParam("teamId") UUID teamId, @QueryParam("activeOn") LocalDate activeOn,
             @QueryParam("source") RepSource source, @Valid @BeanParam PageParams paging) {
+        requireTeamAccess(teamId);
         return reps.list(teamId, activeOn, source, paging);
+    }
+
+    private void requireTeamAccess(UUID teamId) {
+        if (caller.partnerScope().isPresent()) {
+            caller.requireAccess(teams.get(teamId).partnerId(), "Field team", teamId);
+        }
     }
 
     private static Response withETag(FieldTeamSnapshot team) {

@@ -1,7 +1,12 @@
 package com.partnernet.partners.fieldsales;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -26,16 +32,19 @@ public class PartnerFieldTeamsResource {
 
     private final FieldTeamService teams;
     private final PartnerService partners;
+    private final Caller caller;
 
-    public PartnerFieldTeamsResource(FieldTeamService teams, PartnerService partners) {
+    public PartnerFieldTeamsResource(FieldTeamService teams, PartnerService partners, Caller caller) {
         this.teams = teams;
         this.partners = partners;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Form a field team of a DIRECT_SALES partner in a city",
             description = "Publishes FieldTeamFormed on partners.shop-events (key: team id). 409 for another partner "
                     + "type or when the partner has an active team in that city.")
+    @RolesAllowed(SALES_MANAGER)
     public Response form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
         FieldTeamSnapshot team = teams.form(partnerId, request);
         return ETags.created("/field-teams/" + team.teamId(), team, team.version());
@@ -43,8 +52,10 @@ public class PartnerFieldTeamsResource {
 
     @GET
     @Operation(summary = "A partner's field teams, filtered, sorted and paged like the field-team list")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldTeamSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam FieldTeamFilter filter,
             @Valid @BeanParam PageParams paging) {
+        caller.requireAccess(partnerId, "Partner", partnerId);
         partners.require(partnerId);
         filter.partnerId = partnerId;
         return teams.search(filter, paging);

@@ -1,10 +1,15 @@
 package com.partnernet.partners.footfall;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -21,6 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.security.Caller;
+import com.partnernet.partners.shop.ShopService;
+
+import io.quarkus.security.ForbiddenException;
 
 @Path("/footfall")
 @Tag(name = "Footfall")
@@ -32,16 +41,21 @@ public class FootfallResource {
             + "are stored, bad rows are listed with their errors (row 1 = first data row); at most 10,000 rows.";
 
     private final FootfallService footfall;
+    private final ShopService shops;
+    private final Caller caller;
 
-    public FootfallResource(FootfallService footfall) {
+    public FootfallResource(FootfallService footfall, ShopService shops, Caller caller) {
         this.footfall = footfall;
+        this.shops = shops;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload weekly visitor counts as a JSON array", description = UPLOAD_RULES)
+    @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public UploadReport upload(List<JsonNode> rows) {
-        return footfall.upload(rows);
+        return footfall.upload(rows, caller.partnerScope());
     }
 
     @POST
@@ -49,8 +63,9 @@ public class FootfallResource {
     @Operation(summary = "Upload weekly visitor counts as CSV",
             description = "A header line names the columns shopId, week, visitors; comma or semicolon separated. "
                     + UPLOAD_RULES)
+    @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public UploadReport uploadCsv(String csv) {
-        return footfall.uploadCsv(csv);
+        return footfall.uploadCsv(csv, caller.partnerScope());
     }
 
     @GET
@@ -60,6 +75,7 @@ public class FootfallResource {
                     + "change against the same ISO week of the baseline year and against the week before (both like "
                     + "for like: only shops that counted in both weeks), rolling four-week average, and missing "
                     + "counts flagged. Default range: the twelve weeks up to last week.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public FootfallReport report(@QueryParam("shopId") UUID shopId, @QueryParam("partnerId") UUID partnerId,
             @QueryParam("city") @Size(max = 100) String city,
             @QueryParam("from") @Parameter(description = "First ISO week, e.g. 2021-W01") String from,
@@ -68,6 +84,17 @@ public class FootfallResource {
             @Parameter(description = "Compare each week with the same ISO week of this year, e.g. 2019") Integer baselineYear) {
         IsoWeek last = week("to", to, IsoWeek.of(LocalDate.now().minusWeeks(1)));
         IsoWeek first = week("from", from, last.plusWeeks(-11));
+        if (caller.partnerScope().isPresent()) {
+            // A partner user sees its own shops only: one of them, or all of them together.
+            if (city != null && !city.isBlank()) {
+                throw new ForbiddenException("A partner user sees its own shops' footfall only, not a city's");
+            }
+            if (shopId != null) {
+                caller.requireAccess(shops.get(shopId).partnerId(), "Shop", shopId);
+            } else {
+                partnerId = caller.confine(partnerId);
+            }
+        }
         return footfall.report(scope(shopId, partnerId, city), first, last, baselineYear);
     }
 

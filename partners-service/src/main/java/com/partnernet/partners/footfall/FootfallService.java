@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -63,25 +64,28 @@ public class FootfallService {
         this.items = items;
     }
 
-    /** A JSON array of rows. */
+    /**
+     * A JSON array of rows. With {@code ofPartner}, rows of other partners' shops are rejected exactly like rows naming
+     * no shop.
+     */
     @Transactional
-    public UploadReport upload(List<JsonNode> rows) {
+    public UploadReport upload(List<JsonNode> rows, Optional<UUID> ofPartner) {
         if (rows == null) {
             throw new InvalidRequestException("body", "must be a JSON array of rows with shopId, week and visitors");
         }
-        return store(rows);
+        return store(rows, ofPartner);
     }
 
     /**
      * CSV with a header line naming the columns shopId, week and visitors (any order, any case); comma or semicolon
-     * separated, as spreadsheets export it.
+     * separated, as spreadsheets export it; {@code ofPartner} as for {@link #upload}.
      */
     @Transactional
-    public UploadReport uploadCsv(String csv) {
-        return store(csvRows(csv == null ? "" : csv.replace("\uFEFF", "")));
+    public UploadReport uploadCsv(String csv, Optional<UUID> ofPartner) {
+        return store(csvRows(csv == null ? "" : csv.replace("\uFEFF", "")), ofPartner);
     }
 
-    private UploadReport store(List<JsonNode> rows) {
+    private UploadReport store(List<JsonNode> rows, Optional<UUID> ofPartner) {
         if (rows.size() > MAX_ROWS) {
             throw new InvalidRequestException("body", "at most " + MAX_ROWS + " rows per upload, not " + rows.size());
         }
@@ -102,7 +106,8 @@ public class FootfallService {
                 good.add(row);
             }
         }
-        Set<UUID> knownShops = shops.existing(good.stream().map(row -> row.key().shopId()).collect(Collectors.toSet()));
+        Set<UUID> knownShops = shops.existing(good.stream().map(row -> row.key().shopId()).collect(Collectors.toSet()),
+                ofPartner);
         int inserted = 0;
         int replaced = 0;
         var now = Timestamps.now();

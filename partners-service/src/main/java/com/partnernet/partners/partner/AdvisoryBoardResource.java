@@ -1,8 +1,12 @@
 package com.partnernet.partners.partner;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -23,6 +27,7 @@ public class AdvisoryBoardResource {
 
     @GET
     @Operation(summary = "Members of the dealer advisory board on a day (default: today)")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public List<PartnerView> advisoryBoard(@QueryParam("on") LocalDate on) {
         return service.advisoryBoard(on != null ? on : LocalDate.now());
     }

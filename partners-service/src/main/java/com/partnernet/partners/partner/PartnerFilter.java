@@ -1,5 +1,7 @@
 package com.partnernet.partners.partner;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
@@ -21,4 +23,7 @@ public class PartnerFilter {
 
     @QueryParam("tier")
     public PartnerTier tier;
+
+    /** Set by the server, never by a query parameter: a partner user's list holds only its own partner. */
+    public UUID id;
 }

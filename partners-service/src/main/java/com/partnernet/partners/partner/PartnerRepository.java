@@ -21,6 +21,7 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
                 .where("type = :type", "type", filter.type)
                 .where("status = :status", "status", filter.status)
                 .where("tier = :tier", "tier", filter.tier)
+                .where("id = :id", "id", filter.id)
                 .find(this, sort);
     }
 

@@ -1,7 +1,12 @@
 package com.partnernet.partners.partner;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -26,13 +32,16 @@ import com.partnernet.chassis.web.PageParams;
 public class PartnerResource {
 
     private final PartnerService service;
+    private final Caller caller;
 
-    public PartnerResource(PartnerService service) {
+    public PartnerResource(PartnerService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Register a partner")
+    @RolesAllowed(SALES_MANAGER)
     public Response register(@Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.register(request);
         return ETags.created("/partners/" + partner.id(), partner, partner.version());
@@ -41,14 +50,18 @@ public class PartnerResource {
     @GET
     @Operation(summary = "Partners, filtered, sorted and paged",
             description = "Sort keys: name, type, status, tier, createdAt (default name).")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<PartnerView> search(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageParams paging) {
+        filter.id = caller.partnerScope().orElse(null);
         return service.search(filter, paging);
     }
 
     @GET
     @Path("/{partnerId}")
     @Operation(summary = "One partner; its ETag is what an update sends as If-Match")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Response get(@PathParam("partnerId") UUID partnerId) {
+        caller.requireAccess(partnerId, "Partner", partnerId);
         PartnerView partner = service.get(partnerId);
         return ETags.ok(partner, partner.version());
     }
@@ -57,6 +70,7 @@ public class PartnerResource {
     @Path("/{partnerId}")
     @Operation(summary = "Update a partner",
             description = "Needs If-Match with the partner's ETag: 428 without it, 412 when someone changed it first.")
+    @RolesAllowed(SALES_MANAGER)
     public Response update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.update(partnerId, ifMatch, request);

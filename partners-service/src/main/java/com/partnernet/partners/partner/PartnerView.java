@@ -3,13 +3,15 @@ package com.partnernet.partners.partner;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** A partner as the API shows it; {@code version} is also its ETag. */
 public record PartnerView(
         UUID id,
         String name,
         PartnerType type,
         PartnerStatus status,
-        PartnerRequest.Contact contact,
+        @PersonalData PartnerRequest.Contact contact,
         PartnerTier tier,
         PartnerRequest.AdvisoryBoardMembership advisoryBoard,
         Instant createdAt,

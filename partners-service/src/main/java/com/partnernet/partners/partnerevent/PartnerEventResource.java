@@ -1,10 +1,15 @@
 package com.partnernet.partners.partnerevent;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -31,13 +37,16 @@ import com.partnernet.chassis.web.PageParams;
 public class PartnerEventResource {
 
     private final PartnerEventService events;
+    private final Caller caller;
 
-    public PartnerEventResource(PartnerEventService events) {
+    public PartnerEventResource(PartnerEventService events, Caller caller) {
         this.events = events;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Announce a partner event (e.g. the partner summit)")
+    @RolesAllowed(SALES_MANAGER)
     public Response announce(@Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.announce(request);
         return ETags.created("/partner-events/" + event.id(), event, event.version());
@@ -45,6 +54,7 @@ public class PartnerEventResource {
 
     @GET
     @Operation(summary = "Partner events, paged", description = "Sort keys: date (default), name, city.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<PartnerEventView> search(@QueryParam("from") LocalDate from, @QueryParam("city") @Size(max = 100) String city,
             @Valid @BeanParam PageParams paging) {
         return events.search(from, city, paging);
@@ -53,6 +63,7 @@ public class PartnerEventResource {
     @GET
     @Path("/{eventId}")
     @Operation(summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Response get(@PathParam("eventId") UUID eventId) {
         PartnerEventView event = events.get(eventId);
         return ETags.ok(event, event.version());
@@ -62,6 +73,7 @@ public class PartnerEventResource {
     @Path("/{eventId}")
     @Operation(summary = "Change an event",
             description = "Needs If-Match. Added seats go to the waitlist at once; fewer seats than are confirmed is a 409.")
+    @RolesAllowed(SALES_MANAGER)
     public Response update(@PathParam("eventId") UUID eventId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.update(eventId, ifMatch, request);
@@ -73,7 +85,9 @@ public class PartnerEventResource {
     @Operation(summary = "Register a partner's attendees",
             description = "CONFIRMED while seats last, else WAITLISTED in order of registration. 409 after the "
                     + "deadline, for a partner registered already, or one not ACTIVE.")
+    @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public Response register(@PathParam("eventId") UUID eventId, @Valid @NotNull RegistrationRequest request) {
+        caller.requireAccess(request.partnerId(), "Partner", request.partnerId());
         RegistrationView registration = events.register(eventId, request);
         return Response.created(URI.create("/partner-events/" + eventId + "/registrations/" + registration.id()))
                 .entity(registration).build();
@@ -82,22 +96,34 @@ public class PartnerEventResource {
     @GET
     @Path("/{eventId}/registrations")
     @Operation(summary = "The event's registrations in order of registration, optionally of one status")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<RegistrationView> registrations(@PathParam("eventId") UUID eventId,
             @QueryParam("status") RegistrationStatus status) {
-        return events.registrations(eventId, status);
+        return events.registrations(eventId, status).stream()
+                .filter(registration -> caller.mayAccess(registration.partnerId()))
+                .toList();
     }
 
     @GET
     @Path("/{eventId}/registrations/{registrationId}")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public RegistrationView registration(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
-        return events.registration(eventId, registrationId);
+        RegistrationView registration = events.registration(eventId, registrationId);
+        caller.requireAccess(registration.partnerId(), "Registration", registrationId);
+        return registration;
     }
 
     @POST
     @Path("/{eventId}/registrations/{registrationId}/cancellation")
     @Operation(summary = "Cancel a registration", description = "Its seats go to the next on the waitlist; the answer names who was promoted.")
+    @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public Cancellation cancel(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
-        return events.cancel(eventId, registrationId);
+        caller.requireAccess(events.registration(eventId, registrationId).partnerId(), "Registration", registrationId);
+        Cancellation cancellation = events.cancel(eventId, registrationId);
+        // Whom the freed seats went to is other partners' business.
+        return new Cancellation(cancellation.cancelled(), cancellation.promoted().stream()
+                .filter(promoted -> caller.mayAccess(promoted.partnerId()))
+                .toList());
     }
 }

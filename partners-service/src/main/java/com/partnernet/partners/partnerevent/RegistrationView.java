@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** A registration; {@code waitlistPosition} (1 = next to be promoted) only while WAITLISTED. */
 public record RegistrationView(
         UUID id,
@@ -12,7 +14,7 @@ public record RegistrationView(
         RegistrationStatus status,
         int seats,
         Integer waitlistPosition,
-        List<Attendee> attendees,
+        @PersonalData List<Attendee> attendees,
         Instant registeredAt,
         Instant confirmedAt,
         Instant cancelledAt) {

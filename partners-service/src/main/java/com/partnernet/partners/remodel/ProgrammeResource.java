@@ -1,7 +1,11 @@
 package com.partnernet.partners.remodel;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +37,7 @@ public class ProgrammeResource {
     @PUT
     @Path("/goals/{year}")
     @Operation(summary = "Set the network's remodel goal for a year")
+    @RolesAllowed(SALES_MANAGER)
     public Goal setGoal(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Goal goal) {
         return new Goal(programme.setGoal(year, goal.remodels()));
     }
@@ -40,6 +45,7 @@ public class ProgrammeResource {
     @GET
     @Path("/{year}")
     @Operation(summary = "Where the remodel programme stands in a year, for the network or one partner")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public ProgrammeReport report(@PathParam("year") @Min(2000) @Max(2100) int year, @QueryParam("partnerId") UUID partnerId) {
         return programme.report(year, partnerId);
     }

@@ -1,8 +1,13 @@
 package com.partnernet.partners.remodel;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -36,27 +42,34 @@ public class RemodelResource {
     }
 
     private final RemodelService remodels;
+    private final Caller caller;
 
-    public RemodelResource(RemodelService remodels) {
+    public RemodelResource(RemodelService remodels, Caller caller) {
         this.remodels = remodels;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "Remodels, filtered and paged", description = "Sort keys: plannedStart (default), plannedEnd, actualEnd, status.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<RemodelView> search(@QueryParam("partnerId") UUID partnerId, @QueryParam("shopId") UUID shopId,
             @QueryParam("status") RemodelStatus status, @Valid @BeanParam PageParams paging) {
-        return remodels.search(partnerId, shopId, status, paging);
+        return remodels.search(caller.confine(partnerId), shopId, status, paging);
     }
 
     @GET
     @Path("/{remodelId}")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Response get(@PathParam("remodelId") UUID remodelId) {
-        return withETag(remodels.get(remodelId));
+        RemodelView remodel = remodels.get(remodelId);
+        caller.requireAccess(remodel.partnerId(), "Remodel", remodelId);
+        return withETag(remodel);
     }
 
     @PUT
     @Path("/{remodelId}")
     @Operation(summary = "Re-plan a remodel that has not started", description = "Needs If-Match with the remodel's ETag.")
+    @RolesAllowed(SALES_MANAGER)
     public Response reschedule(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RemodelRequest request) {
         return withETag(remodels.reschedule(remodelId, ifMatch, request));
@@ -65,6 +78,7 @@ public class RemodelResource {
     @POST
     @Path("/{remodelId}/start")
     @Operation(summary = "Start a planned remodel", description = "Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
+    @RolesAllowed(SALES_MANAGER)
     public Response start(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it started; default today") LocalDate on) {
         return withETag(remodels.start(remodelId, on != null ? on : LocalDate.now()));
@@ -73,6 +87,7 @@ public class RemodelResource {
     @POST
     @Path("/{remodelId}/completion")
     @Operation(summary = "Complete a running remodel", description = "The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
+    @RolesAllowed(SALES_MANAGER)
     public Response complete(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it was completed; default today") LocalDate on) {
         return withETag(remodels.complete(remodelId, on != null ? on : LocalDate.now()));
@@ -81,6 +96,7 @@ public class RemodelResource {
     @POST
     @Path("/{remodelId}/cancellation")
     @Operation(summary = "Cancel a planned or running remodel", description = "A shop it had closed reopens in its old format.")
+    @RolesAllowed(SALES_MANAGER)
     public Response cancel(@PathParam("remodelId") UUID remodelId, @Valid @NotNull Cancellation cancellation) {
         return withETag(remodels.cancel(remodelId, cancellation.reason()));
     }

@@ -1,7 +1,10 @@
 package com.partnernet.partners.remodel;
 
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
@@ -28,6 +31,7 @@ public class ShopRemodelsResource {
     @POST
     @Operation(summary = "Plan the remodel of a shop into the new store format",
             description = "409 if the shop is closed, has the new format already, or has a planned or running remodel.")
+    @RolesAllowed(SALES_MANAGER)
     public Response plan(@PathParam("shopId") UUID shopId, @Valid @NotNull RemodelRequest request) {
         RemodelView remodel = remodels.plan(shopId, request);
         return ETags.created("/remodels/" + remodel.id(), remodel, remodel.version());

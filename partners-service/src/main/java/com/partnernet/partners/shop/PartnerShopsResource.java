@@ -1,7 +1,12 @@
 package com.partnernet.partners.shop;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -26,14 +32,17 @@ public class PartnerShopsResource {
 
     private final ShopService shops;
     private final PartnerService partners;
+    private final Caller caller;
 
-    public PartnerShopsResource(ShopService shops, PartnerService partners) {
+    public PartnerShopsResource(ShopService shops, PartnerService partners, Caller caller) {
         this.shops = shops;
         this.partners = partners;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Open a shop for a partner", description = "Publishes ShopOpened on partners.shop-events.")
+    @RolesAllowed(SALES_MANAGER)
     public Response open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
         ShopSnapshot shop = shops.open(partnerId, request);
         return ETags.created("/shops/" + shop.shopId(), shop, shop.version());
@@ -41,8 +50,10 @@ public class PartnerShopsResource {
 
     @GET
     @Operation(summary = "A partner's shops, filtered, sorted and paged like the shop search")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<ShopSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam ShopFilter filter,
             @Valid @BeanParam PageParams paging) {
+        caller.requireAccess(partnerId, "Partner", partnerId);
         partners.require(partnerId);
         filter.partnerId = partnerId;
         return shops.search(filter, paging);

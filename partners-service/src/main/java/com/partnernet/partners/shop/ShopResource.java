@@ -1,7 +1,12 @@
 package com.partnernet.partners.shop;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -26,9 +32,11 @@ import com.partnernet.chassis.web.PageParams;
 public class ShopResource {
 
     private final ShopService service;
+    private final Caller caller;
 
-    public ShopResource(ShopService service) {
+    public ShopResource(ShopService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
@@ -36,15 +44,20 @@ public class ShopResource {
             description = "Filters combine with AND. With lat, lon and radiusKm only shops within the radius, nearest "
                     + "first (sort=distance, the default then). Sort keys: name, city, postalCode, status, format, "
                     + "weeklyLeadCapacity, updatedAt.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<ShopSnapshot> search(@Valid @BeanParam ShopFilter filter, @Valid @BeanParam PageParams paging) {
+        filter.partnerId = caller.confine(filter.partnerId);
         return service.search(filter, paging);
     }
 
     @GET
     @Path("/{shopId}")
     @Operation(summary = "One shop; its ETag is what an update sends as If-Match")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Response get(@PathParam("shopId") UUID shopId) {
-        return withETag(service.get(shopId));
+        ShopSnapshot shop = service.get(shopId);
+        caller.requireAccess(shop.partnerId(), "Shop", shopId);
+        return withETag(shop);
     }
 
     @PUT
@@ -52,6 +65,7 @@ public class ShopResource {
     @Operation(summary = "Change a shop's details",
             description = "Needs If-Match with the shop's ETag (428 without, 412 when changed meanwhile). Publishes "
                     + "ShopFormatChanged, ShopCatchmentChanged, ShopCapacityChanged and/or ShopUpdated.")
+    @RolesAllowed(SALES_MANAGER)
     public Response update(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ShopRequest request) {
         return withETag(service.update(shopId, ifMatch, request));
@@ -60,6 +74,7 @@ public class ShopResource {
     @POST
     @Path("/{shopId}/temporary-closure")
     @Operation(summary = "Close an open shop temporarily", description = "Publishes ShopTemporarilyClosed; 409 unless OPEN.")
+    @RolesAllowed(SALES_MANAGER)
     public Response closeTemporarily(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChange change) {
         return withETag(service.closeTemporarily(shopId, ifMatch, change.reason()));
@@ -68,6 +83,7 @@ public class ShopResource {
     @POST
     @Path("/{shopId}/reopening")
     @Operation(summary = "Reopen a temporarily closed shop", description = "Publishes ShopReopened; 409 unless TEMPORARILY_CLOSED.")
+    @RolesAllowed(SALES_MANAGER)
     public Response reopen(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(service.reopen(shopId, ifMatch));
     }
@@ -75,6 +91,7 @@ public class ShopResource {
     @POST
     @Path("/{shopId}/closure")
     @Operation(summary = "Close a shop for good", description = "Publishes ShopClosed; CLOSED is final.")
+    @RolesAllowed(SALES_MANAGER)
     public Response close(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChange change) {
         return withETag(service.close(shopId, ifMatch, change.reason()));

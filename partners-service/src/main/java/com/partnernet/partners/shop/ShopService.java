@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -13,11 +14,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.geo.Distance;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -154,14 +155,16 @@ public class ShopService {
         return Page.slice(inside, paging).map(ShopSnapshot::of);
     }
 
-    /** Those of the ids that name a shop. */
+    /** Those of the ids that name a shop (of the given partner only, when one is given). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<UUID> existing(Set<UUID> shopIds) {
+    public Set<UUID> existing(Set<UUID> shopIds, Optional<UUID> ofPartner) {
         if (shopIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(shops.getEntityManager().createQuery("select s.id from Shop s where s.id in :ids", UUID.class)
-                .setParameter("ids", shopIds).getResultList());
+        var query = shops.getEntityManager().createQuery("select s.id from Shop s where s.id in :ids"
+                + (ofPartner.isPresent() ? " and s.partnerId = :partner" : ""), UUID.class).setParameter("ids", shopIds);
+        ofPartner.ifPresent(partner -> query.setParameter("partner", partner));
+        return Set.copyOf(query.getResultList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

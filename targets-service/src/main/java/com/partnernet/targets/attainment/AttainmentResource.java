@@ -1,5 +1,9 @@
 package com.partnernet.targets.attainment;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.Year;
@@ -8,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.BatchItems;
 import com.partnernet.chassis.web.Problem;
+import com.partnernet.targets.closure.ShopOwners;
 import com.partnernet.targets.target.ProductLine;
 import com.partnernet.targets.target.TargetService;
 
@@ -43,10 +50,14 @@ public class AttainmentResource {
 
     private final AttainmentService service;
     private final BatchItems items;
+    private final ShopOwners shops;
+    private final Caller caller;
 
-    public AttainmentResource(AttainmentService service, BatchItems items) {
+    public AttainmentResource(AttainmentService service, BatchItems items, ShopOwners shops, Caller caller) {
         this.service = service;
         this.items = items;
+        this.shops = shops;
+        this.caller = caller;
     }
 
     @GET
@@ -55,6 +66,7 @@ public class AttainmentResource {
             description = "Units sold, the effective target, the percentage, and the pace as of asOf (default today): "
                     + "expected to date on the seasonal curve, projection to the period's end, status ON_TRACK (sold ≥ "
                     + "95 % of expected), AT_RISK (≥ 80 %) or OFF_TRACK.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public AttainmentView attainment(@QueryParam("partnerId") @NotNull UUID partnerId, @QueryParam("shopId") UUID shopId,
             @QueryParam("productLine") ProductLine productLine, @QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to, @QueryParam("asOf") LocalDate asOf) {
@@ -64,12 +76,14 @@ public class AttainmentResource {
         if (ChronoUnit.DAYS.between(from, to) > 5 * 366) {
             throw new InvalidRequestException("to", "a period spans at most five years");
         }
+        shops.requireAccess(caller, partnerId, shopId);
         return service.attainment(partnerId, shopId, productLine, from, to, asOf(asOf));
     }
 
     @GET
     @Path("/leaderboard")
     @Operation(summary = "Partners (scope=PARTNER) or shops (scope=SHOP) by attainment of their annual targets, with network totals")
+    @RolesAllowed({ SALES_MANAGER, OPS })
     public Leaderboard leaderboard(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("productLine") ProductLine productLine, @QueryParam("asOf") LocalDate asOf,
             @QueryParam("scope") Scope scope) {
@@ -87,6 +101,7 @@ public class AttainmentResource {
     @Path("/sales")
     @Operation(summary = "Record a sale (also one that did not come from a lead)",
             description = "Idempotent by externalSaleId: 201 for a new sale, 200 with the stored one for a resend.")
+    @RolesAllowed(SALES_MANAGER)
     public Response record(@Valid @NotNull SaleRequest request) {
         AttainmentService.RecordedSale recorded = service.record(request);
         return recorded.created()
@@ -97,6 +112,7 @@ public class AttainmentResource {
     @POST
     @Path("/sales/batch")
     @Operation(summary = "Record up to 1,000 sales; bad rows are reported, good ones kept")
+    @RolesAllowed(SALES_MANAGER)
     public BatchResult recordBatch(List<JsonNode> rows) {
         if (rows == null) {
             throw new InvalidRequestException("body", "must be a JSON array of sales");

@@ -1,9 +1,14 @@
 package com.partnernet.targets.attainment;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
 import com.partnernet.targets.target.TargetService;
 
 /** A partner's year at a glance; any period and scope is {@link AttainmentResource}. */
@@ -22,16 +28,20 @@ import com.partnernet.targets.target.TargetService;
 public class PartnerAttainmentResource {
 
     private final AttainmentService service;
+    private final Caller caller;
 
-    public PartnerAttainmentResource(AttainmentService service) {
+    public PartnerAttainmentResource(AttainmentService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "A partner's attainment in a year (default: this year), per product line and in total",
             description = "Against the effective annual targets, with the pace as of asOf (default today).")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public AttainmentView annual(@PathParam("partnerId") UUID partnerId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
+        caller.requireAccess(partnerId, "Partner", partnerId);
         int chosen = year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue();
         return service.attainment(partnerId, null, null, LocalDate.of(chosen, 1, 1), LocalDate.of(chosen, 12, 31),
                 AttainmentResource.asOf(asOf));

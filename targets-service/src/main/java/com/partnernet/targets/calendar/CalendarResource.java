@@ -1,9 +1,15 @@
 package com.partnernet.targets.calendar;
 
+import static com.partnernet.chassis.security.Roles.MARKETING_SYSTEM;
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +48,7 @@ public class CalendarResource {
     @GET
     @Path("/{year}/curve")
     @Operation(summary = "A year's seasonal curve (the default unless the year has its own)")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public Curve curve(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return new Curve(year, calendar.hasOwnCurve(year), java.util.Arrays.stream(calendar.weekWeights(year)).boxed().toList());
     }
@@ -49,6 +56,7 @@ public class CalendarResource {
     @PUT
     @Path("/{year}/curve")
     @Operation(summary = "Give a year its own seasonal curve: 53 week weights")
+    @RolesAllowed(SALES_MANAGER)
     public Curve setCurve(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull CurveRequest request) {
         calendar.setCurve(year, request.weights());
         return curve(year);
@@ -57,6 +65,7 @@ public class CalendarResource {
     @GET
     @Path("/{year}/promotions")
     @Operation(summary = "Promotions touching a year")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public List<Promotion> promotions(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return calendar.promotions(year);
     }
@@ -64,6 +73,7 @@ public class CalendarResource {
     @POST
     @Path("/promotions")
     @Operation(summary = "Add a promotion (a deal day, a recurring weekday such as Magenta Thursday, a campaign)")
+    @RolesAllowed(SALES_MANAGER)
     public Response addPromotion(@Valid @NotNull PromotionRequest request) {
         Promotion promotion = calendar.addPromotion(request);
         return Response.created(URI.create("/calendar/promotions/" + promotion.id)).entity(promotion).build();
@@ -71,6 +81,7 @@ public class CalendarResource {
 
     @DELETE
     @Path("/promotions/{promotionId}")
+    @RolesAllowed(SALES_MANAGER)
     public void removePromotion(@PathParam("promotionId") UUID promotionId) {
         calendar.removePromotion(promotionId);
     }

@@ -1,9 +1,14 @@
 package com.partnernet.targets.effective;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.security.Caller;
+import com.partnernet.targets.closure.ShopOwners;
 import com.partnernet.targets.target.ProductLine;
 
 @Path("/partners/{partnerId}/effective-target")
@@ -23,15 +30,20 @@ public class EffectiveTargetResource {
     private static final long MAX_DAYS = 5 * 366;
 
     private final EffectiveTargets effective;
+    private final ShopOwners shops;
+    private final Caller caller;
 
-    public EffectiveTargetResource(EffectiveTargets effective) {
+    public EffectiveTargetResource(EffectiveTargets effective, ShopOwners shops, Caller caller) {
         this.effective = effective;
+        this.shops = shops;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The target for any date range, with the rules and closures that shaped it",
             description = "For the partner, or one of its shops (shopId). Precedence: a shop's closure, then the most "
                     + "specific rule (shop, partner, network; the newest within one scope), then the seasonal curve.")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public EffectiveTarget effectiveTarget(@PathParam("partnerId") UUID partnerId, @QueryParam("shopId") UUID shopId,
             @QueryParam("productLine") @NotNull ProductLine productLine, @QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to) {
@@ -41,6 +53,7 @@ public class EffectiveTargetResource {
         if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
             throw new InvalidRequestException("to", "a range spans at most five years");
         }
+        shops.requireAccess(caller, partnerId, shopId);
         return effective.of(partnerId, shopId, productLine, from, to);
     }
 }

@@ -23,8 +23,7 @@ public record RuleRequest(
         @NotNull LocalDate from,
         @NotNull LocalDate to,
         @DecimalMin("0") @DecimalMax("1000") BigDecimal percent,
-        @NotBlank @Size(max = 500) String reason,
-        @NotBlank @Size(max = 200) String author) {
+        @NotBlank @Size(max = 500) String reason) {
 
     @JsonIgnore
     @AssertTrue(message = "to must not be before from")

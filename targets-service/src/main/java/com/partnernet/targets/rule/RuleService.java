@@ -29,7 +29,7 @@ public class RuleService {
     }
 
     @Transactional
-    public PeriodRule add(RuleRequest request) {
+    public PeriodRule add(RuleRequest request, String author) {
         PeriodRule rule = new PeriodRule();
         rule.id = UUID.randomUUID();
         rule.scope = request.scope();
@@ -41,7 +41,7 @@ public class RuleService {
         rule.toDay = request.to();
         rule.percent = request.percent();
         rule.reason = request.reason().strip();
-        rule.author = request.author().strip();
+        rule.author = author;
         rule.createdAt = Timestamps.now();
         entityManager.persist(rule);
         publish("RULE_ADDED", rule, rule.author);

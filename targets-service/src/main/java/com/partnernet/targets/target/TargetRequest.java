@@ -8,6 +8,5 @@ import jakarta.validation.constraints.Size;
 /** The annual number of units to sell in one product line, and who sets it why (kept in the history). */
 public record TargetRequest(
         @NotNull @PositiveOrZero @Max(10_000_000) Integer units,
-        @Size(max = 200) String changedBy,
         @Size(max = 500) String reason) {
 }

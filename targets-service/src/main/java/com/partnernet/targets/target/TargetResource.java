@@ -1,9 +1,14 @@
 package com.partnernet.targets.target;
 
+import static com.partnernet.chassis.security.Roles.OPS;
+import static com.partnernet.chassis.security.Roles.PARTNER_USER;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
 import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,49 +22,59 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.security.Caller;
+
 @Path("/partners/{partnerId}")
 @Tag(name = "Targets")
 public class TargetResource {
 
     private final TargetService service;
+    private final Caller caller;
 
-    public TargetResource(TargetService service) {
+    public TargetResource(TargetService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @PUT
     @Path("/targets/{year}/{productLine}")
     @Operation(summary = "Set a partner's annual target for a product line",
             description = "Kept in the target's history with changedBy and reason; publishes TargetAdjusted.")
+    @RolesAllowed(SALES_MANAGER)
     public TargetView set(@PathParam("partnerId") UUID partnerId, @PathParam("year") @Min(2000) @Max(2100) int year,
             @PathParam("productLine") ProductLine productLine, @Valid @NotNull TargetRequest request) {
-        return service.set(partnerId, null, year, productLine, request);
+        return service.set(partnerId, null, year, productLine, request, caller.name());
     }
 
     @PUT
     @Path("/shops/{shopId}/targets/{year}/{productLine}")
     @Operation(summary = "Set a shop's share of its partner's annual target for a product line",
             description = "A partner without a target of its own for that line has the sum of its shops' targets.")
+    @RolesAllowed(SALES_MANAGER)
     public TargetView setForShop(@PathParam("partnerId") UUID partnerId, @PathParam("shopId") UUID shopId,
             @PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("productLine") ProductLine productLine,
             @Valid @NotNull TargetRequest request) {
-        return service.set(partnerId, shopId, year, productLine, request);
+        return service.set(partnerId, shopId, year, productLine, request, caller.name());
     }
 
     @GET
     @Path("/targets")
     @Operation(summary = "A partner's targets for a year, its own and its shops' (default: this year)")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<TargetView> list(@PathParam("partnerId") UUID partnerId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        caller.requireAccess(partnerId, "Partner", partnerId);
         return service.list(partnerId, year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue());
     }
 
     @GET
     @Path("/targets/{year}/{productLine}/history")
     @Operation(summary = "Every change of a target: who, when, why, from what to what")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<TargetService.TargetChangeView> history(@PathParam("partnerId") UUID partnerId,
             @PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("productLine") ProductLine productLine,
             @QueryParam("shopId") UUID shopId) {
+        caller.requireAccess(partnerId, "Partner", partnerId);
         return service.history(partnerId, shopId, year, productLine);
     }
 }

@@ -18,7 +18,6 @@ public class TargetService {
 
     /** Target years and sale dates are the operator's calendar. */
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
-    static final String UNKNOWN_AUTHOR = "unknown";
 
     private final TargetRepository targets;
     private final TargetsEvents events;
@@ -30,7 +29,8 @@ public class TargetService {
 
     /** Sets (or changes) a partner's annual target for a product line, or one shop's ({@code shopId}). */
     @Transactional
-    public TargetView set(UUID partnerId, UUID shopId, int year, ProductLine productLine, TargetRequest request) {
+    public TargetView set(UUID partnerId, UUID shopId, int year, ProductLine productLine, TargetRequest request,
+            String changedBy) {
         Target target = targets.find(partnerId, shopId, year, productLine).orElseGet(() -> {
             Target created = new Target();
             created.id = UUID.randomUUID();
@@ -51,7 +51,7 @@ public class TargetService {
         change.id = UUID.randomUUID();
         change.targetId = target.id;
         change.changedAt = target.updatedAt;
-        change.changedBy = request.changedBy() == null || request.changedBy().isBlank() ? UNKNOWN_AUTHOR : request.changedBy().strip();
+        change.changedBy = changedBy;
         change.reason = request.reason();
         change.unitsBefore = before;
         change.unitsAfter = target.units;

@@ -1,0 +1,16 @@
+package com.partnernet.chassis.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a property of a response body as personal data (a customer's or an employee's name or contact details). It
+ * is left out of the JSON for callers who may not see personal data (see {@link Caller#seesPersonalData()}), and
+ * whenever no request is being answered, so such a property can never slip into an event or a log.
+ */
+@Target({ ElementType.FIELD, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PersonalData {
+}
