@@ -1,0 +1,276 @@
+package com.partnernet.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Checks a running service's authorization against a rule per endpoint: every endpoint × {no token, expired token,
+ * token signed by an unknown key, each role, partner user of the resource's partner, partner user of another partner}.
+ * The endpoint list comes from the service's own OpenAPI document, so an endpoint without a rule (or a rule without
+ * an endpoint) fails the check. All mismatches are reported together, one line each.
+ */
+public final class AuthorizationMatrix {
+
+    /** What a partner user may do at an endpoint. */
+    public enum PartnerUser {
+        /** Nothing: 403. */
+        DENIED,
+        /** Network-wide data every partner may see (a calendar, the partner events): no 401, 403 or 404. */
+        ALLOWED,
+        /** Its own partner's resource only: partner A's user passes, partner B's user gets 404 as for no resource. */
+        OWN,
+        /** A list: each partner user gets 200 with its own partner's items only. */
+        FILTERED
+    }
+
+    /** One endpoint's rule and the sample request that probes it. */
+    public static final class Endpoint {
+        final String method;
+        final String path;
+        final Set<String> roles = new TreeSet<>();
+        PartnerUser partnerUser = PartnerUser.DENIED;
+        final Map<String, String> parameters = new LinkedHashMap<>();
+        String query = "";
+        String body;
+        String contentType = "application/json";
+        String otherPartnersBody;
+        String ownItem;
+
+        private Endpoint(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        /** Roles (besides partner-user, see {@link #partnerUser}) the endpoint lets through. */
+        public Endpoint allow(String... allowed) {
+            roles.addAll(List.of(allowed));
+            return this;
+        }
+
+        public Endpoint partnerUser(PartnerUser access) {
+            this.partnerUser = access;
+            return this;
+        }
+
+        /**
+         * A list a partner user sees filtered: partner A's user must find {@code itemOfPartnerA} in the body, partner
+         * B's user must not.
+         */
+        public Endpoint filtered(Object itemOfPartnerA) {
+            this.partnerUser = PartnerUser.FILTERED;
+            this.ownItem = String.valueOf(itemOfPartnerA);
+            return this;
+        }
+
+        /** A path parameter's value, normally a resource of partner A (unnamed parameters get a random UUID). */
+        public Endpoint with(String parameter, Object value) {
+            parameters.put(parameter, String.valueOf(value));
+            return this;
+        }
+
+        public Endpoint query(String queryString) {
+            this.query = queryString;
+            return this;
+        }
+
+        /**
+         * The body every caller sends. Allowed callers should meet a validation error rather than change anything,
+         * so the sample is usually incomplete ({@code {}}): authorization is decided before validation.
+         */
+        public Endpoint body(String json) {
+            this.body = json;
+            return this;
+        }
+
+        public Endpoint body(String contentType, String text) {
+            this.contentType = contentType;
+            this.body = text;
+            return this;
+        }
+
+        /**
+         * For an {@link PartnerUser#OWN} write: the complete body partner B's user sends at partner A's resource (it
+         * must be refused with 404, not with a validation error).
+         */
+        public Endpoint otherPartnersBody(Object body) {
+            try {
+                this.otherPartnersBody = body instanceof String json ? json : JSON.writeValueAsString(body);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Not serializable as JSON: " + body, e);
+            }
+            return this;
+        }
+
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    public static Endpoint endpoint(String methodAndPath) {
+        String[] parts = methodAndPath.split(" ", 2);
+        return new Endpoint(parts[0], parts[1]);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    private static final List<String> OPERATOR_ROLES = List.of(Tokens.SALES_MANAGER, Tokens.OPS, Tokens.MARKETING_SYSTEM);
+
+    private final URI base;
+    private final Tokens tokens;
+    private final UUID partnerA;
+    private final UUID partnerB;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public AuthorizationMatrix(URI base, Tokens tokens, UUID partnerA, UUID partnerB) {
+        this.base = base;
+        this.tokens = tokens;
+        this.partnerA = partnerA;
+        this.partnerB = partnerB;
+    }
+
+    /** Runs every check; throws an AssertionError listing every mismatch. */
+    public void verify(List<Endpoint> endpoints) throws IOException, InterruptedException {
+        List<String> failures = new ArrayList<>(coverage(endpoints));
+        Duration hour = Duration.ofHours(1);
+        String expired = tokens.expired("expired-manager", Set.of(Tokens.SALES_MANAGER));
+        String stranger = tokens.signedByStranger("forged-manager", Set.of(Tokens.SALES_MANAGER));
+        String userOfA = tokens.partnerUser("user-of-a", hour, partnerA.toString());
+        String userOfB = tokens.partnerUser("user-of-b", hour, partnerB.toString());
+        for (Endpoint endpoint : endpoints) {
+            expect(failures, endpoint, "no token", null, endpoint.body, status -> status == 401, "401");
+            expect(failures, endpoint, "expired token", expired, endpoint.body, status -> status == 401, "401");
+            expect(failures, endpoint, "unknown signer", stranger, endpoint.body, status -> status == 401, "401");
+            for (String role : OPERATOR_ROLES) {
+                String token = tokens.mint("matrix-" + role, hour, Set.of(role));
+                if (endpoint.roles.contains(role)) {
+                    expect(failures, endpoint, role, token, endpoint.body, status -> status != 401 && status != 403,
+                            "allowed (not 401/403)");
+                } else {
+                    expect(failures, endpoint, role, token, endpoint.body, status -> status == 403, "403");
+                }
+            }
+            checkPartnerUsers(failures, endpoint, userOfA, userOfB);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " authorization mismatches:\n  " + String.join("\n  ", failures));
+        }
+    }
+
+    private void checkPartnerUsers(List<String> failures, Endpoint endpoint, String userOfA, String userOfB)
+            throws IOException, InterruptedException {
+        switch (endpoint.partnerUser) {
+            case DENIED -> {
+                expect(failures, endpoint, "partner user A", userOfA, endpoint.body, status -> status == 403, "403");
+                expect(failures, endpoint, "partner user B", userOfB, endpoint.body, status -> status == 403, "403");
+            }
+            case ALLOWED -> {
+                expect(failures, endpoint, "partner user A", userOfA, endpoint.body,
+                        status -> status != 401 && status != 403 && status != 404, "allowed (not 401/403/404)");
+                expect(failures, endpoint, "partner user B", userOfB, endpoint.body,
+                        status -> status != 401 && status != 403 && status != 404, "allowed (not 401/403/404)");
+            }
+            case OWN -> {
+                expect(failures, endpoint, "partner user A (own)", userOfA, endpoint.body,
+                        status -> status != 401 && status != 403 && status != 404, "allowed (not 401/403/404)");
+                String crossBody = endpoint.otherPartnersBody != null ? endpoint.otherPartnersBody : endpoint.body;
+                expect(failures, endpoint, "partner user B (A's resource)", userOfB, crossBody, status -> status == 404,
+                        "404 as for no resource");
+            }
+            case FILTERED -> {
+                HttpResponse<String> own = send(endpoint, userOfA, endpoint.body);
+                if (own.statusCode() != 200 || !own.body().contains(endpoint.ownItem)) {
+                    failures.add(line(endpoint, "partner user A", "200 listing " + endpoint.ownItem, own));
+                }
+                HttpResponse<String> other = send(endpoint, userOfB, endpoint.body);
+                if (other.statusCode() != 200 || other.body().contains(endpoint.ownItem)) {
+                    failures.add(line(endpoint, "partner user B", "200 without " + endpoint.ownItem, other));
+                }
+            }
+        }
+    }
+
+    private void expect(List<String> failures, Endpoint endpoint, String who, String token, String body,
+            IntPredicate expected, String expectation) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(endpoint, token, body);
+        if (!expected.test(response.statusCode())) {
+            failures.add(line(endpoint, who, expectation, response));
+        }
+    }
+
+    private static String line(Endpoint endpoint, String who, String expectation, HttpResponse<String> response) {
+        String body = response.body().length() > 160 ? response.body().substring(0, 160) + "…" : response.body();
+        return String.format("%-60s %-30s expected %s, got %d %s", endpoint.key(), who, expectation,
+                response.statusCode(), body.replace('\n', ' '));
+    }
+
+    private HttpResponse<String> send(Endpoint endpoint, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", endpoint.contentType);
+        }
+        request.method(endpoint.method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(Endpoint endpoint) {
+        Matcher parameter = PARAMETER.matcher(endpoint.path);
+        StringBuilder path = new StringBuilder();
+        while (parameter.find()) {
+            String value = endpoint.parameters.getOrDefault(parameter.group(1), UUID.randomUUID().toString());
+            parameter.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        }
+        parameter.appendTail(path);
+        return base.resolve(path + (endpoint.query.isEmpty() ? "" : "?" + endpoint.query));
+    }
+
+    /** The endpoints the OpenAPI document lists against the rules given: both sets must be the same. */
+    private List<String> coverage(List<Endpoint> endpoints) throws IOException, InterruptedException {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Set<String> served = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = JSON.readTree(document.body()).path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    served.add(method.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        Set<String> ruled = endpoints.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
+        List<String> failures = new ArrayList<>();
+        served.stream().filter(key -> !ruled.contains(key))
+                .forEach(key -> failures.add(key + ": served but has no authorization rule"));
+        ruled.stream().filter(key -> !served.contains(key))
+                .forEach(key -> failures.add(key + ": has a rule but is not served"));
+        if (ruled.size() != endpoints.size()) {
+            failures.add("some endpoints have more than one rule");
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,158 @@
+package com.partnernet.targets;
+
+import static com.partnernet.local.AuthorizationMatrix.endpoint;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.local.AuthorizationMatrix;
+import com.partnernet.local.AuthorizationMatrix.PartnerUser;
+import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.Tokens;
+import com.partnernet.targets.closure.ShopState;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Who may do what in targets-service, probed with real tokens (see {@link AuthorizationMatrix}). */
+@QuarkusTest
+@WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
+class AuthorizationMatrixTest {
+
+    static final String SM = Tokens.SALES_MANAGER;
+    static final String OPS = Tokens.OPS;
+    static final String MS = Tokens.MARKETING_SYSTEM;
+    static final String YEAR = "2021";
+
+    @Inject
+    EntityManager entityManager;
+
+    final KafkaTestClient kafka = KafkaTestClient.shared();
+
+    static Tokens tokens;
+    static UUID partnerA;
+    static UUID partnerB;
+    static UUID shopA;
+    static UUID shopB;
+    static String ruleId;
+
+    @BeforeEach
+    void partnerAsTargetAndShopOnce() throws Exception {
+        if (tokens != null) {
+            return;
+        }
+        tokens = InfrastructureTestResource.tokens();
+        partnerA = UUID.randomUUID();
+        partnerB = UUID.randomUUID();
+        shopA = shopOpened(partnerA);
+        shopB = shopOpened(partnerB);
+        as(SM).contentType(ContentType.JSON).body(Map.of("units", 1200, "reason", "Plan"))
+                .put("/partners/{p}/targets/{y}/TV", partnerA, YEAR).then().statusCode(200);
+        ruleId = as(SM).contentType(ContentType.JSON).body(Map.of("type", "WAIVE", "partnerId", partnerA.toString(),
+                "from", "2021-01-01", "to", "2021-06-30", "reason", "Crisis")).post("/period-rules")
+                .then().statusCode(201).extract().path("id");
+        for (UUID shop : List.of(shopA, shopB)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertNotNull(QuarkusTransaction.requiringNew()
+                    .call(() -> entityManager.find(ShopState.class, shop))));
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
+        String period = "from=2021-01-01&to=2021-12-31";
+        new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, partnerA, partnerB).verify(List.of(
+                endpoint("GET /partners/{partnerId}/attainment").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA).query("year=" + YEAR),
+                endpoint("GET /attainment").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        .query("partnerId=" + partnerA + "&shopId=" + shopA + "&" + period),
+                endpoint("GET /leaderboard").allow(SM, OPS).query("year=" + YEAR),
+                endpoint("POST /sales").allow(SM).body("{}"),
+                endpoint("POST /sales/batch").allow(SM).body("[]"),
+                endpoint("PUT /partners/{partnerId}/targets/{year}/{productLine}").allow(SM).with("partnerId", partnerA)
+                        .with("year", YEAR).with("productLine", "TV").body("{}"),
+                endpoint("PUT /partners/{partnerId}/shops/{shopId}/targets/{year}/{productLine}").allow(SM)
+                        .with("partnerId", partnerA).with("shopId", shopA).with("year", YEAR).with("productLine", "TV")
+                        .body("{}"),
+                endpoint("GET /partners/{partnerId}/targets").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA).query("year=" + YEAR),
+                endpoint("GET /partners/{partnerId}/targets/{year}/{productLine}/history").allow(SM, OPS)
+                        .partnerUser(PartnerUser.OWN).with("partnerId", partnerA).with("year", YEAR).with("productLine", "TV"),
+                endpoint("GET /partners/{partnerId}/effective-target").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA).query("productLine=TV&shopId=" + shopA + "&" + period),
+                endpoint("POST /period-rules").allow(SM).body("{}"),
+                endpoint("GET /period-rules").allow(SM, OPS),
+                endpoint("GET /period-rules/{ruleId}").allow(SM, OPS).with("ruleId", ruleId),
+                endpoint("POST /period-rules/{ruleId}/withdrawal").allow(SM),
+                endpoint("GET /calendar/{year}/curve").allow(SM, OPS, MS).partnerUser(PartnerUser.ALLOWED).with("year", YEAR),
+                endpoint("PUT /calendar/{year}/curve").allow(SM).with("year", YEAR).body("{}"),
+                endpoint("GET /calendar/{year}/promotions").allow(SM, OPS, MS).partnerUser(PartnerUser.ALLOWED)
+                        .with("year", YEAR),
+                endpoint("POST /calendar/promotions").allow(SM).body("{}"),
+                endpoint("DELETE /calendar/promotions/{promotionId}").allow(SM)));
+    }
+
+    @Test
+    void aPartnerUserAskingAboutAnotherPartnersShopUnderItsOwnIdLearnsNothing() {
+        String period = "2021-01-01";
+        asPartnerUser(partnerA).get("/partners/{p}/effective-target?productLine=TV&shopId={s}&from={f}&to=2021-12-31",
+                partnerA, shopB, period).then().statusCode(404).contentType("application/problem+json");
+        asPartnerUser(partnerA).get("/attainment?partnerId={p}&shopId={s}&from={f}&to=2021-12-31", partnerA, shopB, period)
+                .then().statusCode(404);
+        asPartnerUser(partnerA).get("/partners/{p}/effective-target?productLine=TV&shopId={s}&from={f}&to=2021-12-31",
+                partnerA, shopA, period).then().statusCode(200);
+    }
+
+    @Test
+    void targetsAndRulesRecordWhoChangedThemFromTheToken() {
+        given().auth().oauth2(tokens.mint("director.of.sales", Duration.ofMinutes(5), Set.of(SM)))
+                .contentType(ContentType.JSON).body(Map.of("units", 1300, "reason", "Raised", "changedBy", "someone-else"))
+                .put("/partners/{p}/targets/{y}/TV", partnerA, YEAR).then().statusCode(200);
+        as(OPS).get("/partners/{p}/targets/{y}/TV/history", partnerA, YEAR).then().statusCode(200)
+                .body("changedBy", contains("matrix-" + SM, "director.of.sales"));
+        as(OPS).get("/period-rules/{id}", ruleId).then().statusCode(200).body("author", equalTo("matrix-" + SM));
+    }
+
+    private UUID shopOpened(UUID partnerId) throws JsonProcessingException {
+        UUID shop = UUID.randomUUID();
+        Map<String, Object> payload = Map.of("shopId", shop.toString(), "partnerId", partnerId.toString(),
+                "name", "Matrix shop", "postalCode", "50667", "status", "OPEN", "statusSince", "2020-01-01T00:00:00Z",
+                "version", 0);
+        kafka.send("partners.shop-events", shop.toString(), new ObjectMapper().writeValueAsString(Map.of(
+                "eventId", UUID.randomUUID().toString(), "type", "ShopOpened", "version", 1,
+                "occurredAt", Instant.now().toString(), "aggregateType", "Shop", "aggregateId", shop.toString(),
+                "payload", payload)));
+        return shop;
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().auth().oauth2(tokens.mint("matrix-" + role, Duration.ofMinutes(10), Set.of(role)));
+    }
+
+    private static RequestSpecification asPartnerUser(UUID partnerId) {
+        return given().auth().oauth2(tokens.partnerUser("user-of-" + partnerId, Duration.ofMinutes(10), partnerId.toString()));
+    }
+}
