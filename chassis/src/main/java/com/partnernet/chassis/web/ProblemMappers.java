@@ -101,9 +101,12 @@ public class ProblemMappers {
     public Response unauthenticated(Exception e, UriInfo uri) {
         // The reason (expired, wrong issuer, bad signature) stays in the log: a caller probing tokens learns nothing.
         Log.debugf("Unauthenticated request to %s: %s", uri.getPath(), e.getMessage());
-        return Response.fromResponse(problem(new Problem(UNAUTHENTICATED, "Unauthorized", 401,
-                "A valid bearer token is required", uri.getPath(), List.of())))
-                .header("WWW-Authenticate", "Bearer").build();
+        Response response = problem(new Problem(UNAUTHENTICATED, "Unauthorized", 401, "A valid bearer token is required",
+                uri.getPath(), List.of()));
+        // A rejected token gets its challenge from the authentication mechanism already; a missing one from here.
+        return e instanceof UnauthorizedException
+                ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build()
+                : response;
     }
 
     @ServerExceptionMapper

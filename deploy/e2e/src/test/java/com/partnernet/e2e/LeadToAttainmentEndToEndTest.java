@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +17,10 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,11 +30,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.local.Infrastructure;
+import com.partnernet.local.JwtKeys;
 import com.partnernet.local.KafkaTestClient;
 import com.partnernet.local.Service;
 import com.partnernet.local.ServiceProcess;
+import com.partnernet.local.Tokens;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The design card's main story across the three packaged services (fast-jars started as processes, as the local
@@ -43,11 +52,17 @@ class LeadToAttainmentEndToEndTest {
     static Infrastructure infrastructure;
     static final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     static KafkaTestClient kafka;
+    static Tokens tokens;
+    static Path tokenPublicKey;
 
     @BeforeAll
     static void startSystem() throws Exception {
         Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
         Path logs = root.resolve("deploy/e2e/target/e2e-logs");
+        // The services trust a key pair of this run only, as they would trust the identity provider's key.
+        Path jwt = Files.createTempDirectory("e2e-jwt");
+        tokens = new Tokens(JwtKeys.inFolder(jwt), Tokens.TEST_ISSUER);
+        tokenPublicKey = jwt.resolve(JwtKeys.PUBLIC_KEY_FILE);
         infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
                 List.of(Service.values()).stream().map(service -> service.database).toList());
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -57,7 +72,7 @@ class LeadToAttainmentEndToEndTest {
         for (Service service : Service.values()) {
             services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service),
                     service.environment(infrastructure.jdbcUrl(service.database), infrastructure.bootstrapServers(),
-                            "http://127.0.0.1:" + ports.get(Service.PARTNERS)),
+                            "http://127.0.0.1:" + ports.get(Service.PARTNERS), Tokens.TEST_ISSUER, tokenPublicKey),
                     List.of("-Xmx256m"), logs.resolve(service.serviceName + ".log"), false));
         }
         for (ServiceProcess process : services.values()) {
@@ -85,27 +100,28 @@ class LeadToAttainmentEndToEndTest {
         String leads = url(Service.LEADS);
         String targets = url(Service.TARGETS);
 
-        String partnerId = given().contentType(ContentType.JSON)
+        String partnerId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Rhein Mobilfunk GmbH", "type", "RETAIL_PARTNER"))
                 .post(partners + "/partners").then().statusCode(201).extract().path("id");
-        String shopId = given().contentType(ContentType.JSON)
+        String shopId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.ofEntries(Map.entry("name", "Köln Hohe Straße"), Map.entry("street", "Hohe Straße 52"),
                         Map.entry("postalCode", "50667"), Map.entry("city", "Köln"), Map.entry("state", "DE-NW"),
                         Map.entry("latitude", 50.9375), Map.entry("longitude", 6.9571), Map.entry("format", "CLASSIC"),
                         Map.entry("segments", List.of("CONSUMER")), Map.entry("productLines", List.of("TV", "MOBILE")),
                         Map.entry("weeklyLeadCapacity", 25)))
                 .post(partners + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
-        given().contentType(ContentType.JSON).body(Map.of("units", 10))
+        as(Tokens.SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("units", 10))
                 .put(targets + "/partners/{partnerId}/targets/{year}/TV", partnerId, YEAR).then().statusCode(200);
 
         // Marketing starts its campaign; leads name it by its code.
-        given().contentType(ContentType.JSON).body(Map.of("code", "magenta-tv-ai-pilot", "name", "Magenta TV AI pilot",
+        as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("code", "magenta-tv-ai-pilot", "name", "Magenta TV AI pilot",
                 "channel", "FACEBOOK", "productFocus", List.of("TV"), "segment", "CONSUMER",
                 "startsOn", YEAR + "-01-01", "status", "ROLLED_OUT"))
                 .post(leads + "/campaigns").then().statusCode(201);
 
         // leads-service learns about the shop from partners.shop-events alone.
-        await().atMost(WAIT).untilAsserted(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
+        // The partner's own staff work the shop's pipeline.
+        await().atMost(WAIT).untilAsserted(() -> asPartnerUser(partnerId).get(leads + "/shops/{shopId}/pipeline", shopId)
                 .then().statusCode(200).body("shopName", equalTo("Köln Hohe Straße")));
 
         // A marketing system publishes a campaign lead.
@@ -115,14 +131,14 @@ class LeadToAttainmentEndToEndTest {
                 "productLine", "TV", "postalCode", "50667",
                 "contact", Map.of("name", "Erika Mustermann", "email", "erika@example.org"),
                 "consent", Map.of("granted", true, "grantedAt", Instant.now().toString()))));
-        String leadId = await().atMost(WAIT).until(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
+        String leadId = await().atMost(WAIT).until(() -> asPartnerUser(partnerId).get(leads + "/shops/{shopId}/pipeline", shopId)
                 .then().statusCode(200).extract().<String>path("leads.find { it.externalId == '" + externalId + "' }.id"),
                 id -> id != null);
 
         // The shop wins it; targets-service counts it.
-        given().contentType(ContentType.JSON).body(Map.of("status", "WON"))
+        asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("status", "WON"))
                 .put(leads + "/leads/{leadId}/status", leadId).then().statusCode(200).body("status", equalTo("WON"));
-        await().atMost(WAIT).untilAsserted(() -> given().get(targets + "/partners/{partnerId}/attainment", partnerId)
+        await().atMost(WAIT).untilAsserted(() -> asPartnerUser(partnerId).get(targets + "/partners/{partnerId}/attainment", partnerId)
                 .then().statusCode(200)
                 .body("total.soldUnits", equalTo(1))
                 .body("total.percentage", equalTo(10.0f)));
@@ -140,11 +156,11 @@ class LeadToAttainmentEndToEndTest {
                 "productLine", "TV", "postalCode", "50667",
                 "contact", Map.of("name", "Max Mustermann", "phone", "+49 221 7654321"),
                 "consent", Map.of("granted", true))));
-        String secondLeadId = await().atMost(WAIT).until(() -> given().get(leads + "/shops/{shopId}/pipeline", shopId)
+        String secondLeadId = await().atMost(WAIT).until(() -> asPartnerUser(partnerId).get(leads + "/shops/{shopId}/pipeline", shopId)
                 .then().extract().<String>path("leads.find { it.externalId == '" + secondLead + "' }.id"), id -> id != null);
-        given().contentType(ContentType.JSON).body(Map.of("status", "WON"))
+        asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("status", "WON"))
                 .put(leads + "/leads/{leadId}/status", secondLeadId).then().statusCode(200);
-        await().atMost(WAIT).untilAsserted(() -> given().get(targets + "/partners/{partnerId}/attainment", partnerId)
+        await().atMost(WAIT).untilAsserted(() -> as(Tokens.OPS).get(targets + "/partners/{partnerId}/attainment", partnerId)
                 .then().body("total.soldUnits", equalTo(2)));
         List<ConsumerRecord<String, String>> wins = kafka.all("leads.events",
                 r -> shopId.equals(r.key()) && "LeadWon".equals(KafkaTestClient.header(r, "type")));
@@ -155,10 +171,10 @@ class LeadToAttainmentEndToEndTest {
     void pilotEvaluationCountsWonLeadsPerThousandVisitorsFromPartnersServiceFootfall() {
         String partners = url(Service.PARTNERS);
         String leads = url(Service.LEADS);
-        String partnerId = given().contentType(ContentType.JSON)
+        String partnerId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Pilot Partner GmbH", "type", "RETAIL_PARTNER"))
                 .post(partners + "/partners").then().statusCode(201).extract().path("id");
-        String shopId = given().contentType(ContentType.JSON)
+        String shopId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.ofEntries(Map.entry("name", "Bonn Pilot"), Map.entry("street", "Remigiusstraße 3"),
                         Map.entry("postalCode", "53111"), Map.entry("city", "Bonn"), Map.entry("state", "DE-NW"),
                         Map.entry("latitude", 50.7347), Map.entry("longitude", 7.1008), Map.entry("format", "NEW_FORMAT"),
@@ -169,25 +185,54 @@ class LeadToAttainmentEndToEndTest {
         List<Map<String, Object>> footfall = List.of(0, 7, 14).stream()
                 .map(days -> Map.<String, Object>of("shopId", shopId, "week", isoWeek(start.plusDays(days)), "visitors", 1000))
                 .toList();
-        given().contentType(ContentType.JSON).body(footfall).post(partners + "/footfall")
+        asPartnerUser(partnerId).contentType(ContentType.JSON).body(footfall).post(partners + "/footfall")
                 .then().statusCode(200).body("inserted", equalTo(3));
-        String campaignId = given().contentType(ContentType.JSON).body(Map.of("code", "bonn-tv-pilot", "name", "Bonn TV pilot",
+        String campaignId = as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("code", "bonn-tv-pilot", "name", "Bonn TV pilot",
                 "channel", "INSTAGRAM", "productFocus", List.of("TV"), "segment", "CONSUMER", "startsOn", start.toString(),
                 "status", "PILOT", "pilotShops", List.of(shopId)))
                 .post(leads + "/campaigns").then().statusCode(201).extract().path("id");
-        await().atMost(WAIT).untilAsserted(() -> given().get(leads + "/routing-directory/shops/{id}", shopId).then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> as(Tokens.OPS).get(leads + "/routing-directory/shops/{id}", shopId).then().statusCode(200));
 
-        String leadId = given().contentType(ContentType.JSON).body(Map.of("source", "instagram", "externalId", "ig-" + UUID.randomUUID(),
+        String leadId = as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("source", "instagram", "externalId", "ig-" + UUID.randomUUID(),
                 "campaign", "bonn-tv-pilot", "productLine", "TV", "postalCode", "53113",
                 "contact", Map.of("name", "Bernd Beispiel", "phone", "0228 123456"), "consent", Map.of("granted", true)))
                 .post(leads + "/leads").then().statusCode(201).body("shopId", equalTo(shopId)).extract().path("id");
-        given().contentType(ContentType.JSON).body(Map.of("status", "WON")).put(leads + "/leads/{id}/status", leadId)
+        asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("status", "WON")).put(leads + "/leads/{id}/status", leadId)
                 .then().statusCode(200);
 
-        given().get(leads + "/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
+        // leads-service reads the footfall from partners-service with the caller's own token.
+        as(Tokens.SALES_MANAGER).get(leads + "/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
                 .body("pilot.won", equalTo(1)).body("pilot.visitors", equalTo(3000))
                 .body("pilot.wonPer1000Visitors", equalTo(0.333f))
                 .body("footfall", org.hamcrest.Matchers.startsWith("from partners-service"));
+    }
+
+    @Test
+    void aServiceWithoutATrustedIssuerAndKeyRefusesToStart() throws Exception {
+        Service service = Service.PARTNERS;
+        Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
+                infrastructure.bootstrapServers(), "http://127.0.0.1:9", Tokens.TEST_ISSUER, tokenPublicKey));
+        env.remove("MP_JWT_VERIFY_ISSUER");
+        env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
+        ServiceProcess unconfigured = ServiceProcess.start("unconfigured-" + service.serviceName, service.jar(root),
+                Infrastructure.freePort(), env, List.of("-Xmx256m"),
+                root.resolve("deploy/e2e/target/e2e-logs/unconfigured.log"), false);
+        try {
+            IOException refused = assertThrows(IOException.class, () -> unconfigured.awaitReady(Duration.ofSeconds(60)));
+            assertTrue(refused.getMessage().contains("exited with code"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("mp.jwt.verify.issuer"), refused.getMessage());
+        } finally {
+            unconfigured.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().auth().oauth2(tokens.mint("e2e-" + role, Duration.ofMinutes(30), Set.of(role)));
+    }
+
+    private static RequestSpecification asPartnerUser(String partnerId) {
+        return given().auth().oauth2(tokens.partnerUser("e2e-staff-" + partnerId, Duration.ofMinutes(30), partnerId));
     }
 
     private static String isoWeek(LocalDate day) {

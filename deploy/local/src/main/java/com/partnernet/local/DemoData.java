@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,11 +54,18 @@ final class DemoData {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final String token;
 
-    private DemoData() {
+    private DemoData(String token) {
+        this.token = token;
     }
 
-    static void load(Map<Service, String> baseUrls) throws IOException, InterruptedException {
+    /** Loads the demo network through the services' APIs, as {@code salesManagerToken}'s holder. */
+    static void load(Map<Service, String> baseUrls, String salesManagerToken) throws IOException, InterruptedException {
+        new DemoData(salesManagerToken).load(baseUrls);
+    }
+
+    private void load(Map<Service, String> baseUrls) throws IOException, InterruptedException {
         String partners = baseUrls.get(Service.PARTNERS);
         String leads = baseUrls.get(Service.LEADS);
         String targets = baseUrls.get(Service.TARGETS);
@@ -97,9 +105,16 @@ final class DemoData {
                 + ", campaign " + DEMO_CAMPAIGN + ".");
     }
 
-    private static JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
+    /** The first partner by name, for the partner user's demo token; empty without partners. */
+    static Optional<String> firstPartner(String partnersBaseUrl, String salesManagerToken)
+            throws IOException, InterruptedException {
+        JsonNode first = new DemoData(salesManagerToken).call("GET", partnersBaseUrl + "/partners?size=1&sort=name", null).path("items").path(0);
+        return first.isMissingNode() ? Optional.empty() : Optional.of(first.get("id").asText());
+    }
+
+    private JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token);
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

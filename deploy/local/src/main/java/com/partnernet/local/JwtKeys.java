@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -47,6 +48,12 @@ public record JwtKeys(PrivateKey privateKey, PublicKey publicKey) {
             JwtKeys keys = generate();
             Files.createDirectories(folder);
             Files.writeString(privateFile, keys.privateKeyPem());
+            // Only its owner can read the signing key (where the file system has POSIX permissions).
+            try {
+                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException noPosix) {
+                // Nothing to narrow.
+            }
             Files.writeString(publicFile, keys.publicKeyPem());
             return keys;
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -36,6 +37,9 @@ public final class LocalStack {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String INFRASTRUCTURE = "infrastructure";
+    /** Long enough for a week of trying the APIs; every start writes fresh ones. */
+    private static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
+    private static final List<String> OPERATOR_ROLES = List.of(Tokens.SALES_MANAGER, Tokens.OPS, Tokens.MARKETING_SYSTEM);
 
     private final Path root;
     private final Path state;
@@ -58,13 +62,16 @@ public final class LocalStack {
                 case "stop" -> stack.stop();
                 case "status" -> System.exit(stack.status() ? 0 : 3);
                 case "publish-lead" -> stack.publishLead(options.isEmpty() ? "-" : options.get(0));
+                case "token" -> stack.printToken(options);
                 default -> {
                     System.err.println("""
-                            usage: deploy/local/stack start [--no-demo] | stop | status | publish-lead FILE|-
+                            usage: deploy/local/stack start [--no-demo] | stop | status | publish-lead FILE|- | token ROLE [PARTNER_ID]
                               start         PostgreSQL, Kafka, the three services and demo data (DEMO_DATA=false or --no-demo to skip it)
                               stop          stops everything the run started; data stays in .local/
                               status        what runs, where, and whether it is ready
-                              publish-lead  publishes one lead (JSON from FILE or stdin) to leads.inbound, keyed source:externalId""");
+                              publish-lead  publishes one lead (JSON from FILE or stdin) to leads.inbound, keyed source:externalId
+                              token         prints a bearer token (7 days) for sales-manager, ops, marketing-system, or
+                                            partner-user with the partner's id""");
                     System.exit(2);
                 }
             }
@@ -101,10 +108,13 @@ public final class LocalStack {
         System.out.println("Starting PostgreSQL and Kafka (state in " + state + ") ...");
         startInfrastructure();
         System.out.println("Starting " + String.join(", ", List.of(Service.values()).stream().map(s -> s.serviceName).toList()) + " ...");
+        Tokens tokens = tokens();
         Map<Service, ServiceProcess> services = startServices();
+        String salesManager = tokens.mint("local-" + Tokens.SALES_MANAGER, TOKEN_LIFETIME, Set.of(Tokens.SALES_MANAGER));
         if (demoData) {
-            DemoData.load(baseUrls());
+            DemoData.load(baseUrls(), salesManager);
         }
+        writeTokens(tokens, DemoData.firstPartner(baseUrls().get(Service.PARTNERS), salesManager));
         printSummary(services, (System.nanoTime() - started) / 1_000_000_000.0);
     }
 
@@ -136,7 +146,8 @@ public final class LocalStack {
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             Map<String, String> env = new LinkedHashMap<>(service.environment(settings.jdbcUrl(service.database),
-                    settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS)));
+                    settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS),
+                    Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE)));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
                     settings.servicePort(service), env, List.of("-Xmx256m"), logFile(service.serviceName), true);
@@ -249,9 +260,72 @@ public final class LocalStack {
         System.out.printf("  %-16s %s  (topics %s)%n", "Kafka", settings.bootstrapServers(),
                 String.join(", ", List.of(Topic.values()).stream().map(topic -> topic.topicName).toList()));
         System.out.printf("  %-16s %s%n", "Logs", state.resolve("logs"));
+        System.out.printf("  %-16s %s  (one per role, valid %d days: %s)%n", "Bearer tokens", tokenFolder(),
+                TOKEN_LIFETIME.toDays(), String.join(", ", listTokens()));
+        System.out.println();
+        System.out.println("  Call an API:    curl -H \"Authorization: Bearer $(cat .local/tokens/sales-manager.jwt)\" "
+                + baseUrls().get(Service.PARTNERS) + "/partners");
+        System.out.println("  Swagger UI:     'Authorize' with the content of a token file");
         System.out.println();
         System.out.println("  Status: deploy/local/stack status     Stop: deploy/local/stack stop");
         System.out.println("  Publish a lead: deploy/local/stack publish-lead deploy/local/sample-lead.json");
+    }
+
+    /** The development signing key pair, generated in .local/jwt on the first start and kept. */
+    private Tokens tokens() {
+        return new Tokens(JwtKeys.inFolder(jwtFolder()), Tokens.LOCAL_ISSUER);
+    }
+
+    /** A ready token per role in .local/tokens; the partner user's for the given partner (the first demo partner). */
+    private void writeTokens(Tokens tokens, Optional<String> partnerId) throws IOException {
+        Files.createDirectories(tokenFolder());
+        for (String role : OPERATOR_ROLES) {
+            Files.writeString(tokenFolder().resolve(role + ".jwt"),
+                    tokens.mint("local-" + role, TOKEN_LIFETIME, Set.of(role)));
+        }
+        Path partnerUser = tokenFolder().resolve(Tokens.PARTNER_USER + ".jwt");
+        if (partnerId.isPresent()) {
+            Files.writeString(partnerUser, tokens.partnerUser("local-" + Tokens.PARTNER_USER, TOKEN_LIFETIME,
+                    partnerId.get()));
+        } else {
+            Files.deleteIfExists(partnerUser);
+        }
+    }
+
+    private List<String> listTokens() {
+        try (var files = Files.list(tokenFolder())) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void printToken(List<String> options) {
+        if (options.isEmpty() || !(OPERATOR_ROLES.contains(options.get(0)) || Tokens.PARTNER_USER.equals(options.get(0)))) {
+            throw new StackException("usage: deploy/local/stack token sales-manager|ops|marketing-system|partner-user "
+                    + "[PARTNER_ID]");
+        }
+        if (!Files.exists(jwtFolder().resolve(JwtKeys.PRIVATE_KEY_FILE))) {
+            throw new StackException("No development key pair yet: start the stack once (deploy/local/stack start)");
+        }
+        String role = options.get(0);
+        if (Tokens.PARTNER_USER.equals(role)) {
+            if (options.size() < 2) {
+                throw new StackException("A partner user belongs to one partner: deploy/local/stack token partner-user "
+                        + "<partnerId>");
+            }
+            System.out.println(tokens().partnerUser("local-" + role, TOKEN_LIFETIME, options.get(1)));
+        } else {
+            System.out.println(tokens().mint("local-" + role, TOKEN_LIFETIME, Set.of(role)));
+        }
+    }
+
+    private Path jwtFolder() {
+        return state.resolve("jwt");
+    }
+
+    private Path tokenFolder() {
+        return state.resolve("tokens");
     }
 
     private Map<Service, String> baseUrls() {

@@ -25,15 +25,18 @@ public enum Service {
     }
 
     /**
-     * How a service is pointed at its database, the broker and (leads-service, for footfall in pilot evaluations)
-     * partners-service: plain Quarkus environment variables.
+     * How a service is pointed at its database, the broker, the token issuer it trusts (and the public key of it) and
+     * (leads-service, for footfall in pilot evaluations) partners-service: plain Quarkus environment variables.
      */
-    public Map<String, String> environment(String jdbcUrl, String bootstrapServers, String partnersBaseUrl) {
+    public Map<String, String> environment(String jdbcUrl, String bootstrapServers, String partnersBaseUrl,
+            String tokenIssuer, Path tokenPublicKey) {
         Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", Postgres.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "MP_JWT_VERIFY_ISSUER", tokenIssuer,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokenPublicKey.toAbsolutePath().toString()));
         if (this == LEADS) {
             env.put("QUARKUS_REST_CLIENT_PARTNERS_SERVICE_URL", partnersBaseUrl);
         }
