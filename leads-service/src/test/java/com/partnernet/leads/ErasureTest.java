@@ -76,6 +76,9 @@ class ErasureTest {
                 "select l.emailNormalized, l.phoneE164, l.latitude, l.longitude from Lead l where l.id = :id")
                 .setParameter("id", UUID.fromString(leadId)).getSingleResult());
         assertEquals(List.of(), java.util.Arrays.stream(stored).filter(java.util.Objects::nonNull).toList());
+        // The routing trail, kept for the record, never held the customer's coordinates.
+        String trail = given().get("/leads/{id}/routing", leadId).then().statusCode(200).extract().asString();
+        assertFalse(trail.contains(String.format(java.util.Locale.ROOT, "%.4f", here[0])), trail);
         long audits = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select count(e) from LeadErasure e where e.leadId = :id and e.requestedBy = 'privacy-office'", Long.class)
                 .setParameter("id", UUID.fromString(leadId)).getSingleResult());

@@ -14,12 +14,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +61,9 @@ class RoutingTest {
                 .body("routingReason", startsWith("nearest eligible shop, 3.0 km from the lead's coordinates"));
         ValidatableResponse trail = given().get("/leads/{id}/routing", lead).then().statusCode(200)
                 .body("decisions.size()", equalTo(1))
+                // The customer's coordinates are personal data: the trail says where the location came from, not it.
+                .body("decisions[0].trail.reason", hasItem("location from the lead's coordinates"))
+                .body(not(containsString(String.format(Locale.ROOT, "%.4f", here[0]))))
                 .body("decisions[0].cause", equalTo("INTAKE")).body("decisions[0].outcome", equalTo("SHOP"));
         assertSkipped(trail, "NAMED_SHOP", "A closed", "is TEMPORARILY_CLOSED");
         assertSkipped(trail, "CAMPAIGN_CATCHMENT", "B mobile only", "does not offer TV");

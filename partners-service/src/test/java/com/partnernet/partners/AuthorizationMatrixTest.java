@@ -1,6 +1,9 @@
 package com.partnernet.partners;
 
 import static com.partnernet.local.AuthorizationMatrix.endpoint;
+import static com.partnernet.local.Tokens.MARKETING_SYSTEM;
+import static com.partnernet.local.Tokens.OPS;
+import static com.partnernet.local.Tokens.SALES_MANAGER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -40,9 +43,6 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class AuthorizationMatrixTest {
 
-    static final String SM = Tokens.SALES_MANAGER;
-    static final String OPS = Tokens.OPS;
-    static final String MS = Tokens.MARKETING_SYSTEM;
 
     static Tokens tokens;
     static String partnerA;
@@ -62,32 +62,32 @@ class AuthorizationMatrixTest {
         }
         tokens = InfrastructureTestResource.tokens();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        partnerA = as(SM).contentType(ContentType.JSON)
+        partnerA = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Matrix A " + suffix, "type", "DIRECT_SALES",
                         "contact", Map.of("name", "Anna Acker", "email", "anna@a.example", "phone", "+49 221 1234567")))
                 .post("/partners").then().statusCode(201).extract().path("id");
-        partnerB = as(SM).contentType(ContentType.JSON).body(Map.of("name", "Matrix B " + suffix, "type", "RETAIL_PARTNER"))
+        partnerB = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Matrix B " + suffix, "type", "RETAIL_PARTNER"))
                 .post("/partners").then().statusCode(201).extract().path("id");
-        shopA = as(SM).contentType(ContentType.JSON).body(PartnerApi.shop("Matrix Shop " + suffix, Map.of()))
+        shopA = as(SALES_MANAGER).contentType(ContentType.JSON).body(PartnerApi.shop("Matrix Shop " + suffix, Map.of()))
                 .post("/partners/{p}/shops", partnerA).then().statusCode(201).extract().path("shopId");
-        remodelA = as(SM).contentType(ContentType.JSON)
+        remodelA = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("plannedStart", LocalDate.now().plusMonths(2).toString(),
                         "plannedEnd", LocalDate.now().plusMonths(3).toString()))
                 .post("/shops/{s}/remodels", shopA).then().statusCode(201).extract().path("id");
-        teamA = as(SM).contentType(ContentType.JSON)
+        teamA = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Team Matrix", "city", "Matrixstadt-" + suffix, "liveFrom", "2021-01-01",
                         "postalCoverage", List.of("10"), "productFocus", List.of("MOBILE"), "weeklyLeadCapacity", 10))
                 .post("/partners/{p}/field-teams", partnerA).then().statusCode(201).extract().path("teamId");
-        repA = as(SM).contentType(ContentType.JSON).body(Map.of("name", "Rita Rep", "source", "INTERNAL_POOL",
+        repA = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Rita Rep", "source", "INTERNAL_POOL",
                 "startDate", "2021-02-01")).post("/field-teams/{t}/reps", teamA).then().statusCode(201).extract().path("id");
         LocalDate day = LocalDate.now().plusDays(40);
-        event = as(SM).contentType(ContentType.JSON).body(Map.of("name", "Matrix Summit", "date", day.toString(),
+        event = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Matrix Summit", "date", day.toString(),
                 "venue", "Motorworld Köln", "city", "Köln", "capacity", 100,
                 "registrationClosesAt", day.minusDays(7).atStartOfDay().toInstant(ZoneOffset.UTC).toString()))
                 .post("/partner-events").then().statusCode(201).extract().path("id");
-        registrationA = as(SM).contentType(ContentType.JSON).body(registration(partnerA))
+        registrationA = as(SALES_MANAGER).contentType(ContentType.JSON).body(registration(partnerA))
                 .post("/partner-events/{e}/registrations", event).then().statusCode(201).extract().path("id");
-        executive = as(SM).contentType(ContentType.JSON)
+        executive = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Erik Exec", "email", "erik@operator.example", "title", "Regional Director"))
                 .post("/executives").then().statusCode(201).extract().path("id");
     }
@@ -96,72 +96,72 @@ class AuthorizationMatrixTest {
     void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
         new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, UUID.fromString(partnerA),
                 UUID.fromString(partnerB)).verify(List.of(
-                        endpoint("POST /partners").allow(SM).body("{}"),
-                        endpoint("GET /partners").allow(SM, OPS).filtered(partnerA),
-                        endpoint("GET /partners/{partnerId}").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        endpoint("POST /partners").allow(SALES_MANAGER).body("{}"),
+                        endpoint("GET /partners").allow(SALES_MANAGER, OPS).filtered(partnerA),
+                        endpoint("GET /partners/{partnerId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                                 .with("partnerId", partnerA),
-                        endpoint("PUT /partners/{partnerId}").allow(SM).with("partnerId", partnerA).body("{}"),
-                        endpoint("GET /advisory-board").allow(SM, OPS),
-                        endpoint("POST /partners/{partnerId}/shops").allow(SM).with("partnerId", partnerA).body("{}"),
-                        endpoint("GET /partners/{partnerId}/shops").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        endpoint("PUT /partners/{partnerId}").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
+                        endpoint("GET /advisory-board").allow(SALES_MANAGER, OPS),
+                        endpoint("POST /partners/{partnerId}/shops").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
+                        endpoint("GET /partners/{partnerId}/shops").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                                 .with("partnerId", partnerA),
-                        endpoint("GET /shops").allow(SM, OPS).filtered(shopA),
-                        endpoint("GET /shops/{shopId}").allow(SM, OPS).partnerUser(PartnerUser.OWN).with("shopId", shopA),
-                        endpoint("PUT /shops/{shopId}").allow(SM).with("shopId", shopA).body("{}"),
-                        endpoint("POST /shops/{shopId}/temporary-closure").allow(SM).with("shopId", shopA).body("{}"),
-                        endpoint("POST /shops/{shopId}/reopening").allow(SM),
-                        endpoint("POST /shops/{shopId}/closure").allow(SM).with("shopId", shopA).body("{}"),
-                        endpoint("POST /footfall").allow(SM).partnerUser(PartnerUser.ALLOWED).body("[]"),
-                        endpoint("GET /footfall/report").allow(SM, OPS).partnerUser(PartnerUser.OWN).query("shopId=" + shopA),
-                        endpoint("POST /shops/{shopId}/remodels").allow(SM).with("shopId", shopA).body("{}"),
-                        endpoint("GET /remodels").allow(SM, OPS).filtered(remodelA),
-                        endpoint("GET /remodels/{remodelId}").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        endpoint("GET /shops").allow(SALES_MANAGER, OPS).filtered(shopA),
+                        endpoint("GET /shops/{shopId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("shopId", shopA),
+                        endpoint("PUT /shops/{shopId}").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                        endpoint("POST /shops/{shopId}/temporary-closure").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                        endpoint("POST /shops/{shopId}/reopening").allow(SALES_MANAGER),
+                        endpoint("POST /shops/{shopId}/closure").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                        endpoint("POST /footfall").allow(SALES_MANAGER).partnerUser(PartnerUser.ALLOWED).body("[]"),
+                        endpoint("GET /footfall/report").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).query("shopId=" + shopA),
+                        endpoint("POST /shops/{shopId}/remodels").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                        endpoint("GET /remodels").allow(SALES_MANAGER, OPS).filtered(remodelA),
+                        endpoint("GET /remodels/{remodelId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                                 .with("remodelId", remodelA),
-                        endpoint("PUT /remodels/{remodelId}").allow(SM).with("remodelId", remodelA).body("{}"),
-                        endpoint("POST /remodels/{remodelId}/start").allow(SM),
-                        endpoint("POST /remodels/{remodelId}/completion").allow(SM),
-                        endpoint("POST /remodels/{remodelId}/cancellation").allow(SM).with("remodelId", remodelA).body("{}"),
-                        endpoint("PUT /remodel-programme/goals/{year}").allow(SM).with("year", 2021).body("{}"),
-                        endpoint("GET /remodel-programme/{year}").allow(SM, OPS).with("year", 2021),
-                        endpoint("GET /field-sales/headcount").allow(SM, OPS),
-                        endpoint("POST /partners/{partnerId}/field-teams").allow(SM).with("partnerId", partnerA).body("{}"),
-                        endpoint("GET /partners/{partnerId}/field-teams").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        endpoint("PUT /remodels/{remodelId}").allow(SALES_MANAGER).with("remodelId", remodelA).body("{}"),
+                        endpoint("POST /remodels/{remodelId}/start").allow(SALES_MANAGER),
+                        endpoint("POST /remodels/{remodelId}/completion").allow(SALES_MANAGER),
+                        endpoint("POST /remodels/{remodelId}/cancellation").allow(SALES_MANAGER).with("remodelId", remodelA).body("{}"),
+                        endpoint("PUT /remodel-programme/goals/{year}").allow(SALES_MANAGER).with("year", 2021).body("{}"),
+                        endpoint("GET /remodel-programme/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
+                        endpoint("GET /field-sales/headcount").allow(SALES_MANAGER, OPS),
+                        endpoint("POST /partners/{partnerId}/field-teams").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
+                        endpoint("GET /partners/{partnerId}/field-teams").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                                 .with("partnerId", partnerA),
-                        endpoint("GET /field-teams").allow(SM, OPS).filtered(teamA),
-                        endpoint("GET /field-teams/{teamId}").allow(SM, OPS).partnerUser(PartnerUser.OWN).with("teamId", teamA),
-                        endpoint("PUT /field-teams/{teamId}").allow(SM).with("teamId", teamA).body("{}"),
-                        endpoint("POST /field-teams/{teamId}/disbanding").allow(SM),
-                        endpoint("GET /field-teams/{teamId}/headcount-plan").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        endpoint("GET /field-teams").allow(SALES_MANAGER, OPS).filtered(teamA),
+                        endpoint("GET /field-teams/{teamId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("teamId", teamA),
+                        endpoint("PUT /field-teams/{teamId}").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                        endpoint("POST /field-teams/{teamId}/disbanding").allow(SALES_MANAGER),
+                        endpoint("GET /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                                 .with("teamId", teamA),
-                        endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SM).with("teamId", teamA).body("{}"),
-                        endpoint("POST /field-teams/{teamId}/reps").allow(SM).with("teamId", teamA).body("{}"),
-                        endpoint("GET /field-teams/{teamId}/reps").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                        endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                        endpoint("POST /field-teams/{teamId}/reps").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                        endpoint("GET /field-teams/{teamId}/reps").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                                 .with("teamId", teamA),
-                        endpoint("GET /field-reps/{repId}").allow(SM, OPS).partnerUser(PartnerUser.OWN).with("repId", repA),
-                        endpoint("POST /field-reps/{repId}/departure").allow(SM).with("repId", repA).body("{}"),
-                        endpoint("POST /executives").allow(SM).body("{}"),
-                        endpoint("GET /executives").allow(SM, OPS),
-                        endpoint("GET /executives/{executiveId}").allow(SM, OPS).with("executiveId", executive),
-                        endpoint("PUT /executives/{executiveId}").allow(SM).with("executiveId", executive).body("{}"),
-                        endpoint("POST /executives/{executiveId}/customer-days").allow(SM).with("executiveId", executive)
+                        endpoint("GET /field-reps/{repId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("repId", repA),
+                        endpoint("POST /field-reps/{repId}/departure").allow(SALES_MANAGER).with("repId", repA).body("{}"),
+                        endpoint("POST /executives").allow(SALES_MANAGER).body("{}"),
+                        endpoint("GET /executives").allow(SALES_MANAGER, OPS),
+                        endpoint("GET /executives/{executiveId}").allow(SALES_MANAGER, OPS).with("executiveId", executive),
+                        endpoint("PUT /executives/{executiveId}").allow(SALES_MANAGER).with("executiveId", executive).body("{}"),
+                        endpoint("POST /executives/{executiveId}/customer-days").allow(SALES_MANAGER).with("executiveId", executive)
                                 .body("{}"),
-                        endpoint("GET /executives/{executiveId}/customer-days").allow(SM, OPS).with("executiveId", executive),
-                        endpoint("DELETE /customer-days/{dayId}").allow(SM),
-                        endpoint("GET /excellence-programme/quotas/{year}").allow(SM, OPS).with("year", 2021),
-                        endpoint("PUT /excellence-programme/quotas/{year}").allow(SM).with("year", 2021).body("{}"),
-                        endpoint("GET /excellence-programme/{year}").allow(SM, OPS).with("year", 2021),
-                        endpoint("POST /partner-events").allow(SM).body("{}"),
-                        endpoint("GET /partner-events").allow(SM, OPS).partnerUser(PartnerUser.ALLOWED),
-                        endpoint("GET /partner-events/{eventId}").allow(SM, OPS).partnerUser(PartnerUser.ALLOWED)
+                        endpoint("GET /executives/{executiveId}/customer-days").allow(SALES_MANAGER, OPS).with("executiveId", executive),
+                        endpoint("DELETE /customer-days/{dayId}").allow(SALES_MANAGER),
+                        endpoint("GET /excellence-programme/quotas/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
+                        endpoint("PUT /excellence-programme/quotas/{year}").allow(SALES_MANAGER).with("year", 2021).body("{}"),
+                        endpoint("GET /excellence-programme/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
+                        endpoint("POST /partner-events").allow(SALES_MANAGER).body("{}"),
+                        endpoint("GET /partner-events").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.ALLOWED),
+                        endpoint("GET /partner-events/{eventId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.ALLOWED)
                                 .with("eventId", event),
-                        endpoint("PUT /partner-events/{eventId}").allow(SM).with("eventId", event).body("{}"),
-                        endpoint("POST /partner-events/{eventId}/registrations").allow(SM).partnerUser(PartnerUser.OWN)
+                        endpoint("PUT /partner-events/{eventId}").allow(SALES_MANAGER).with("eventId", event).body("{}"),
+                        endpoint("POST /partner-events/{eventId}/registrations").allow(SALES_MANAGER).partnerUser(PartnerUser.OWN)
                                 .with("eventId", event).body("{}").otherPartnersBody(registration(partnerA)),
-                        endpoint("GET /partner-events/{eventId}/registrations").allow(SM, OPS).with("eventId", event)
+                        endpoint("GET /partner-events/{eventId}/registrations").allow(SALES_MANAGER, OPS).with("eventId", event)
                                 .filtered(registrationA),
-                        endpoint("GET /partner-events/{eventId}/registrations/{registrationId}").allow(SM, OPS)
+                        endpoint("GET /partner-events/{eventId}/registrations/{registrationId}").allow(SALES_MANAGER, OPS)
                                 .partnerUser(PartnerUser.OWN).with("eventId", event).with("registrationId", registrationA),
-                        endpoint("POST /partner-events/{eventId}/registrations/{registrationId}/cancellation").allow(SM)
+                        endpoint("POST /partner-events/{eventId}/registrations/{registrationId}/cancellation").allow(SALES_MANAGER)
                                 .partnerUser(PartnerUser.OWN).with("eventId", event).with("registrationId", registrationA)));
     }
 
@@ -173,7 +173,7 @@ class AuthorizationMatrixTest {
                 .post("/footfall").then().statusCode(200)
                 .body("inserted", equalTo(0)).body("errors[0].field", equalTo("shopId"))
                 .body("errors[0].message", equalTo("no shop with this id"));
-        as(SM).get("/footfall/report?shopId={s}&from={w}&to={w}", shopA, week, week).then().statusCode(200)
+        as(SALES_MANAGER).get("/footfall/report?shopId={s}&from={w}&to={w}", shopA, week, week).then().statusCode(200)
                 .body("weeks[0].visitors", nullValue());
         asPartnerUser(partnerA).contentType(ContentType.JSON)
                 .body(List.of(Map.of("shopId", shopA, "week", week, "visitors", 420)))
@@ -182,7 +182,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void personalDataIsHiddenFromOpsButShownToSalesManagersAndTheOwnPartner() {
-        as(SM).get("/partners/{p}", partnerA).then().statusCode(200).body("contact.email", equalTo("anna@a.example"));
+        as(SALES_MANAGER).get("/partners/{p}", partnerA).then().statusCode(200).body("contact.email", equalTo("anna@a.example"));
         asPartnerUser(partnerA).get("/partners/{p}", partnerA).then().statusCode(200)
                 .body("contact.name", equalTo("Anna Acker"));
         as(OPS).get("/partners/{p}", partnerA).then().statusCode(200)
@@ -191,7 +191,7 @@ class AuthorizationMatrixTest {
                 .body("teamId", equalTo(teamA)).body("$", not(org.hamcrest.Matchers.hasKey("name")));
         as(OPS).get("/partner-events/{e}/registrations/{r}", event, registrationA).then().statusCode(200)
                 .body("$", not(org.hamcrest.Matchers.hasKey("attendees")));
-        as(SM).get("/partner-events/{e}/registrations/{r}", event, registrationA).then().statusCode(200)
+        as(SALES_MANAGER).get("/partner-events/{e}/registrations/{r}", event, registrationA).then().statusCode(200)
                 .body("attendees.name", contains("Petra Partner"));
     }
 
@@ -204,7 +204,7 @@ class AuthorizationMatrixTest {
                 .post("/partner-events/{e}/registrations", event).then().statusCode(201).extract().path("id");
         asPartnerUser(partnerB).get("/partner-events/{e}/registrations", event).then().statusCode(200)
                 .body("id", contains(own));
-        as(SM).get("/partner-events/{e}/registrations", event).then().statusCode(200)
+        as(SALES_MANAGER).get("/partner-events/{e}/registrations", event).then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItems(own, registrationA));
     }
 
@@ -212,7 +212,7 @@ class AuthorizationMatrixTest {
     void errorsOfAuthenticationAndAuthorizationAreProblemDocuments() {
         given().get("/shops").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
-        as(MS).get("/shops").then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        as(MARKETING_SYSTEM).get("/shops").then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         // A partner-user token without the partner claim is refused, not read as "all partners".
         given().auth().oauth2(tokens.mint("no-partner", Duration.ofMinutes(5), Set.of(Tokens.PARTNER_USER)))
                 .get("/shops").then().statusCode(403).contentType("application/problem+json");
@@ -225,10 +225,10 @@ class AuthorizationMatrixTest {
     @Test
     void bodiesAboveTheLimitAreRefusedBeforeTheyAreRead() {
         String huge = "[" + "{\"shopId\":\"x\"},".repeat(150_000) + "{}]";
-        as(SM).contentType(ContentType.JSON).body(huge).post("/footfall").then().statusCode(413)
+        as(SALES_MANAGER).contentType(ContentType.JSON).body(huge).post("/footfall").then().statusCode(413)
                 .contentType("application/problem+json").body("status", equalTo(413));
-        as(SM).get("/shops?size=201").then().statusCode(400).body("violations[0].field", equalTo("size"));
-        as(SM).get("/shops").then().statusCode(200).body("items", not(empty()));
+        as(SALES_MANAGER).get("/shops?size=201").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        as(SALES_MANAGER).get("/shops").then().statusCode(200).body("items", not(empty()));
     }
 
     private static Map<String, Object> registration(String partnerId) {
@@ -237,10 +237,10 @@ class AuthorizationMatrixTest {
     }
 
     private static RequestSpecification as(String role) {
-        return given().auth().oauth2(tokens.mint("matrix-" + role, Duration.ofMinutes(10), Set.of(role)));
+        return given().auth().oauth2(tokens.forRole(role));
     }
 
     private static RequestSpecification asPartnerUser(String partnerId) {
-        return given().auth().oauth2(tokens.partnerUser("user-of-" + partnerId, Duration.ofMinutes(10), partnerId));
+        return given().auth().oauth2(tokens.forPartner(partnerId));
     }
 }

@@ -1,6 +1,9 @@
 package com.partnernet.targets;
 
 import static com.partnernet.local.AuthorizationMatrix.endpoint;
+import static com.partnernet.local.Tokens.MARKETING_SYSTEM;
+import static com.partnernet.local.Tokens.OPS;
+import static com.partnernet.local.Tokens.SALES_MANAGER;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -43,9 +46,6 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class AuthorizationMatrixTest {
 
-    static final String SM = Tokens.SALES_MANAGER;
-    static final String OPS = Tokens.OPS;
-    static final String MS = Tokens.MARKETING_SYSTEM;
     static final String YEAR = "2021";
 
     @Inject
@@ -70,9 +70,9 @@ class AuthorizationMatrixTest {
         partnerB = UUID.randomUUID();
         shopA = shopOpened(partnerA);
         shopB = shopOpened(partnerB);
-        as(SM).contentType(ContentType.JSON).body(Map.of("units", 1200, "reason", "Plan"))
+        as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("units", 1200, "reason", "Plan"))
                 .put("/partners/{p}/targets/{y}/TV", partnerA, YEAR).then().statusCode(200);
-        ruleId = as(SM).contentType(ContentType.JSON).body(Map.of("type", "WAIVE", "partnerId", partnerA.toString(),
+        ruleId = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("type", "WAIVE", "partnerId", partnerA.toString(),
                 "from", "2021-01-01", "to", "2021-06-30", "reason", "Crisis")).post("/period-rules")
                 .then().statusCode(201).extract().path("id");
         for (UUID shop : List.of(shopA, shopB)) {
@@ -85,34 +85,34 @@ class AuthorizationMatrixTest {
     void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
         String period = "from=2021-01-01&to=2021-12-31";
         new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, partnerA, partnerB).verify(List.of(
-                endpoint("GET /partners/{partnerId}/attainment").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                endpoint("GET /partners/{partnerId}/attainment").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .with("partnerId", partnerA).query("year=" + YEAR),
-                endpoint("GET /attainment").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                endpoint("GET /attainment").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .query("partnerId=" + partnerA + "&shopId=" + shopA + "&" + period),
-                endpoint("GET /leaderboard").allow(SM, OPS).query("year=" + YEAR),
-                endpoint("POST /sales").allow(SM).body("{}"),
-                endpoint("POST /sales/batch").allow(SM).body("[]"),
-                endpoint("PUT /partners/{partnerId}/targets/{year}/{productLine}").allow(SM).with("partnerId", partnerA)
+                endpoint("GET /leaderboard").allow(SALES_MANAGER, OPS).query("year=" + YEAR),
+                endpoint("POST /sales").allow(SALES_MANAGER).body("{}"),
+                endpoint("POST /sales/batch").allow(SALES_MANAGER).body("[]"),
+                endpoint("PUT /partners/{partnerId}/targets/{year}/{productLine}").allow(SALES_MANAGER).with("partnerId", partnerA)
                         .with("year", YEAR).with("productLine", "TV").body("{}"),
-                endpoint("PUT /partners/{partnerId}/shops/{shopId}/targets/{year}/{productLine}").allow(SM)
+                endpoint("PUT /partners/{partnerId}/shops/{shopId}/targets/{year}/{productLine}").allow(SALES_MANAGER)
                         .with("partnerId", partnerA).with("shopId", shopA).with("year", YEAR).with("productLine", "TV")
                         .body("{}"),
-                endpoint("GET /partners/{partnerId}/targets").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                endpoint("GET /partners/{partnerId}/targets").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .with("partnerId", partnerA).query("year=" + YEAR),
-                endpoint("GET /partners/{partnerId}/targets/{year}/{productLine}/history").allow(SM, OPS)
+                endpoint("GET /partners/{partnerId}/targets/{year}/{productLine}/history").allow(SALES_MANAGER, OPS)
                         .partnerUser(PartnerUser.OWN).with("partnerId", partnerA).with("year", YEAR).with("productLine", "TV"),
-                endpoint("GET /partners/{partnerId}/effective-target").allow(SM, OPS).partnerUser(PartnerUser.OWN)
+                endpoint("GET /partners/{partnerId}/effective-target").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .with("partnerId", partnerA).query("productLine=TV&shopId=" + shopA + "&" + period),
-                endpoint("POST /period-rules").allow(SM).body("{}"),
-                endpoint("GET /period-rules").allow(SM, OPS),
-                endpoint("GET /period-rules/{ruleId}").allow(SM, OPS).with("ruleId", ruleId),
-                endpoint("POST /period-rules/{ruleId}/withdrawal").allow(SM),
-                endpoint("GET /calendar/{year}/curve").allow(SM, OPS, MS).partnerUser(PartnerUser.ALLOWED).with("year", YEAR),
-                endpoint("PUT /calendar/{year}/curve").allow(SM).with("year", YEAR).body("{}"),
-                endpoint("GET /calendar/{year}/promotions").allow(SM, OPS, MS).partnerUser(PartnerUser.ALLOWED)
+                endpoint("POST /period-rules").allow(SALES_MANAGER).body("{}"),
+                endpoint("GET /period-rules").allow(SALES_MANAGER, OPS),
+                endpoint("GET /period-rules/{ruleId}").allow(SALES_MANAGER, OPS).with("ruleId", ruleId),
+                endpoint("POST /period-rules/{ruleId}/withdrawal").allow(SALES_MANAGER),
+                endpoint("GET /calendar/{year}/curve").allow(SALES_MANAGER, OPS, MARKETING_SYSTEM).partnerUser(PartnerUser.ALLOWED).with("year", YEAR),
+                endpoint("PUT /calendar/{year}/curve").allow(SALES_MANAGER).with("year", YEAR).body("{}"),
+                endpoint("GET /calendar/{year}/promotions").allow(SALES_MANAGER, OPS, MARKETING_SYSTEM).partnerUser(PartnerUser.ALLOWED)
                         .with("year", YEAR),
-                endpoint("POST /calendar/promotions").allow(SM).body("{}"),
-                endpoint("DELETE /calendar/promotions/{promotionId}").allow(SM)));
+                endpoint("POST /calendar/promotions").allow(SALES_MANAGER).body("{}"),
+                endpoint("DELETE /calendar/promotions/{promotionId}").allow(SALES_MANAGER)));
     }
 
     @Test
@@ -128,12 +128,12 @@ class AuthorizationMatrixTest {
 
     @Test
     void targetsAndRulesRecordWhoChangedThemFromTheToken() {
-        given().auth().oauth2(tokens.mint("director.of.sales", Duration.ofMinutes(5), Set.of(SM)))
+        given().auth().oauth2(tokens.mint("director.of.sales", Duration.ofMinutes(5), Set.of(SALES_MANAGER)))
                 .contentType(ContentType.JSON).body(Map.of("units", 1300, "reason", "Raised", "changedBy", "someone-else"))
                 .put("/partners/{p}/targets/{y}/TV", partnerA, YEAR).then().statusCode(200);
         as(OPS).get("/partners/{p}/targets/{y}/TV/history", partnerA, YEAR).then().statusCode(200)
-                .body("changedBy", contains("matrix-" + SM, "director.of.sales"));
-        as(OPS).get("/period-rules/{id}", ruleId).then().statusCode(200).body("author", equalTo("matrix-" + SM));
+                .body("changedBy", contains("as-" + SALES_MANAGER, "director.of.sales"));
+        as(OPS).get("/period-rules/{id}", ruleId).then().statusCode(200).body("author", equalTo("as-" + SALES_MANAGER));
     }
 
     private UUID shopOpened(UUID partnerId) throws JsonProcessingException {
@@ -149,10 +149,10 @@ class AuthorizationMatrixTest {
     }
 
     private static RequestSpecification as(String role) {
-        return given().auth().oauth2(tokens.mint("matrix-" + role, Duration.ofMinutes(10), Set.of(role)));
+        return given().auth().oauth2(tokens.forRole(role));
     }
 
     private static RequestSpecification asPartnerUser(UUID partnerId) {
-        return given().auth().oauth2(tokens.partnerUser("user-of-" + partnerId, Duration.ofMinutes(10), partnerId.toString()));
+        return given().auth().oauth2(tokens.forPartner(partnerId));
     }
 }

@@ -20,7 +20,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -228,11 +227,11 @@ class LeadToAttainmentEndToEndTest {
     }
 
     private static RequestSpecification as(String role) {
-        return given().auth().oauth2(tokens.mint("e2e-" + role, Duration.ofMinutes(30), Set.of(role)));
+        return given().auth().oauth2(tokens.forRole(role));
     }
 
     private static RequestSpecification asPartnerUser(String partnerId) {
-        return given().auth().oauth2(tokens.partnerUser("e2e-staff-" + partnerId, Duration.ofMinutes(30), partnerId));
+        return given().auth().oauth2(tokens.forPartner(partnerId));
     }
 
     private static String isoWeek(LocalDate day) {

@@ -152,17 +152,16 @@ public final class AuthorizationMatrix {
     /** Runs every check; throws an AssertionError listing every mismatch. */
     public void verify(List<Endpoint> endpoints) throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>(coverage(endpoints));
-        Duration hour = Duration.ofHours(1);
         String expired = tokens.expired("expired-manager", Set.of(Tokens.SALES_MANAGER));
         String stranger = tokens.signedByStranger("forged-manager", Set.of(Tokens.SALES_MANAGER));
-        String userOfA = tokens.partnerUser("user-of-a", hour, partnerA.toString());
-        String userOfB = tokens.partnerUser("user-of-b", hour, partnerB.toString());
+        String userOfA = tokens.forPartner(partnerA);
+        String userOfB = tokens.forPartner(partnerB);
         for (Endpoint endpoint : endpoints) {
             expect(failures, endpoint, "no token", null, endpoint.body, status -> status == 401, "401");
             expect(failures, endpoint, "expired token", expired, endpoint.body, status -> status == 401, "401");
             expect(failures, endpoint, "unknown signer", stranger, endpoint.body, status -> status == 401, "401");
             for (String role : OPERATOR_ROLES) {
-                String token = tokens.mint("matrix-" + role, hour, Set.of(role));
+                String token = tokens.forRole(role);
                 if (endpoint.roles.contains(role)) {
                     expect(failures, endpoint, role, token, endpoint.body, status -> status != 401 && status != 403,
                             "allowed (not 401/403)");

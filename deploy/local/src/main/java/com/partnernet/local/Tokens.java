@@ -25,12 +25,24 @@ public final class Tokens {
     public static final String OPS = "ops";
     public static final String PARTNER_CLAIM = "partner_id";
 
+    private static final Duration TEST_LIFETIME = Duration.ofMinutes(30);
+
     private final JwtKeys keys;
     private final String issuer;
 
     public Tokens(JwtKeys keys, String issuer) {
         this.keys = keys;
         this.issuer = issuer;
+    }
+
+    /** A test caller's token with one role, valid for half an hour. */
+    public String forRole(String role) {
+        return mint("as-" + role, TEST_LIFETIME, Set.of(role));
+    }
+
+    /** A test caller's partner-user token for {@code partnerId}, valid for half an hour. */
+    public String forPartner(Object partnerId) {
+        return partnerUser("staff-of-" + partnerId, TEST_LIFETIME, partnerId.toString());
     }
 
     /** A token for {@code subject} with {@code roles}, valid from now for {@code lifetime}. */

@@ -146,8 +146,11 @@ public class Router {
             return Optional.empty();
         }
         RoutingRepository.Location from = location.get();
-        trail.note(RoutingStep.NEAREST_SHOP, String.format(Locale.ROOT, "location %.4f, %.4f from %s", from.latitude(),
-                from.longitude(), from.source()));
+        // A customer's own coordinates are personal data: the trail (kept after an erasure, read by ops) names only
+        // where they came from; a postal area's centre is no one's address and is shown.
+        trail.note(RoutingStep.NEAREST_SHOP, request.latitude() != null
+                ? "location from " + from.source()
+                : String.format(Locale.ROOT, "location %.4f, %.4f from %s", from.latitude(), from.longitude(), from.source()));
         Function<RoutingShop, Double> distance = shop -> Distance.km(from.latitude(), from.longitude(), shop.latitude,
                 shop.longitude);
         List<RoutingShop> inRadius = pool.stream().filter(shop -> distance.apply(shop) <= config.radiusKm())
