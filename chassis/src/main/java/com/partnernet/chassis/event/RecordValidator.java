@@ -33,6 +33,11 @@ public class RecordValidator {
         if (json == null || json.isBlank()) {
             throw new PoisonMessageException("empty record value, expected a " + type.getSimpleName());
         }
+        if (json.indexOf('\uFFFD') >= 0) {
+            // Kafka's string deserializer replaces bytes that are no UTF-8 with U+FFFD: the publisher used another
+            // encoding, and names would be stored garbled.
+            throw new PoisonMessageException("not UTF-8: the record holds bytes of another encoding");
+        }
         T value;
         try {
             value = mapper.readValue(json, type);

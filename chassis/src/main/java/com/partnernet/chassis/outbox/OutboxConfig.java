@@ -12,13 +12,20 @@ public interface OutboxConfig {
     /** How often the relay looks for rows no commit woke it for (read by the scheduler from the same key; at least 1 s). */
     Duration pollInterval();
 
-    /** Rows published per transaction; must stay below the emitter buffer in {@link OutboxRelay}. */
+    /** Rows published per transaction. */
     @WithDefault("200")
     int batchSize();
 
     /** How long a batch may wait for the broker's acknowledgements before it is retried on the next poll. */
     @WithDefault("15s")
     Duration sendTimeout();
+
+    /**
+     * How long the relaying instance's lease lasts without renewal: another instance takes over the relay only after
+     * it ran out (the holder renews it on every pass).
+     */
+    @WithDefault("5s")
+    Duration lease();
 
     /** How long sent rows stay in the table (for audit and replay) before cleanup removes them. */
     @WithDefault("P7D")

@@ -1,71 +1,90 @@
 package com.partnernet.chassis.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.context.ThreadContext;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.event.EventEnvelope;
+import com.partnernet.chassis.time.Timestamps;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes committed outbox rows to Kafka in insert order, with the aggregate id as key and the envelope's id and
- * type as headers, and marks them sent only after the broker acknowledged them. A crash between the
- * acknowledgement and the commit re-sends the batch: delivery is at least once, consumers are idempotent.
- * <p>
+ * type as headers, each batch in one Kafka transaction, and marks them sent after the transaction committed. So that
+ * every event is on its topic exactly once:
+ * <ul>
+ * <li>One instance of a service relays at a time: it holds a lease ({@code outbox_relay_lease}), renewed on each pass
+ * under an advisory lock; another instance takes over only when the lease ran out.</li>
+ * <li>All instances use one transactional id, so a new relay fences an old one and aborts its open transaction: a
+ * batch that did not commit on Kafka is invisible to the (read-committed) consumers and is sent again.</li>
+ * <li>A batch can commit on Kafka and not in the database (a crash, the database gone). Whenever the relay cannot be
+ * sure (after its start, a failure, or taking over the lease) it first reads the tail of the partitions the next rows
+ * go to, and marks the rows it finds there sent instead of sending them again.</li>
+ * </ul>
  * A commit that wrote outbox rows wakes the relay at once ({@link #wakeUp()}); the scheduler is the safety net for
- * rows a wake-up missed (a send failed, another instance crashed). Within one JVM all passes run on one thread.
+ * rows a wake-up missed. Within one JVM all passes run on one thread, which alone touches the producer.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    /**
-     * Only one relay of a service works at a time, so two instances neither send a row twice nor overtake each
-     * other's order. Any constant does: each service owns its database.
-     */
+    /** Serializes the passes of all instances; any constant does: each service owns its database. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final EntityManager entityManager;
-    private final MutinyEmitter<String> emitter;
+    private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
+    private final String transactionalId;
+    private final String instance = UUID.randomUUID().toString();
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
         return thread;
     });
-    private final ThreadContext outsideTransaction = ThreadContext.builder().propagated()
-            .cleared(ThreadContext.TRANSACTION).unchanged(ThreadContext.ALL_REMAINING).build();
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Relay thread only. */
+    private KafkaProducer<String, String> producer;
+    /** Relay thread only: whether Kafka may hold rows the database does not know as sent. */
+    private boolean uncertain = true;
 
-    public OutboxRelay(EntityManager entityManager,
-            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> emitter,
-            OutboxConfig config) {
+    public OutboxRelay(EntityManager entityManager, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            OutboxConfig config, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
-        this.emitter = emitter;
+        this.kafkaConfig = kafkaConfig;
         this.config = config;
+        this.transactionalId = applicationName + "-outbox-relay";
     }
 
     @Scheduled(identity = "outbox-relay", every = "${chassis.outbox.poll-interval}",
@@ -97,22 +116,29 @@ public class OutboxRelay {
 
     private void relayPending() {
         try {
-            int sent;
+            int handled;
             do {
-                sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            } while (sent == config.batchSize());
+                handled = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            } while (handled == config.batchSize());
         } catch (RuntimeException e) {
-            // The rows stay unsent and are retried on the next poll; the broker or database being away is not news
-            // worth a stack trace every interval.
-            Log.warnf("Outbox relay paused: %s", e.toString());
+            // The rows stay unsent and are retried on the next poll, after a look at what Kafka already has; the
+            // broker or database being away is not news worth a stack trace every interval.
+            uncertain = true;
+            closeProducer();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            Log.warnf("Outbox relay paused: %s%s", e, cause == e ? "" : " (" + cause + ")");
         }
     }
 
+    /** One batch: the rows handled (sent, or found published already); 0 when another instance holds the lease. */
     private int relayBatch() {
         boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
                 .setParameter("lock", RELAY_LOCK)
                 .getSingleResult();
-        if (!locked) {
+        if (!locked || !renewLease()) {
             return 0;
         }
         List<OutboxEvent> batch = entityManager
@@ -122,36 +148,137 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        CompletableFuture<?>[] sends = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(sends).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the broker acknowledged the batch", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not acknowledge the batch: " + e, e);
+        Instant now = Timestamps.now();
+        List<OutboxEvent> toSend = batch;
+        if (uncertain) {
+            Set<UUID> published = alreadyPublished(batch);
+            toSend = batch.stream().filter(row -> !published.contains(row.eventId)).toList();
+            if (!published.isEmpty()) {
+                Log.infof("Outbox relay: %d row(s) were published before the last interruption, not sent again",
+                        published.size());
+            }
+            uncertain = false;
         }
-        Instant sentAt = Timestamps.now();
-        batch.forEach(row -> row.sentAt = sentAt);
+        if (!toSend.isEmpty()) {
+            KafkaProducer<String, String> kafka = producer();
+            kafka.beginTransaction();
+            toSend.forEach(row -> kafka.send(record(row)));
+            // Flushes and waits; a failure leaves the transaction open, and the next producer aborts it.
+            kafka.commitTransaction();
+        }
+        batch.forEach(row -> row.sentAt = now);
         return batch.size();
     }
 
     /**
-     * Sends one row. The send is set up with the relay's transaction suspended: context propagation would otherwise
-     * carry the transaction into the producer's callback threads, and its commit fails with "multiple threads
-     * active" (the batch is then sent again).
+     * Renews this instance's lease, or takes it over when it ran out; false while another instance holds it. Taking
+     * it over makes the relay uncertain: the former holder may have died between a Kafka and a database commit.
      */
-    private CompletableFuture<Void> send(OutboxEvent row) {
+    private boolean renewLease() {
+        Instant now = Timestamps.now();
+        List<?> current = entityManager.createNativeQuery(
+                "select holder, renewed_at > :expiredBefore from outbox_relay_lease where id = 1")
+                .setParameter("expiredBefore", now.minus(config.lease()))
+                .getResultList();
+        if (!current.isEmpty()) {
+            Object[] lease = (Object[]) current.get(0);
+            boolean mine = instance.equals(lease[0]);
+            if (!mine && Boolean.TRUE.equals(lease[1])) {
+                return false;
+            }
+            uncertain |= !mine;
+        }
+        entityManager.createNativeQuery("insert into outbox_relay_lease (id, holder, renewed_at) values (1, :holder, :now) "
+                + "on conflict (id) do update set holder = excluded.holder, renewed_at = excluded.renewed_at")
+                .setParameter("holder", instance)
+                .setParameter("now", now)
+                .executeUpdate();
+        return true;
+    }
+
+    /**
+     * The event ids among {@code rows} that are on their topics already. Nothing but this relay writes those topics,
+     * and nothing was sent since the interruption, so such records sit at the very end of their partitions: reading
+     * the last few offsets of each (committed records only) finds them.
+     */
+    private Set<UUID> alreadyPublished(List<OutboxEvent> rows) {
+        Map<TopicPartition, Integer> rowsPerPartition = new HashMap<>();
+        KafkaProducer<String, String> kafka = producer();
+        for (OutboxEvent row : rows) {
+            int partitions = kafka.partitionsFor(row.topic).size();
+            int partition = Utils.toPositive(Utils.murmur2(row.messageKey.getBytes(StandardCharsets.UTF_8))) % partitions;
+            rowsPerPartition.merge(new TopicPartition(row.topic, partition), 1, Integer::sum);
+        }
+        Set<UUID> published = new HashSet<>();
+        Map<String, Object> consumerConfig = new HashMap<>(kafkaConfig);
+        consumerConfig.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("transactional."));
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(rowsPerPartition.keySet());
+            Map<TopicPartition, Long> ends = consumer.endOffsets(rowsPerPartition.keySet(), config.sendTimeout());
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(rowsPerPartition.keySet(), config.sendTimeout());
+            rowsPerPartition.forEach((partition, count) -> consumer.seek(partition,
+                    // Transaction markers take offsets too: twice the rows, and a margin.
+                    Math.max(begins.get(partition), ends.get(partition) - 2L * count - 10)));
+            Instant deadline = Instant.now().plus(config.sendTimeout());
+            while (rowsPerPartition.keySet().stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read the end of the outbox topics in time");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header eventId = record.headers().lastHeader(EventEnvelope.EVENT_ID_HEADER);
+                    if (eventId != null) {
+                        published.add(UUID.fromString(new String(eventId.value(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        }
+        return published;
+    }
+
+    private ProducerRecord<String, String> record(OutboxEvent row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventEnvelope.EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
         headers.add(EventEnvelope.TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
-                .withHeaders(headers)
-                .build();
-        Message<String> message = Message.of(row.envelope).addMetadata(metadata);
-        return outsideTransaction.contextualSupplier(() -> emitter.sendMessage(message).subscribeAsCompletionStage()).get();
+        return new ProducerRecord<>(row.topic, null, row.messageKey, row.envelope, headers);
+    }
+
+    /** The transactional producer, created (fencing any earlier one of this service) when there is none. */
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
+            producerConfig.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("isolation."));
+            producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+            producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+            producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis());
+            producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+            producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() / 2);
+            producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            KafkaProducer<String, String> created = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                    new StringSerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                Log.debugf("Closing the outbox producer: %s", e);
+            }
+            producer = null;
+        }
     }
 
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
@@ -168,7 +295,10 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         relayThread.shutdown();
+        relayThread.awaitTermination(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // The relay thread has ended (or is given up on): nothing else touches the producer.
+        closeProducer();
     }
 }

@@ -130,6 +130,8 @@ public final class KafkaTestClient implements AutoCloseable {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // As the services' consumers read: committed records only (the outbox relay publishes in transactions).
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
