@@ -157,7 +157,9 @@ public class OutboxRelay {
                 Log.infof("Outbox relay: %d row(s) were published before the last interruption, not sent again",
                         published.size());
             }
-            uncertain = false;
+            // Rows of the interrupted batch may have been pushed past this selection by rows that committed late
+            // with lower ids: stay careful until a batch finds nothing published.
+            uncertain = !published.isEmpty();
         }
         if (!toSend.isEmpty()) {
             KafkaProducer<String, String> kafka = producer();
@@ -198,8 +200,8 @@ public class OutboxRelay {
 
     /**
      * The event ids among {@code rows} that are on their topics already. Nothing but this relay writes those topics,
-     * and nothing was sent since the interruption, so such records sit at the very end of their partitions: reading
-     * the last few offsets of each (committed records only) finds them.
+     * and at most one batch was sent since the interruption, so such records sit near the end of their partitions:
+     * reading the last few offsets of each (committed records only) finds them.
      */
     private Set<UUID> alreadyPublished(List<OutboxEvent> rows) {
         Map<TopicPartition, Integer> rowsPerPartition = new HashMap<>();
@@ -220,8 +222,8 @@ public class OutboxRelay {
             Map<TopicPartition, Long> ends = consumer.endOffsets(rowsPerPartition.keySet(), config.sendTimeout());
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(rowsPerPartition.keySet(), config.sendTimeout());
             rowsPerPartition.forEach((partition, count) -> consumer.seek(partition,
-                    // Transaction markers take offsets too: twice the rows, and a margin.
-                    Math.max(begins.get(partition), ends.get(partition) - 2L * count - 10)));
+                    // The rows, one batch sent since, and their transaction markers (which take offsets too).
+                    Math.max(begins.get(partition), ends.get(partition) - 2L * (count + config.batchSize()) - 10)));
             Instant deadline = Instant.now().plus(config.sendTimeout());
             while (rowsPerPartition.keySet().stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 if (Instant.now().isAfter(deadline)) {
