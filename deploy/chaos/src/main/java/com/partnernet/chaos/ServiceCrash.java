@@ -63,7 +63,13 @@ final class ServiceCrash implements Scenario {
             chaos = CompletableFuture.runAsync(() -> {
                 try {
                     for (long threshold : killAt) {
+                        // A service that stopped storing leads fails the verdict; it must not hang the run.
+                        Instant giveUp = Instant.now().plus(Duration.ofSeconds(120 + leads / 50));
                         while (Leads.stored(db, campaign) < threshold) {
+                            if (Instant.now().isAfter(giveUp)) {
+                                faults.add("no SIGKILL: " + threshold + " leads never stored");
+                                return;
+                            }
                             Thread.sleep(20);
                         }
                         long storedThen = Leads.stored(db, campaign);
@@ -101,7 +107,9 @@ final class ServiceCrash implements Scenario {
             long missingEvents = assigned - perLead.size();
             long lost = (leads - stored) + Math.max(0, missingEvents);
             long duplicated = assignedTwice + eventsTwice;
-            boolean passed = lost == 0 && duplicated == 0 && unsent == 0;
+            // Without both kills the run proved nothing.
+            boolean killedTwice = faults.stream().filter(fault -> fault.startsWith("SIGKILL")).count() == killAt.size();
+            boolean passed = killedTwice && lost == 0 && duplicated == 0 && unsent == 0;
             return new Outcome(name(), leads + " leads at " + leadsPerSecond + "/s", String.join(", ", faults),
                     leads, stored, lost, duplicated, passed, "assigned " + assigned + ", LeadAssigned events for "
                             + perLead.size() + " leads (" + eventsTwice + " twice), routed twice " + assignedTwice
