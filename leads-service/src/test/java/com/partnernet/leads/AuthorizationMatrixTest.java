@@ -78,17 +78,13 @@ class AuthorizationMatrixTest {
         partnerA = UUID.randomUUID();
         partnerB = UUID.randomUUID();
         String postalCode = uniquePostalCode();
-        // The shared test helpers call the API without a token of their own: lend them a sales manager's for set-up.
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + tokens.forRole(SALES_MANAGER)).build();
-        try {
+        asSalesManager(() -> {
             shopA = publishShop(kafka, shop(UUID.randomUUID(), "Matrix Shop", postalCode, uniquePlace(),
                     Map.of("partnerId", partnerA.toString())));
             campaign = campaign(Map.of());
             leadA = submit(lead(campaign, postalCode, Map.of("contact",
                     Map.of("name", "Clara Kundin", "email", "clara.kundin@example.org", "phone", "+49 221 5551234"))));
-        } finally {
-            RestAssured.requestSpecification = null;
-        }
+        });
         campaignId = as(SALES_MANAGER).get("/leads/{id}", leadA).then().body("shopId", equalTo(shopA.toString()))
                 .extract().path("campaignId");
     }
@@ -165,7 +161,8 @@ class AuthorizationMatrixTest {
         root.addHandler(capture);
         try {
             String postalCode = uniquePostalCode();
-            publishShopAs(postalCode);
+            asSalesManager(() -> publishShop(kafka,
+                    shop(UUID.randomUUID(), "Log Shop", postalCode, uniquePlace(), Map.of())));
             String name = "Gustav Geheimnis";
             String email = "gustav.geheimnis@example.org";
             String phone = "+49 89 7654321";
@@ -196,10 +193,12 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private void publishShopAs(String postalCode) {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + tokens.forRole(SALES_MANAGER)).build();
+    /** The shared test helpers call the API without a token of their own: lends them a sales manager's meanwhile. */
+    private static void asSalesManager(Runnable setUp) {
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + tokens.forRole(SALES_MANAGER)).build();
         try {
-            publishShop(kafka, shop(UUID.randomUUID(), "Log Shop", postalCode, uniquePlace(), Map.of()));
+            setUp.run();
         } finally {
             RestAssured.requestSpecification = null;
         }

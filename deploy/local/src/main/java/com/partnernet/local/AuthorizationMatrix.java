@@ -156,12 +156,15 @@ public final class AuthorizationMatrix {
         String stranger = tokens.signedByStranger("forged-manager", Set.of(Tokens.SALES_MANAGER));
         String userOfA = tokens.forPartner(partnerA);
         String userOfB = tokens.forPartner(partnerB);
+        Map<String, String> operatorTokens = new LinkedHashMap<>();
+        OPERATOR_ROLES.forEach(role -> operatorTokens.put(role, tokens.forRole(role)));
         for (Endpoint endpoint : endpoints) {
             expect(failures, endpoint, "no token", null, endpoint.body, status -> status == 401, "401");
             expect(failures, endpoint, "expired token", expired, endpoint.body, status -> status == 401, "401");
             expect(failures, endpoint, "unknown signer", stranger, endpoint.body, status -> status == 401, "401");
-            for (String role : OPERATOR_ROLES) {
-                String token = tokens.forRole(role);
+            for (Map.Entry<String, String> operator : operatorTokens.entrySet()) {
+                String role = operator.getKey();
+                String token = operator.getValue();
                 if (endpoint.roles.contains(role)) {
                     expect(failures, endpoint, role, token, endpoint.body, status -> status != 401 && status != 403,
                             "allowed (not 401/403)");
