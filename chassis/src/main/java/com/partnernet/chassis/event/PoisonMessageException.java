@@ -8,6 +8,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  */
 public class PoisonMessageException extends RuntimeException {
 
+    /**
+     * How long a consumer retries a failure that is not the record's fault (database or broker restarting, a
+     * failover) before it dead-letters the record after all: long enough to outlast a restart, short enough that
+     * a bug does not stop the partition for good.
+     */
+    public static final long RETRY_MINUTES = 5;
+
     public PoisonMessageException(String reason) {
         super(reason);
     }

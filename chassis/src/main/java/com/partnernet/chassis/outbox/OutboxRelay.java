@@ -66,7 +66,9 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
     private final String transactionalId;
-    private final String instance = UUID.randomUUID().toString();
+    /** Host (the pod's name on Kubernetes) and process, so ops and fault scenarios can tell who holds the lease. */
+    private final String instance = System.getenv().getOrDefault("HOSTNAME", "localhost") + "/"
+            + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);

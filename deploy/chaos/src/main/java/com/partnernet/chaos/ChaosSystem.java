@@ -9,20 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.local.Infrastructure;
 import com.partnernet.local.JwtKeys;
@@ -47,8 +56,10 @@ final class ChaosSystem implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Tokens tokens;
     private final Path tokenPublicKey;
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    /** Instances by name: the first instance of a service is named like the service. */
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Service> instanceOf = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final KafkaTestClient kafka;
     private int starts;
@@ -65,58 +76,156 @@ final class ChaosSystem implements AutoCloseable {
     /** Fresh infrastructure (its own temporary state) with the given services started and ready. */
     static ChaosSystem start(Path root, String scenario, List<Service> services) throws Exception {
         Infrastructure infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
-                services.stream().map(service -> service.database).toList());
+                services.stream().map(service -> service.database).distinct().toList());
         Path jwt = Files.createTempDirectory("chaos-jwt");
         ChaosSystem system = new ChaosSystem(root, scenario, infrastructure, new Tokens(JwtKeys.inFolder(jwt), Tokens.TEST_ISSUER),
                 jwt.resolve(JwtKeys.PUBLIC_KEY_FILE));
         for (Service service : services) {
-            system.ports.put(service, Infrastructure.freePort());
+            system.ports.put(service.serviceName, Infrastructure.freePort());
         }
         for (Service service : services) {
-            system.launch(service);
+            system.launch(service, service.serviceName);
         }
         for (Service service : services) {
-            system.running.get(service).awaitReady(READY);
+            system.running.get(service.serviceName).awaitReady(READY);
         }
         return system;
     }
 
-    private void launch(Service service) throws IOException {
+    /** Starts one more instance of a service (same database, same consumer groups) and waits until it is ready. */
+    void startInstance(Service service, String instance) throws IOException, InterruptedException {
+        ports.put(instance, Infrastructure.freePort());
+        launch(service, instance);
+        running.get(instance).awaitReady(READY);
+    }
+
+    private void launch(Service service, String instance) throws IOException {
         starts++;
+        instanceOf.put(instance, service);
         Map<String, String> env = service.environment(infrastructure.jdbcUrl(service.database),
-                infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.getOrDefault(Service.PARTNERS, 9),
+                infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.getOrDefault(Service.PARTNERS.serviceName, 9),
                 Tokens.TEST_ISSUER, tokenPublicKey);
-        running.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service), env,
-                List.of("-Xmx256m"), logs.resolve(service.serviceName + "-" + starts + ".log"), false));
+        running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance), env,
+                List.of("-Xmx256m"), logs.resolve(instance + "-" + starts + ".log"), false));
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of consumers, transactions or producers. */
-    void kill(Service service) throws InterruptedException {
-        ProcessHandle handle = ProcessHandle.of(running.get(service).pid()).orElseThrow();
+    void kill(String instance) {
+        ProcessHandle handle = ProcessHandle.of(running.get(instance).pid()).orElseThrow();
         handle.destroyForcibly();
         handle.onExit().join();
     }
 
+    void kill(Service service) {
+        kill(service.serviceName);
+    }
+
+    /**
+     * SIGKILLs the service each time {@code progress} (what it counts: {@code counted}) reaches the next threshold and starts it again, noting each
+     * kill in {@code faults}; a threshold not reached within {@code giveUp} ends it (noted too: nothing was proved).
+     *
+     * @return the kills done
+     */
+    int crashAt(Service service, List<Long> thresholds, Progress progress, String counted, Duration giveUp,
+            List<String> faults) throws Exception {
+        int kills = 0;
+        for (long threshold : thresholds) {
+            if (!progress.await(threshold, giveUp)) {
+                faults.add("no SIGKILL: never " + threshold + " " + counted);
+                break;
+            }
+            long then = progress.count();
+            kill(service);
+            kills++;
+            faults.add("SIGKILL at " + then + " " + counted);
+            restart(service);
+        }
+        return kills;
+    }
+
     /** Starts the service again on its port and waits until it is ready. */
     void restart(Service service) throws IOException, InterruptedException {
-        launch(service);
-        running.get(service).awaitReady(READY);
+        launch(service, service.serviceName);
+        running.get(service.serviceName).awaitReady(READY);
+    }
+
+    /** The names of a service's instances, the first one named like the service. */
+    List<String> instances(Service service) {
+        return instanceOf.entrySet().stream().filter(entry -> entry.getValue() == service).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    long pid(String instance) {
+        return running.get(instance).pid();
     }
 
     String url(Service service) {
-        return running.get(service).baseUrl();
+        return running.get(service.serviceName).baseUrl();
+    }
+
+    /** Whether the service's first instance answers UP on its readiness probe right now. */
+    boolean ready(Service service) {
+        return ServiceProcess.isReady(ports.get(service.serviceName));
+    }
+
+    /** The infrastructure, for scenarios that stop and start the broker or the database. */
+    Infrastructure infrastructure() {
+        return infrastructure;
     }
 
     Connection database(Service service) throws SQLException {
         return DriverManager.getConnection(infrastructure.jdbcUrl(service.database), Postgres.USER, Postgres.PASSWORD);
     }
 
+    /** One count from a service's database. */
+    long count(Service service, String sql, Object... parameters) throws SQLException {
+        return ((Number) single(service, sql, parameters)).longValue();
+    }
+
+    /** One text from a service's database (null when the query finds no row). */
+    String text(Service service, String sql, Object... parameters) throws SQLException {
+        return (String) single(service, sql, parameters);
+    }
+
+    /** The first column of the first row, on a connection of its own (so it works again after a restart). */
+    private Object single(Service service, String sql, Object... parameters) throws SQLException {
+        try (Connection db = database(service); PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getObject(1) : null;
+            }
+        }
+    }
+
     KafkaTestClient kafka() {
         return kafka;
     }
 
-    String bootstrapServers() {
-        return infrastructure.bootstrapServers();
+    /** How many partitions each member of a consumer group holds now, by member id. */
+    Map<String, Integer> groupMembers(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()))) {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return description.members().stream().collect(Collectors.toMap(MemberDescription::consumerId,
+                    member -> member.assignment().topicPartitions().size()));
+        }
+    }
+
+    /** The envelope's payload of an event record (missing when the value is no envelope). */
+    static JsonNode payload(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readTree(record.value()).path("payload");
+        } catch (IOException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    /** How many events are on a topic more than once (by event id): each one a publisher that ran twice. */
+    static long publishedTwice(List<ConsumerRecord<String, String>> events) {
+        return events.stream()
+                .collect(Collectors.groupingBy(record -> KafkaTestClient.header(record, "eventId"), Collectors.counting()))
+                .values().stream().filter(count -> count > 1).count();
     }
 
     /** A producer as a marketing system would run it: acks from all replicas, idempotent, keyed records. */

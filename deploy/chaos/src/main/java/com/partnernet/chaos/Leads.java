@@ -1,9 +1,5 @@
 package com.partnernet.chaos;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +8,7 @@ import java.util.UUID;
 import com.partnernet.local.Service;
 import com.partnernet.local.Tokens;
 
-/** Campaign leads as a marketing system publishes them, and counts read from leads-service's database. */
+/** Campaign leads as a marketing system publishes them. */
 final class Leads {
 
     private Leads() {
@@ -33,25 +29,5 @@ final class Leads {
                 "postalCode", postalCode,
                 "contact", Map.of("name", "Kim Kunde", "email", externalId + "@chaos.example"),
                 "consent", Map.of("granted", true, "grantedAt", Instant.now().toString()));
-    }
-
-    static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    static long stored(Connection db, String campaign) throws SQLException {
-        return count(db, "select count(*) from lead where campaign = ?", campaign);
-    }
-
-    static long unsentOutboxRows(Connection db) throws SQLException {
-        return count(db, "select count(*) from outbox_event where sent_at is null");
     }
 }

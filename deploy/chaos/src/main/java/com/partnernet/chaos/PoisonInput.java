@@ -1,7 +1,6 @@
 package com.partnernet.chaos;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,13 +86,11 @@ final class PoisonInput implements Scenario {
         long stored;
         List<ConsumerRecord<String, String>> dead;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60 + good / 50));
-        try (Connection db = system.database(Service.LEADS)) {
-            do {
-                Thread.sleep(500);
-                stored = Leads.stored(db, campaign);
-                dead = system.kafka().all("leads.inbound.dlq", record -> bad.containsKey(record.key()));
-            } while ((stored < good || dead.size() < bad.size()) && Instant.now().isBefore(deadline));
-        }
+        do {
+            Thread.sleep(500);
+            stored = system.count(Service.LEADS, "select count(*) from lead where campaign = ?", campaign);
+            dead = system.kafka().all("leads.inbound.dlq", record -> bad.containsKey(record.key()));
+        } while ((stored < good || dead.size() < bad.size()) && Instant.now().isBefore(deadline));
         Set<String> deadKeys = dead.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
         List<String> withoutReason = dead.stream()
                 .filter(record -> blank(KafkaTestClient.header(record, "dead-letter-reason")))

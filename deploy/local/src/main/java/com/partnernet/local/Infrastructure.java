@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -38,11 +40,21 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    /** Null where that part comes from elsewhere. */
-    private final Postgres postgres;
-    private final KafkaBroker kafka;
+    private final Settings settings;
+    private final Path postgresDir;
+    private final Path kafkaDir;
+    /** The throw-away state of ephemeral settings, deleted on close; null for kept state. */
+    private final Path temporaryState;
+    /** Null where that part comes from elsewhere (or while a fault scenario has it stopped). */
+    private volatile Postgres postgres;
+    private volatile KafkaBroker kafka;
 
-    private Infrastructure(Postgres postgres, KafkaBroker kafka) {
+    private Infrastructure(Settings settings, Path postgresDir, Path kafkaDir, Path temporaryState, Postgres postgres,
+            KafkaBroker kafka) {
+        this.settings = settings;
+        this.postgresDir = postgresDir;
+        this.kafkaDir = kafkaDir;
+        this.temporaryState = temporaryState;
         this.postgres = postgres;
         this.kafka = kafka;
     }
@@ -58,9 +70,11 @@ public final class Infrastructure implements AutoCloseable {
      */
     public static Infrastructure start(Settings settings, Collection<String> databases, boolean withPostgres,
             boolean withKafka) throws Exception {
-        Path postgresDir = settings.stateDir() != null ? settings.stateDir().resolve("postgres") : null;
-        Path kafkaDir = settings.stateDir() != null ? settings.stateDir().resolve("kafka")
-                : Files.createTempDirectory("partnernet-kafka").resolve("data");
+        // Throw-away state still lives in a directory of its own, so a part can be stopped and started on it.
+        Path temporaryState = settings.stateDir() == null ? Files.createTempDirectory("partnernet-state") : null;
+        Path stateDir = settings.stateDir() != null ? settings.stateDir() : temporaryState;
+        Path postgresDir = stateDir.resolve("postgres");
+        Path kafkaDir = stateDir.resolve("kafka");
         CompletableFuture<Postgres> postgres = !withPostgres ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> {
                     try {
@@ -79,7 +93,8 @@ public final class Infrastructure implements AutoCloseable {
                 });
         Infrastructure infrastructure;
         try {
-            infrastructure = new Infrastructure(postgres.join(), kafka.join());
+            infrastructure = new Infrastructure(settings, postgresDir, kafkaDir, temporaryState, postgres.join(),
+                    kafka.join());
         } catch (CompletionException e) {
             closeQuietly(postgres);
             closeQuietly(kafka);
@@ -102,11 +117,33 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return "127.0.0.1:" + settings.kafkaPort();
     }
 
     public String jdbcUrl(String database) {
-        return postgres.jdbcUrl(database);
+        return "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database;
+    }
+
+    /** Stops the broker (controlled shutdown); its data stays for {@link #startKafka()}. For fault scenarios. */
+    public synchronized void stopKafka() {
+        kafka.close();
+        kafka = null;
+    }
+
+    /** Starts the broker again on the same port and data. */
+    public synchronized void startKafka() throws IOException {
+        kafka = KafkaBroker.start(kafkaDir, settings.kafkaPort(), settings.controllerPort());
+    }
+
+    /** Stops PostgreSQL (fast shutdown: open sessions are cut); its data stays for {@link #startPostgres()}. */
+    public synchronized void stopPostgres() throws IOException {
+        postgres.close();
+        postgres = null;
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public synchronized void startPostgres() throws IOException {
+        postgres = Postgres.start(postgresDir, settings.postgresPort(), settings.durable());
     }
 
     /**
@@ -155,14 +192,28 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         try {
             if (kafka != null) {
                 kafka.close();
             }
         } finally {
-            if (postgres != null) {
-                postgres.close();
+            try {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            } finally {
+                if (temporaryState != null) {
+                    deleteRecursively(temporaryState);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

@@ -13,11 +13,13 @@ import com.partnernet.chassis.event.PoisonMessageException;
 import com.partnernet.chassis.event.RecordValidator;
 import com.partnernet.leads.lead.LeadService;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * leads.inbound, where marketing systems publish. A record that is not a valid lead goes to leads.inbound.dlq
- * with the reason in its headers and the consumer moves on; a passing failure (database away) is retried first.
+ * with the reason in its headers and the consumer moves on; a passing failure (database away) is
+ * retried, backing off, for up to {@link PoisonMessageException#RETRY_MINUTES} minutes first.
  */
 @ApplicationScoped
 public class InboundLeadConsumer {
@@ -32,7 +34,9 @@ public class InboundLeadConsumer {
 
     @Incoming("leads-inbound")
     @Blocking
-    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
+            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onLead(String record) {
         InboundLead lead = validator.read(record, InboundLead.class);
         try {

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.PoisonMessageException;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * leads.events into attainment. A record that is not a valid event goes to targets.lead-events.dlq with the
- * reason; a passing failure (database away) is retried first.
+ * reason; a passing failure (database away) is
+ * retried, backing off, for up to {@link PoisonMessageException#RETRY_MINUTES} minutes first.
  */
 @ApplicationScoped
 public class LeadEventsConsumer {
@@ -30,7 +32,9 @@ public class LeadEventsConsumer {
 
     @Incoming("lead-events")
     @Blocking
-    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
+            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onLeadEvent(String record) {
         attainment.onLeadEvent(EventEnvelope.parse(mapper, record));
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.PoisonMessageException;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** partners.shop-events into shop closures; a record that is not a valid event goes to targets.shop-events.dlq. */
@@ -27,7 +28,9 @@ public class ShopEventsConsumer {
 
     @Incoming("shop-events")
     @Blocking
-    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
+            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onShopEvent(String record) {
         closures.apply(EventEnvelope.parse(mapper, record));
     }
