@@ -25,15 +25,15 @@ public final class ChaosRunner {
                 ? List.of(new ServiceCrash(20_000, 1_000, seed), new WonLeadsCrash(20_000, 1_000, seed),
                         new InfrastructureRestart(Part.BROKER, 20_000, 1_000, Duration.ofSeconds(30), seed),
                         new InfrastructureRestart(Part.DATABASE, 20_000, 1_000, Duration.ofSeconds(45), seed),
-                        new TwoInstances(20_000, 1_000, seed), new PoisonInput(2_000, 20))
+                        new TwoInstances(20_000, 1_000, seed), new PoisonInput(2_000, 20), new BadRestInput(30, seed))
                 : List.of(new ServiceCrash(600, 150, seed), new WonLeadsCrash(600, 150, seed),
                         new InfrastructureRestart(Part.BROKER, 400, 100, Duration.ofSeconds(5), seed),
                         new InfrastructureRestart(Part.DATABASE, 400, 100, Duration.ofSeconds(5), seed),
-                        new TwoInstances(600, 150, seed), new PoisonInput(100, 2));
+                        new TwoInstances(600, 150, seed), new PoisonInput(100, 2), new BadRestInput(4, seed));
     }
 
     static Outcome run(Path root, Scenario scenario) throws Exception {
-        try (ChaosSystem system = ChaosSystem.start(root, scenario.name(), scenario.services())) {
+        try (ChaosSystem system = ChaosSystem.start(root, scenario)) {
             return scenario.run(system);
         }
     }

@@ -12,12 +12,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,7 @@ import com.partnernet.local.Postgres;
 import com.partnernet.local.Service;
 import com.partnernet.local.ServiceProcess;
 import com.partnernet.local.Tokens;
+import com.partnernet.local.Topic;
 
 /**
  * The system a scenario runs against: real PostgreSQL and Kafka from the local run's launcher, and the packaged
@@ -60,21 +64,25 @@ final class ChaosSystem implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Service> instanceOf = new LinkedHashMap<>();
+    /** What the scenario sets in every service's environment on top of the local run's settings. */
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final KafkaTestClient kafka;
     private int starts;
 
-    private ChaosSystem(Path root, String scenario, Infrastructure infrastructure, Tokens tokens, Path tokenPublicKey) {
+    private ChaosSystem(Path root, Scenario scenario, Infrastructure infrastructure, Tokens tokens, Path tokenPublicKey) {
         this.root = root;
-        this.logs = root.resolve("deploy/chaos/target/chaos-logs").resolve(scenario.replaceAll("[^a-z0-9]+", "-"));
+        this.logs = root.resolve("deploy/chaos/target/chaos-logs").resolve(scenario.name().replaceAll("[^a-z0-9]+", "-"));
+        this.environment = scenario.environment();
         this.infrastructure = infrastructure;
         this.tokens = tokens;
         this.tokenPublicKey = tokenPublicKey;
         this.kafka = new KafkaTestClient(infrastructure.bootstrapServers());
     }
 
-    /** Fresh infrastructure (its own temporary state) with the given services started and ready. */
-    static ChaosSystem start(Path root, String scenario, List<Service> services) throws Exception {
+    /** Fresh infrastructure (its own temporary state) with the scenario's services started and ready. */
+    static ChaosSystem start(Path root, Scenario scenario) throws Exception {
+        List<Service> services = scenario.services();
         Infrastructure infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
                 services.stream().map(service -> service.database).distinct().toList());
         Path jwt = Files.createTempDirectory("chaos-jwt");
@@ -105,6 +113,7 @@ final class ChaosSystem implements AutoCloseable {
         Map<String, String> env = service.environment(infrastructure.jdbcUrl(service.database),
                 infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.getOrDefault(Service.PARTNERS.serviceName, 9),
                 Tokens.TEST_ISSUER, tokenPublicKey);
+        env.putAll(environment);
         running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance), env,
                 List.of("-Xmx256m"), logs.resolve(instance + "-" + starts + ".log"), false));
     }
@@ -203,6 +212,41 @@ final class ChaosSystem implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * Rows per table of a service's database (without the migration history and the relay's lease, which change
+     * by themselves): to see whether anything was written.
+     */
+    Map<String, Long> rowCounts(Service service) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection db = database(service); Statement statement = db.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select table_name from information_schema.tables "
+                    + "where table_schema = 'public' and table_type = 'BASE TABLE' "
+                    + "and table_name not in ('flyway_schema_history', 'outbox_relay_lease')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("select count(*) from \"" + table + "\"")) {
+                    rows.next();
+                    counts.put(service.serviceName + "." + table, rows.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Records on each topic so far (end offsets summed over partitions). */
+    Map<String, Long> topicEnds() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()))) {
+            Map<String, Long> ends = new TreeMap<>();
+            admin.listOffsets(Topic.latestOffsetsOfAll()).all().get().forEach((partition, offset) ->
+                    ends.merge(partition.topic(), offset.offset(), Long::sum));
+            return ends;
+        }
+    }
+
     /** How many partitions each member of a consumer group holds now, by member id. */
     Map<String, Integer> groupMembers(String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()))) {
@@ -239,6 +283,11 @@ final class ChaosSystem implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(2 * 1024 * 1024));
         return new KafkaProducer<>(config);
+    }
+
+    /** A bearer token of the role (the services trust the scenario's key). */
+    String token(String role) {
+        return tokens.forRole(role);
     }
 
     /** A REST call as the given role; returns the body, fails on an error status. */

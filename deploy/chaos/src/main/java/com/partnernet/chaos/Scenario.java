@@ -1,6 +1,7 @@
 package com.partnernet.chaos;
 
 import java.util.List;
+import java.util.Map;
 
 import com.partnernet.local.Service;
 
@@ -11,6 +12,11 @@ interface Scenario {
 
     /** The services the scenario starts (packaged, as processes). */
     List<Service> services();
+
+    /** Settings the scenario gives every service it starts (environment variables), beyond the usual ones. */
+    default Map<String, String> environment() {
+        return Map.of();
+    }
 
     Outcome run(ChaosSystem system) throws Exception;
 }

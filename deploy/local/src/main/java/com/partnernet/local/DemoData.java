@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * partners with shops in German cities, this year's targets and a rolled-out campaign. Skipped when partners already
  * exist.
  */
-final class DemoData {
+public final class DemoData {
 
     private record DemoShop(String name, String street, String postalCode, String city, String state, double latitude,
             double longitude, String format) {
@@ -61,7 +61,7 @@ final class DemoData {
     }
 
     /** Loads the demo network through the services' APIs, as {@code salesManagerToken}'s holder. */
-    static void load(Map<Service, String> baseUrls, String salesManagerToken) throws IOException, InterruptedException {
+    public static void load(Map<Service, String> baseUrls, String salesManagerToken) throws IOException, InterruptedException {
         new DemoData(salesManagerToken).load(baseUrls);
     }
 

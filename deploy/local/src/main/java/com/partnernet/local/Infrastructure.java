@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,12 +159,7 @@ public final class Infrastructure implements AutoCloseable {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
-            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            for (Topic topic : Topic.values()) {
-                for (int partition = 0; partition < topic.partitions; partition++) {
-                    partitions.put(new TopicPartition(topic.topicName, partition), OffsetSpec.latest());
-                }
-            }
+            Map<TopicPartition, OffsetSpec> partitions = Topic.latestOffsetsOfAll();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (true) {
                 try {

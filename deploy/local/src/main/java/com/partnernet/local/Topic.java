@@ -1,6 +1,10 @@
 package com.partnernet.local;
 
+import java.util.HashMap;
 import java.util.Map;
+
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Every topic of the platform with its partition count: created explicitly by the local run and by the tests
@@ -25,5 +29,16 @@ public enum Topic {
         this.topicName = topicName;
         this.partitions = partitions;
         this.configs = configs;
+    }
+
+    /** Every partition of every topic, each asked for its latest offset: how the launcher and scenarios probe topics. */
+    public static Map<TopicPartition, OffsetSpec> latestOffsetsOfAll() {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (Topic topic : values()) {
+            for (int partition = 0; partition < topic.partitions; partition++) {
+                partitions.put(new TopicPartition(topic.topicName, partition), OffsetSpec.latest());
+            }
+        }
+        return partitions;
     }
 }

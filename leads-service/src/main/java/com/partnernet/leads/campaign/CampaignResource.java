@@ -16,8 +16,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +31,7 @@ import com.partnernet.chassis.web.PageParams;
 import com.partnernet.leads.evaluation.EvaluationService;
 import com.partnernet.leads.evaluation.PilotEvaluation;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/campaigns")
 @Tag(name = "Campaigns")
 public class CampaignResource {

@@ -9,6 +9,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 
 /** What routing knows of a shop or field team: this service's copy, as built from partners.shop-events. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/routing-directory")
 @Tag(name = "Routing")
 public class DirectoryResource {

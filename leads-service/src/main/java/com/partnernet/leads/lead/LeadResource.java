@@ -19,7 +19,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,6 +41,7 @@ import com.partnernet.leads.ingestion.LeadIntake;
 import com.partnernet.leads.routing.RoutingRepository;
 import com.partnernet.leads.routing.RoutingTrailView;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/leads")
 @Tag(name = "Leads")
 public class LeadResource {

@@ -12,7 +12,9 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +23,7 @@ import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.PageParams;
 import com.partnernet.leads.lead.LeadStatus;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/shops/{shopId}/pipeline")
 @Tag(name = "Pipeline")
 public class PipelineResource {

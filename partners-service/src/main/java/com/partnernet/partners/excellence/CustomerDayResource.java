@@ -8,11 +8,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One logged customer day; days are logged through {@link ExecutiveResource}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/customer-days")
 @Tag(name = "Excellence programme")
 public class CustomerDayResource {

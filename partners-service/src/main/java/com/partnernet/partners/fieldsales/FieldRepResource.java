@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.partnernet.chassis.security.Caller;
 
 /** One rep; reps join through {@link FieldTeamResource}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/field-reps")
 @Tag(name = "Field sales")
 public class FieldRepResource {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +28,7 @@ import com.partnernet.chassis.web.PageParams;
 import com.partnernet.partners.partner.PartnerService;
 
 /** The direct sales partner's field teams; one team by its own id is {@link FieldTeamResource}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}/field-teams")
 @Tag(name = "Field sales")
 public class PartnerFieldTeamsResource {

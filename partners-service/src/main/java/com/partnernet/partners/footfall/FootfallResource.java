@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -31,6 +32,7 @@ import com.partnernet.partners.shop.ShopService;
 
 import io.quarkus.security.ForbiddenException;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/footfall")
 @Tag(name = "Footfall")
 public class FootfallResource {

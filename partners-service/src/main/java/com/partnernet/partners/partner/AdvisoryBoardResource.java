@@ -9,12 +9,15 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The dealer advisory board: partners whose membership covers a day. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/advisory-board")
 @Tag(name = "Partners")
 public class AdvisoryBoardResource {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.partnernet.chassis.web.ETags;
 
 /** Remodels are planned per shop; everything after that is {@link RemodelResource}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/shops/{shopId}/remodels")
 @Tag(name = "Remodel programme")
 public class ShopRemodelsResource {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +28,7 @@ import com.partnernet.chassis.web.PageParams;
 import com.partnernet.partners.partner.PartnerService;
 
 /** A partner's shops; one shop by its own id, and the search across partners, is {@link ShopResource}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}/shops")
 @Tag(name = "Shops")
 public class PartnerShopsResource {

@@ -20,7 +20,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +37,7 @@ import com.partnernet.targets.closure.ShopOwners;
 import com.partnernet.targets.target.ProductLine;
 import com.partnernet.targets.target.TargetService;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/")
 @Tag(name = "Attainment")
 public class AttainmentResource {

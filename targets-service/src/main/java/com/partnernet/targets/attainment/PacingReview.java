@@ -137,7 +137,7 @@ public class PacingReview {
     }
 
     /** Every partner's targets of this year, hourly: the expected pace grows with each day. */
-    @Scheduled(identity = "pacing-review", every = "1h", delayed = "2m",
+    @Scheduled(identity = "pacing-review", every = "${targets.pacing.review-interval}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reviewAll() {
         int year = LocalDate.now(TargetService.BUSINESS_ZONE).getYear();

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +25,7 @@ import com.partnernet.chassis.security.Caller;
 import com.partnernet.targets.target.TargetService;
 
 /** A partner's year at a glance; any period and scope is {@link AttainmentResource}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}/attainment")
 @Tag(name = "Attainment")
 public class PartnerAttainmentResource {

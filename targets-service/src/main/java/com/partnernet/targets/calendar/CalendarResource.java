@@ -22,12 +22,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The seasonal curve and the promotions calendar that pacing and effective targets follow. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/calendar")
 @Tag(name = "Calendar")
 public class CalendarResource {

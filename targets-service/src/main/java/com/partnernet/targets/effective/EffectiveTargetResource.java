@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +25,7 @@ import com.partnernet.chassis.security.Caller;
 import com.partnernet.targets.closure.ShopOwners;
 import com.partnernet.targets.target.ProductLine;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}/effective-target")
 @Tag(name = "Targets")
 public class EffectiveTargetResource {

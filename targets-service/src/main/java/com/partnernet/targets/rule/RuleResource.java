@@ -17,7 +17,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.targets.target.TargetService;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/period-rules")
 @Tag(name = "Period rules")
 public class RuleResource {

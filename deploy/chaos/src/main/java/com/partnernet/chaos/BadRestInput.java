@@ -1,0 +1,210 @@
+package com.partnernet.chaos;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.local.DemoData;
+import com.partnernet.local.Service;
+import com.partnernet.local.Tokens;
+
+/**
+ * Scenario 7: for every operation in the three services' OpenAPI documents, property-based generated requests that
+ * are valid but for one flaw (see {@link BadRequests}) must each be answered with a 4xx problem document — never a
+ * 5xx, never a success — and afterwards no table holds a row more or less and no topic a record more: nothing was
+ * half-written. On a failure the generator shrinks the request to the simplest one that still fails and reports it.
+ */
+final class BadRestInput implements Scenario {
+
+    private static final List<Service> SERVICES = List.of(Service.PARTNERS, Service.LEADS, Service.TARGETS);
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final int requestsPerOperation;
+    private final long seed;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong sent = new AtomicLong();
+    private final Map<Integer, AtomicLong> statuses = new TreeMap<>();
+
+    BadRestInput(int requestsPerOperation, long seed) {
+        this.requestsPerOperation = requestsPerOperation;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return "7 bad REST input";
+    }
+
+    @Override
+    public List<Service> services() {
+        return SERVICES;
+    }
+
+    /** The periodic pacing review would write by itself while the scenario watches for writes. */
+    @Override
+    public Map<String, String> environment() {
+        return Map.of("TARGETS_PACING_REVIEW_INTERVAL", "off");
+    }
+
+    @Override
+    public Outcome run(ChaosSystem system) throws Exception {
+        String token = system.token(Tokens.SALES_MANAGER);
+        DemoData.load(Map.of(Service.PARTNERS, system.url(Service.PARTNERS), Service.LEADS, system.url(Service.LEADS),
+                Service.TARGETS, system.url(Service.TARGETS)), token);
+        List<Operation> operations = new ArrayList<>();
+        for (Service service : SERVICES) {
+            JsonNode document = ChaosSystem.JSON.readTree(system.call(service, Tokens.OPS, "GET", "/q/openapi?format=json", null));
+            operations.addAll(Operation.of(service, document));
+        }
+        BadRequests requests = known(system, operations, token);
+        Map<String, Long> before = quietState(system);
+
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            try {
+                qt().withFixedSeed(seed + i).withExamples(requestsPerOperation).withShrinkCycles(30)
+                        .forAll(requests.of(operation)).checkAssert(request -> refused(system, request));
+            } catch (AssertionError failure) {
+                failures.add(falsified(failure));
+            }
+        }
+
+        Map<String, Long> after = quietState(system);
+        List<String> written = new ArrayList<>();
+        after.forEach((place, count) -> {
+            if (!count.equals(before.get(place))) {
+                written.add(place + " " + before.get(place) + " -> " + count);
+            }
+        });
+        long problems = statuses.entrySet().stream().filter(status -> status.getKey() >= 400 && status.getKey() < 500)
+                .mapToLong(status -> status.getValue().get()).sum();
+        return new Outcome(name(), String.format("%,d bad requests, %d operations", sent.get(), operations.size()),
+                "flawed bodies, path/query parameters, content types, credentials", sent.get(), problems,
+                failures.size(), written.size(), failures.isEmpty() && written.isEmpty(),
+                "answers by status " + statuses + "; " + (failures.isEmpty() ? "every answer a 4xx problem document"
+                        : "FAILED (shrunk): " + String.join("; ", failures)) + "; "
+                        + (written.isEmpty() ? "no row or record written" : "WRITTEN: " + written) + ", seed " + seed);
+    }
+
+    /** Sends the request and fails (for the shrinker) unless it is answered with a 4xx problem document. */
+    private void refused(ChaosSystem system, BadRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(toHttp(system, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("no answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        sent.incrementAndGet();
+        synchronized (statuses) {
+            statuses.computeIfAbsent(response.statusCode(), status -> new AtomicLong()).incrementAndGet();
+        }
+        int status = response.statusCode();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (status < 400 || status >= 500) {
+            throw new AssertionError("answered " + status + " " + abbreviate(response.body()));
+        }
+        if (!type.startsWith("application/problem+json")) {
+            throw new AssertionError("answered " + status + " as '" + type + "', not a problem document: "
+                    + abbreviate(response.body()));
+        }
+        try {
+            JsonNode problem = ChaosSystem.JSON.readTree(response.body());
+            if (problem.path("status").asInt() != status || problem.path("title").asText().isBlank()) {
+                throw new AssertionError("answered " + status + " with a problem without status or title: "
+                        + abbreviate(response.body()));
+            }
+        } catch (IOException e) {
+            throw new AssertionError("answered " + status + " with a body that is no JSON: " + abbreviate(response.body()));
+        }
+    }
+
+    private static HttpRequest toHttp(ChaosSystem system, BadRequest request) {
+        String query = request.query().entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(system.url(request.operation().service())
+                + request.path() + (query.isEmpty() ? "" : "?" + query))).timeout(Duration.ofSeconds(30));
+        request.headers().forEach(http::header);
+        return http.method(request.operation().method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(request.body())).build();
+    }
+
+    /** Ids and codes of what exists (read from every list the services offer), for parameters that name something. */
+    private static BadRequests known(ChaosSystem system, List<Operation> operations, String token) throws Exception {
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
+        for (Operation operation : operations) {
+            if (operation.method().equals("GET") && operation.parameters().stream().noneMatch(Operation.Parameter::required)
+                    && !operation.path().startsWith("/q/")) {
+                String body = system.call(operation.service(), Tokens.SALES_MANAGER, "GET", operation.path(), null);
+                for (Matcher id = UUID_TEXT.matcher(body); id.find() && ids.size() < 200;) {
+                    ids.add(id.group());
+                }
+                for (Matcher code = CODE.matcher(body); code.find();) {
+                    codes.add(code.group(1));
+                }
+            }
+        }
+        return new BadRequests(token, List.copyOf(ids), List.copyOf(codes));
+    }
+
+    /**
+     * Row counts of every table and record counts of every topic, once they stopped changing: the demo data's events
+     * are relayed and consumed asynchronously.
+     */
+    private static Map<String, Long> quietState(ChaosSystem system) throws Exception {
+        Map<String, Long> previous = null;
+        for (int round = 0; round < 60; round++) {
+            Map<String, Long> state = new TreeMap<>();
+            for (Service service : SERVICES) {
+                state.putAll(system.rowCounts(service));
+            }
+            state.putAll(system.topicEnds());
+            if (state.equals(previous)) {
+                return state;
+            }
+            previous = state;
+            Thread.sleep(2_000);
+        }
+        throw new IllegalStateException("The system did not come to rest within two minutes: " + previous);
+    }
+
+    /** The shrunk request and what was wrong with its answer, from QuickTheories' report. */
+    private static String falsified(AssertionError failure) {
+        List<String> lines = failure.getMessage().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        int example = lines.indexOf("Smallest found falsifying value(s) :-");
+        int cause = lines.indexOf("Cause was :-");
+        return (example >= 0 && example + 1 < lines.size() ? lines.get(example + 1) : lines.get(0))
+                + (cause >= 0 && cause + 1 < lines.size() ? " => " + lines.get(cause + 1) : "");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}
