@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reduced sizes of fault scenarios 1, 3, 6 and 7, so the test command keeps them green (all seven, reduced or
- * at full size: deploy/chaos/run).
+ * The reduced sizes of fault scenarios 1, 3, 4, 6 and 7, so the test command keeps them green (all seven, reduced
+ * or at full size: deploy/chaos/run).
  */
 class ReducedFaultScenariosTest {
 
@@ -22,6 +22,11 @@ class ReducedFaultScenariosTest {
     @Test
     void restartingTheBrokerMidLoadTakesReadinessDownAndUpAndLosesNoLead() throws Exception {
         assertPasses(3);
+    }
+
+    @Test
+    void aDatabaseOutageOfOverAMinuteMidLoadTakesReadinessDownAndUpAndLosesNoLead() throws Exception {
+        assertPasses(4);
     }
 
     @Test

@@ -116,11 +116,11 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + settings.kafkaPort();
+        return KafkaBroker.bootstrapServers(settings.kafkaPort());
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database;
+        return Postgres.jdbcUrl(settings.postgresPort(), database);
     }
 
     /** Stops the broker (controlled shutdown); its data stays for {@link #startKafka()}. For fault scenarios. */

@@ -23,11 +23,9 @@ import kafka.tools.StorageTool;
 public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
-    private final int port;
 
-    private KafkaBroker(KafkaRaftServer server, int port) {
+    private KafkaBroker(KafkaRaftServer server) {
         this.server = server;
-        this.port = port;
     }
 
     /** @param logDir the broker's data; formatted on first use, kept (with its cluster id) afterwards */
@@ -44,10 +42,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(server, port);
+        return new KafkaBroker(server);
     }
 
-    public String bootstrapServers() {
+    /** Where clients reach a broker of this launcher on {@code port}. */
+    public static String bootstrapServers(int port) {
         return "127.0.0.1:" + port;
     }
 

@@ -19,11 +19,11 @@ public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int 
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + kafkaPort;
+        return KafkaBroker.bootstrapServers(kafkaPort);
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+        return Postgres.jdbcUrl(postgresPort, database);
     }
 
     private static int port(String variable, int defaultPort) {

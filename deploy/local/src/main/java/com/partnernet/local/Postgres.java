@@ -46,17 +46,14 @@ public final class Postgres implements AutoCloseable {
         return new Postgres(builder.start(), port);
     }
 
-    public int port() {
-        return port;
-    }
-
-    public String jdbcUrl(String database) {
+    /** Where clients reach a database of this launcher's server on {@code port}. */
+    public static String jdbcUrl(int port, String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** Creates the database unless it exists: each service owns one. */
     public void ensureDatabase(String database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD)) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "postgres"), USER, PASSWORD)) {
             try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, database);
                 try (ResultSet rows = exists.executeQuery()) {

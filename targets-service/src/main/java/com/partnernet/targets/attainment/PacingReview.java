@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -24,6 +24,7 @@ import com.partnernet.targets.target.TargetsEvents;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -68,7 +69,7 @@ public class PacingReview {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
+                if (status == Status.STATUS_COMMITTED && !reviewThread.isShutdown()) {
                     reviewThread.execute(() -> {
                         try {
                             QuarkusTransaction.requiringNew().run(() -> review(partnerId, productLine, year));
@@ -81,9 +82,12 @@ public class PacingReview {
         });
     }
 
-    @PreDestroy
-    void stop() {
-        reviewThread.shutdown();
+    /**
+     * At the start of shutdown, while the database is still there: reviews not begun yet are dropped (the periodic
+     * review and the next sale repeat them) instead of failing later against a closed persistence unit.
+     */
+    void stop(@Observes ShutdownEvent shutdown) {
+        reviewThread.shutdownNow();
     }
 
     /** Reviews a partner's year and product line as of today. */
