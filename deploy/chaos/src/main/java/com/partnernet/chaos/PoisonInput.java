@@ -103,7 +103,7 @@ final class PoisonInput implements Scenario {
                         Collectors.reducing("", (a, b) -> a.isEmpty() ? b : a))))
                 .entrySet().stream().map(entry -> entry.getKey() + ": " + abbreviate(entry.getValue()))
                 .collect(Collectors.joining("; "));
-        return new Outcome(name(), good + " good + " + bad.size() + " bad records", "6 kinds of bad record",
+        return new Outcome(name(), String.format("%,d good + %d bad records", good, bad.size()), "6 kinds of bad record",
                 good + bad.size(), stored + dead.size(), (good - Math.min(stored, good)) + lostBad, duplicated, passed,
                 (withoutReason.isEmpty() ? "" : "dead letters without reason: " + withoutReason + "; ") + reasons);
     }
