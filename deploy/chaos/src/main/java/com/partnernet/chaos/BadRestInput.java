@@ -5,7 +5,6 @@ import static org.quicktheories.QuickTheory.qt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,6 @@ final class BadRestInput implements Scenario {
 
     private final int requestsPerOperation;
     private final long seed;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong sent = new AtomicLong();
     private final Map<Integer, AtomicLong> statuses = new TreeMap<>();
 
@@ -110,7 +108,7 @@ final class BadRestInput implements Scenario {
     private void refused(ChaosSystem system, BadRequest request) {
         HttpResponse<String> response;
         try {
-            response = http.send(toHttp(system, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = system.send(toHttp(system, request));
         } catch (IOException e) {
             throw new AssertionError("no answer: " + e, e);
         } catch (InterruptedException e) {

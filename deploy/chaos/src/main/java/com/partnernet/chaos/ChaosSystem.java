@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -290,6 +291,11 @@ final class ChaosSystem implements AutoCloseable {
         return tokens.forRole(role);
     }
 
+    /** Any request, as it is: the answer whatever its status (UTF-8 body). */
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** A REST call as the given role; returns the body, fails on an error status. */
     String call(Service service, String role, String method, String path, Object body)
             throws IOException, InterruptedException {
@@ -301,7 +307,7 @@ final class ChaosSystem implements AutoCloseable {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request.build());
         if (response.statusCode() >= 300) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }

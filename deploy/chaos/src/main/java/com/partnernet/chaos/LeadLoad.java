@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -26,11 +24,6 @@ import com.partnernet.local.Service;
 final class LeadLoad {
 
     private static final String[] PREFIXES = { "701", "702", "703", "704" };
-
-    /** A fault injected while the load runs; it notes what it did (or failed to do) in {@code faults}. */
-    interface Fault {
-        void inject(List<String> faults) throws Exception;
-    }
 
     /** What the load showed after the fault. */
     record Result(int leads, List<String> faults, long stored, long assigned, long leadsWithEvent, long eventsTwice,
@@ -102,17 +95,7 @@ final class LeadLoad {
 
     /** Publishes the load while {@code fault} runs beside it, waits for both and for the load to drain. */
     Result run(Fault fault) throws Exception {
-        List<String> faults = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> injected = CompletableFuture.runAsync(() -> {
-            try {
-                fault.inject(faults);
-            } catch (Exception e) {
-                throw new IllegalStateException("Injecting the fault failed", e);
-            }
-        });
-        publish();
-        injected.get();
-        return drain(faults);
+        return drain(fault.beside(this::publish));
     }
 
     private void publish() throws Exception {
@@ -158,7 +141,7 @@ final class LeadLoad {
                 .filter(payload -> campaign.equals(payload.path("campaign").asText()))
                 .collect(Collectors.groupingBy(payload -> payload.path("leadId").asText(), Collectors.counting()));
         long eventsTwice = assignedEventsPerLead.values().stream().filter(count -> count > 1).count();
-        return new Result(leads, List.copyOf(faults), stored, assigned, assignedEventsPerLead.size(), eventsTwice,
+        return new Result(leads, faults, stored, assigned, assignedEventsPerLead.size(), eventsTwice,
                 routedTwice, eventIdsTwice, unsent, failedSends.get());
     }
 

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -70,35 +68,30 @@ final class WonLeadsCrash implements Scenario {
         List<Long> killAt = List.of((long) (wonLeads * (0.15 + 0.3 * random.nextDouble())),
                 (long) (wonLeads * (0.55 + 0.3 * random.nextDouble())));
         Progress counted = () -> system.count(Service.TARGETS, "select count(*) from sale where source = 'LEAD'");
-        List<String> faults = new CopyOnWriteArrayList<>();
         AtomicInteger kills = new AtomicInteger();
-        CompletableFuture<Void> chaos = CompletableFuture.runAsync(() -> {
-            try {
-                kills.set(system.crashAt(Service.TARGETS, killAt, counted, "sales counted", giveUp(), faults));
-            } catch (Exception e) {
-                throw new IllegalStateException("Injecting the crash failed", e);
-            }
-        });
+        Fault crashes = noted -> kills.set(system.crashAt(Service.TARGETS, killAt, counted, "sales counted", giveUp(),
+                noted));
         Map<UUID, Integer> wonPerPartner = new HashMap<>();
         int[] repeated = new int[2];
-        try (KafkaProducer<String, byte[]> producer = system.producer()) {
-            FixedRate.run(wonLeads, perSecond, i -> {
-                UUID partner = partners.get(i % PARTNERS);
-                wonPerPartner.merge(partner, 1, Integer::sum);
-                UUID lead = UUID.randomUUID();
-                ProducerRecord<String, byte[]> won = leadWon(lead, partner, wonAt);
-                producer.send(won);
-                if (i % 50 == 7) {
-                    producer.send(won); // the same event again, as after a publisher's retry
-                    repeated[0]++;
-                }
-                if (i % 50 == 31) {
-                    producer.send(leadWon(lead, partner, wonAt)); // a second event for a lead counted already
-                    repeated[1]++;
-                }
-            });
-        }
-        chaos.get();
+        List<String> faults = crashes.beside(() -> {
+            try (KafkaProducer<String, byte[]> producer = system.producer()) {
+                FixedRate.run(wonLeads, perSecond, i -> {
+                    UUID partner = partners.get(i % PARTNERS);
+                    wonPerPartner.merge(partner, 1, Integer::sum);
+                    UUID lead = UUID.randomUUID();
+                    ProducerRecord<String, byte[]> won = leadWon(lead, partner, wonAt);
+                    producer.send(won);
+                    if (i % 50 == 7) {
+                        producer.send(won); // the same event again, as after a publisher's retry
+                        repeated[0]++;
+                    }
+                    if (i % 50 == 31) {
+                        producer.send(leadWon(lead, partner, wonAt)); // a second event for a lead counted already
+                        repeated[1]++;
+                    }
+                });
+            }
+        });
 
         long sales;
         long unsent;
