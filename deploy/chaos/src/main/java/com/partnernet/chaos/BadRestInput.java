@@ -64,13 +64,13 @@ final class BadRestInput implements Scenario {
     }
 
     @Override
-    public Outcome run(ChaosSystem system) throws Exception {
+    public Outcome run(SystemUnderTest system) throws Exception {
         String token = system.token(Tokens.SALES_MANAGER);
         DemoData.load(Map.of(Service.PARTNERS, system.url(Service.PARTNERS), Service.LEADS, system.url(Service.LEADS),
                 Service.TARGETS, system.url(Service.TARGETS)), token);
         List<Operation> operations = new ArrayList<>();
         for (Service service : SERVICES) {
-            JsonNode document = ChaosSystem.JSON.readTree(system.call(service, Tokens.OPS, "GET", "/q/openapi?format=json", null));
+            JsonNode document = SystemUnderTest.JSON.readTree(system.call(service, Tokens.OPS, "GET", "/q/openapi?format=json", null));
             operations.addAll(Operation.of(service, document));
         }
         BadRequests requests = known(system, operations, token);
@@ -105,7 +105,7 @@ final class BadRestInput implements Scenario {
     }
 
     /** Sends the request and fails (for the shrinker) unless it is answered with a 4xx problem document. */
-    private void refused(ChaosSystem system, BadRequest request) {
+    private void refused(SystemUnderTest system, BadRequest request) {
         HttpResponse<String> response;
         try {
             response = system.send(toHttp(system, request));
@@ -129,7 +129,7 @@ final class BadRestInput implements Scenario {
                     + abbreviate(response.body()));
         }
         try {
-            JsonNode problem = ChaosSystem.JSON.readTree(response.body());
+            JsonNode problem = SystemUnderTest.JSON.readTree(response.body());
             if (problem.path("status").asInt() != status || problem.path("title").asText().isBlank()) {
                 throw new AssertionError("answered " + status + " with a problem without status or title: "
                         + abbreviate(response.body()));
@@ -139,7 +139,7 @@ final class BadRestInput implements Scenario {
         }
     }
 
-    private static HttpRequest toHttp(ChaosSystem system, BadRequest request) {
+    private static HttpRequest toHttp(SystemUnderTest system, BadRequest request) {
         String query = request.query().entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue())).collect(Collectors.joining("&"));
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(system.url(request.operation().service())
@@ -150,7 +150,7 @@ final class BadRestInput implements Scenario {
     }
 
     /** Ids and codes of what exists (read from every list the services offer), for parameters that name something. */
-    private static BadRequests known(ChaosSystem system, List<Operation> operations, String token) throws Exception {
+    private static BadRequests known(SystemUnderTest system, List<Operation> operations, String token) throws Exception {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> codes = new LinkedHashSet<>();
         for (Operation operation : operations) {
@@ -172,7 +172,7 @@ final class BadRestInput implements Scenario {
      * Row counts of every table and record counts of every topic, once they stopped changing: the demo data's events
      * are relayed and consumed asynchronously.
      */
-    private static Map<String, Long> quietState(ChaosSystem system) throws Exception {
+    private static Map<String, Long> quietState(SystemUnderTest system) throws Exception {
         Map<String, Long> previous = null;
         for (int round = 0; round < 60; round++) {
             Map<String, Long> state = new TreeMap<>();

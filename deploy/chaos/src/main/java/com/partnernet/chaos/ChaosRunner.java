@@ -36,7 +36,7 @@ public final class ChaosRunner {
     }
 
     static Outcome run(Path root, Scenario scenario) throws Exception {
-        try (ChaosSystem system = ChaosSystem.start(root, scenario)) {
+        try (SystemUnderTest system = SystemUnderTest.start(root, scenario)) {
             return scenario.run(system);
         }
     }
@@ -86,7 +86,7 @@ public final class ChaosRunner {
         outcomes.forEach(outcome -> System.out.println(outcome.scenario() + ": " + outcome.detail()));
         Path report = root.resolve("deploy/chaos/target/chaos-report.json");
         Files.createDirectories(report.getParent());
-        ChaosSystem.JSON.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), outcomes);
+        SystemUnderTest.JSON.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), outcomes);
         System.out.println("Report: " + report);
         System.exit(outcomes.stream().allMatch(Outcome::passed) ? 0 : 1);
     }

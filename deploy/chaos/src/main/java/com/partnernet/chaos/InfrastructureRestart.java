@@ -74,7 +74,7 @@ final class InfrastructureRestart implements Scenario {
     }
 
     @Override
-    public Outcome run(ChaosSystem system) throws Exception {
+    public Outcome run(SystemUnderTest system) throws Exception {
         LeadLoad load = LeadLoad.prepare(system, leads, leadsPerSecond);
         long stopAt = load.at(0.2 + 0.3 * new Random(seed).nextDouble());
         AtomicBoolean wentDown = new AtomicBoolean();
@@ -108,7 +108,7 @@ final class InfrastructureRestart implements Scenario {
     }
 
     /** How long until leads-service's readiness is {@code up}; null when it is not by {@code timeout}. */
-    private static Duration awaitReadiness(ChaosSystem system, boolean up, Duration timeout) throws InterruptedException {
+    private static Duration awaitReadiness(SystemUnderTest system, boolean up, Duration timeout) throws InterruptedException {
         Instant from = Instant.now();
         Instant deadline = from.plus(timeout);
         while (Instant.now().isBefore(deadline)) {

@@ -48,13 +48,13 @@ final class LeadLoad {
         }
     }
 
-    private final ChaosSystem system;
+    private final SystemUnderTest system;
     private final int leads;
     private final int leadsPerSecond;
     private final String campaign;
     private final AtomicLong failedSends = new AtomicLong();
 
-    private LeadLoad(ChaosSystem system, int leads, int leadsPerSecond, String campaign) {
+    private LeadLoad(SystemUnderTest system, int leads, int leadsPerSecond, String campaign) {
         this.system = system;
         this.leads = leads;
         this.leadsPerSecond = leadsPerSecond;
@@ -62,7 +62,7 @@ final class LeadLoad {
     }
 
     /** A rolled-out campaign and four shops with room for every lead. */
-    static LeadLoad prepare(ChaosSystem system, int leads, int leadsPerSecond) throws Exception {
+    static LeadLoad prepare(SystemUnderTest system, int leads, int leadsPerSecond) throws Exception {
         String campaign = Leads.campaign(system);
         for (String prefix : PREFIXES) {
             system.publishShop(prefix, 1_000_000);
@@ -104,7 +104,7 @@ final class LeadLoad {
                 String externalId = campaign + "-" + i;
                 // A send the broker never acknowledged is a lead the marketing system would have to send again.
                 producer.send(new ProducerRecord<>("leads.inbound", "chaos:" + externalId,
-                        ChaosSystem.JSON.writeValueAsBytes(Leads.lead(campaign, externalId, PREFIXES[i % PREFIXES.length] + "00"))),
+                        SystemUnderTest.JSON.writeValueAsBytes(Leads.lead(campaign, externalId, PREFIXES[i % PREFIXES.length] + "00"))),
                         (metadata, error) -> {
                             if (error != null) {
                                 failedSends.incrementAndGet();
@@ -134,10 +134,10 @@ final class LeadLoad {
         long assigned = system.count(Service.LEADS,
                 "select count(*) from lead where campaign = ? and shop_id is not null", campaign);
         List<ConsumerRecord<String, String>> events = system.kafka().all("leads.events", record -> true);
-        long eventIdsTwice = ChaosSystem.publishedTwice(events);
+        long eventIdsTwice = SystemUnderTest.publishedTwice(events);
         Map<String, Long> assignedEventsPerLead = events.stream()
                 .filter(record -> "LeadAssigned".equals(KafkaTestClient.header(record, "type")))
-                .map(ChaosSystem::payload)
+                .map(SystemUnderTest::payload)
                 .filter(payload -> campaign.equals(payload.path("campaign").asText()))
                 .collect(Collectors.groupingBy(payload -> payload.path("leadId").asText(), Collectors.counting()));
         long eventsTwice = assignedEventsPerLead.values().stream().filter(count -> count > 1).count();

@@ -15,7 +15,7 @@ final class Leads {
     }
 
     /** A rolled-out campaign every shop may serve; returns its code. */
-    static String campaign(ChaosSystem system) throws Exception {
+    static String campaign(SystemUnderTest system) throws Exception {
         String code = "chaos-" + UUID.randomUUID().toString().substring(0, 8);
         system.call(Service.LEADS, Tokens.MARKETING_SYSTEM, "POST", "/campaigns", Map.of("code", code,
                 "name", "Chaos " + code, "channel", "FACEBOOK", "productFocus", List.of("TV"), "segment", "CONSUMER",

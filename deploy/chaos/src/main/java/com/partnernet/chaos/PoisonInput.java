@@ -44,7 +44,7 @@ final class PoisonInput implements Scenario {
     }
 
     @Override
-    public Outcome run(ChaosSystem system) throws Exception {
+    public Outcome run(SystemUnderTest system) throws Exception {
         String campaign = Leads.campaign(system);
         system.publishShop("601", 1_000_000);
         Map<String, byte[]> bad = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ final class PoisonInput implements Scenario {
             Map<String, Object> huge = new HashMap<>(Leads.lead(campaign, "huge-" + i, "60100"));
             huge.put("message", "x".repeat(900_000));
             bad.put("bad-huge-payload-" + i, json(huge));
-            bad.put("bad-wrong-encoding-" + i, ChaosSystem.JSON.writeValueAsString(Leads.lead(campaign, "latin1-" + i,
+            bad.put("bad-wrong-encoding-" + i, SystemUnderTest.JSON.writeValueAsString(Leads.lead(campaign, "latin1-" + i,
                     "60100")).replace("Kim Kunde", "Jürgen Müller").getBytes(StandardCharsets.ISO_8859_1));
         }
         List<Map.Entry<String, byte[]>> badRecords = new ArrayList<>(bad.entrySet());
@@ -109,7 +109,7 @@ final class PoisonInput implements Scenario {
     }
 
     private static byte[] json(Object value) throws Exception {
-        return ChaosSystem.JSON.writeValueAsBytes(value);
+        return SystemUnderTest.JSON.writeValueAsBytes(value);
     }
 
     private static boolean blank(String value) {

@@ -18,5 +18,5 @@ interface Scenario {
         return Map.of();
     }
 
-    Outcome run(ChaosSystem system) throws Exception;
+    Outcome run(SystemUnderTest system) throws Exception;
 }

@@ -34,7 +34,7 @@ final class ServiceCrash implements Scenario {
     }
 
     @Override
-    public Outcome run(ChaosSystem system) throws Exception {
+    public Outcome run(SystemUnderTest system) throws Exception {
         LeadLoad load = LeadLoad.prepare(system, leads, leadsPerSecond);
         Random random = new Random(seed);
         // Two kills at random points of the processing: in the first and in the second half of the load.

@@ -40,7 +40,7 @@ final class TwoInstances implements Scenario {
     }
 
     @Override
-    public Outcome run(ChaosSystem system) throws Exception {
+    public Outcome run(SystemUnderTest system) throws Exception {
         system.startInstance(Service.LEADS, SECOND);
         LeadLoad load = LeadLoad.prepare(system, leads, leadsPerSecond);
         long killAt = load.at(0.25 + 0.4 * new Random(seed).nextDouble());
@@ -74,7 +74,7 @@ final class TwoInstances implements Scenario {
                 + holder + " (" + survivor + (relayMoved ? ")" : ", NOT the survivor)") + ", seed " + seed);
     }
 
-    private static String leaseHolder(ChaosSystem system) throws SQLException {
+    private static String leaseHolder(SystemUnderTest system) throws SQLException {
         return system.text(Service.LEADS, "select holder from outbox_relay_lease where id = 1");
     }
 }

@@ -53,7 +53,7 @@ final class WonLeadsCrash implements Scenario {
     }
 
     @Override
-    public Outcome run(ChaosSystem system) throws Exception {
+    public Outcome run(SystemUnderTest system) throws Exception {
         Instant wonAt = Instant.now();
         int year = wonAt.atZone(ZoneId.of("Europe/Berlin")).getYear();
         List<UUID> partners = new ArrayList<>();
@@ -109,7 +109,7 @@ final class WonLeadsCrash implements Scenario {
         for (UUID partner : partners) {
             long inDatabase = system.count(Service.TARGETS,
                     "select count(*) from sale where source = 'LEAD' and partner_id = ?", partner);
-            long throughApi = ChaosSystem.JSON.readTree(system.call(Service.TARGETS, Tokens.SALES_MANAGER, "GET",
+            long throughApi = SystemUnderTest.JSON.readTree(system.call(Service.TARGETS, Tokens.SALES_MANAGER, "GET",
                     "/partners/" + partner + "/attainment?year=" + year, null)).path("total").path("soldUnits").asLong();
             if (inDatabase != wonPerPartner.get(partner) || throughApi != wonPerPartner.get(partner)) {
                 mismatches.add(partner + ": won " + wonPerPartner.get(partner) + ", counted " + inDatabase
@@ -117,10 +117,10 @@ final class WonLeadsCrash implements Scenario {
             }
         }
         List<ConsumerRecord<String, String>> targetEvents = system.kafka().all("targets.events", record -> true);
-        long eventIdsTwice = ChaosSystem.publishedTwice(targetEvents);
+        long eventIdsTwice = SystemUnderTest.publishedTwice(targetEvents);
         Map<String, Long> milestones = targetEvents.stream()
                 .filter(record -> "MilestoneReached".equals(KafkaTestClient.header(record, "type")))
-                .map(ChaosSystem::payload)
+                .map(SystemUnderTest::payload)
                 .collect(Collectors.groupingBy(payload -> payload.path("partnerId").asText() + " "
                         + payload.path("percent").asInt(), Collectors.counting()));
         long milestonesMissing = partners.stream().flatMap(partner -> MILESTONES.stream()
@@ -149,7 +149,7 @@ final class WonLeadsCrash implements Scenario {
     /** A LeadWon event as leads-service's outbox relay publishes it: envelope, key and headers. */
     private static ProducerRecord<String, byte[]> leadWon(UUID lead, UUID partner, Instant wonAt) throws Exception {
         String eventId = UUID.randomUUID().toString();
-        byte[] envelope = ChaosSystem.JSON.writeValueAsBytes(Map.of("eventId", eventId, "type", "LeadWon", "version", 1,
+        byte[] envelope = SystemUnderTest.JSON.writeValueAsBytes(Map.of("eventId", eventId, "type", "LeadWon", "version", 1,
                 "occurredAt", wonAt.toString(), "aggregateType", "Lead", "aggregateId", lead.toString(),
                 "payload", Map.of("leadId", lead.toString(), "partnerId", partner.toString(),
                         "shopId", UUID.nameUUIDFromBytes(partner.toString().getBytes(StandardCharsets.UTF_8)).toString(),

@@ -72,7 +72,7 @@ class LeadToAttainmentEndToEndTest {
             services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service),
                     service.environment(infrastructure.jdbcUrl(service.database), infrastructure.bootstrapServers(),
                             "http://127.0.0.1:" + ports.get(Service.PARTNERS), Tokens.TEST_ISSUER, tokenPublicKey),
-                    List.of("-Xmx256m"), logs.resolve(service.serviceName + ".log"), false));
+                    Service.JVM_OPTIONS, logs.resolve(service.serviceName + ".log"), false));
         }
         for (ServiceProcess process : services.values()) {
             process.awaitReady(Duration.ofSeconds(90));
@@ -215,7 +215,7 @@ class LeadToAttainmentEndToEndTest {
         env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
         ServiceProcess unconfigured = ServiceProcess.start("unconfigured-" + service.serviceName, service.jar(root),
-                Infrastructure.freePort(), env, List.of("-Xmx256m"),
+                Infrastructure.freePort(), env, Service.JVM_OPTIONS,
                 root.resolve("deploy/e2e/target/e2e-logs/unconfigured.log"), false);
         try {
             IOException refused = assertThrows(IOException.class, () -> unconfigured.awaitReady(Duration.ofSeconds(60)));

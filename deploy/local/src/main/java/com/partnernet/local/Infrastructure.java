@@ -35,7 +35,12 @@ public final class Infrastructure implements AutoCloseable {
 
         /** Free ports and throw-away data: for tests. */
         public static Settings ephemeral() {
-            return new Settings(null, freePort(), freePort(), freePort(), false);
+            return ephemeral(false);
+        }
+
+        /** Free ports and throw-away data; {@code durable} as a real server commits (for benchmarks). */
+        public static Settings ephemeral(boolean durable) {
+            return new Settings(null, freePort(), freePort(), freePort(), durable);
         }
     }
 

@@ -47,7 +47,9 @@ public final class LocalStack {
 
     private LocalStack(Path root) {
         this.root = root;
-        this.state = root.resolve(".local");
+        // Another folder (LOCAL_STATE) lets a second stack run beside the usual one, e.g. the benchmark's start timing.
+        String stateDir = System.getenv("LOCAL_STATE");
+        this.state = stateDir == null || stateDir.isBlank() ? root.resolve(".local") : Path.of(stateDir).toAbsolutePath();
         this.settings = LocalSettings.fromEnvironment(state);
     }
 
@@ -150,7 +152,7 @@ public final class LocalStack {
                     Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE)));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
-                    settings.servicePort(service), env, List.of("-Xmx256m"), logFile(service.serviceName), true);
+                    settings.servicePort(service), env, Service.JVM_OPTIONS, logFile(service.serviceName), true);
             writePid(service.serviceName, process.pid());
             services.put(service, process);
         }

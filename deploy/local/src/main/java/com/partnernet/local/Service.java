@@ -2,6 +2,7 @@ package com.partnernet.local;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The three services as the local run and the end-to-end tests start them. */
@@ -9,6 +10,9 @@ public enum Service {
     PARTNERS("partners-service", "PARTNERS_PORT", 8081, "partners"),
     LEADS("leads-service", "LEADS_PORT", 8082, "leads"),
     TARGETS("targets-service", "TARGETS_PORT", 8083, "targets");
+
+    /** How the local run (and what measures or shakes it) starts a service's JVM. */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m");
 
     public final String serviceName;
     /** Environment variable that overrides the local run's HTTP port. */

@@ -47,17 +47,20 @@ import com.partnernet.local.Tokens;
 import com.partnernet.local.Topic;
 
 /**
- * The system a scenario runs against: real PostgreSQL and Kafka from the local run's launcher, and the packaged
- * services as processes the scenario may kill (SIGKILL) and start again. Invariants are read straight from the
- * databases and topics, never through the services under test.
+ * The system a fault scenario or a benchmark runs against: real PostgreSQL and Kafka from the local run's launcher,
+ * and the packaged services as processes that may be killed (SIGKILL) and started again. Invariants are read straight
+ * from the databases and topics, never through the services under test.
  */
-final class ChaosSystem implements AutoCloseable {
+public final class SystemUnderTest implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READY = Duration.ofSeconds(90);
 
     private final Path root;
     private final Path logs;
+    private final List<String> jvmOptions;
+    /** From process start to readiness UP, per instance (its latest start). */
+    private final Map<String, Duration> startedIn = new LinkedHashMap<>();
     private final Infrastructure infrastructure;
     private final Tokens tokens;
     private final Path tokenPublicKey;
@@ -71,10 +74,12 @@ final class ChaosSystem implements AutoCloseable {
     private final KafkaTestClient kafka;
     private int starts;
 
-    private ChaosSystem(Path root, Scenario scenario, Infrastructure infrastructure, Tokens tokens, Path tokenPublicKey) {
+    private SystemUnderTest(Path root, Path logs, Map<String, String> environment, List<String> jvmOptions,
+            Infrastructure infrastructure, Tokens tokens, Path tokenPublicKey) {
         this.root = root;
-        this.logs = root.resolve("deploy/chaos/target/chaos-logs").resolve(scenario.name().replaceAll("[^a-z0-9]+", "-"));
-        this.environment = scenario.environment();
+        this.logs = logs;
+        this.jvmOptions = jvmOptions;
+        this.environment = environment;
         this.infrastructure = infrastructure;
         this.tokens = tokens;
         this.tokenPublicKey = tokenPublicKey;
@@ -82,21 +87,27 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /** Fresh infrastructure (its own temporary state) with the scenario's services started and ready. */
-    static ChaosSystem start(Path root, Scenario scenario) throws Exception {
-        List<Service> services = scenario.services();
-        Infrastructure infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
+    static SystemUnderTest start(Path root, Scenario scenario) throws Exception {
+        return start(root, root.resolve("deploy/chaos/target/chaos-logs").resolve(scenario.name().replaceAll("[^a-z0-9]+", "-")),
+                Infrastructure.Settings.ephemeral(), scenario.services(), scenario.environment(), Service.JVM_OPTIONS);
+    }
+
+    /**
+     * Fresh infrastructure (its own temporary state) with the services started one after the other (so each one's
+     * start-to-ready time is its own), each with {@code environment} on top of the local run's settings.
+     */
+    public static SystemUnderTest start(Path root, Path logs, Infrastructure.Settings settings, List<Service> services,
+            Map<String, String> environment, List<String> jvmOptions) throws Exception {
+        Infrastructure infrastructure = Infrastructure.start(settings,
                 services.stream().map(service -> service.database).distinct().toList());
-        Path jwt = Files.createTempDirectory("chaos-jwt");
-        ChaosSystem system = new ChaosSystem(root, scenario, infrastructure, new Tokens(JwtKeys.inFolder(jwt), Tokens.TEST_ISSUER),
-                jwt.resolve(JwtKeys.PUBLIC_KEY_FILE));
+        Path jwt = Files.createTempDirectory("system-jwt");
+        SystemUnderTest system = new SystemUnderTest(root, logs, environment, jvmOptions, infrastructure,
+                new Tokens(JwtKeys.inFolder(jwt), Tokens.TEST_ISSUER), jwt.resolve(JwtKeys.PUBLIC_KEY_FILE));
         for (Service service : services) {
             system.ports.put(service.serviceName, Infrastructure.freePort());
         }
         for (Service service : services) {
-            system.launch(service, service.serviceName);
-        }
-        for (Service service : services) {
-            system.running.get(service.serviceName).awaitReady(READY);
+            system.launchAndAwait(service, service.serviceName);
         }
         return system;
     }
@@ -104,8 +115,14 @@ final class ChaosSystem implements AutoCloseable {
     /** Starts one more instance of a service (same database, same consumer groups) and waits until it is ready. */
     void startInstance(Service service, String instance) throws IOException, InterruptedException {
         ports.put(instance, Infrastructure.freePort());
+        launchAndAwait(service, instance);
+    }
+
+    private void launchAndAwait(Service service, String instance) throws IOException, InterruptedException {
+        long launched = System.nanoTime();
         launch(service, instance);
         running.get(instance).awaitReady(READY);
+        startedIn.put(instance, Duration.ofNanos(System.nanoTime() - launched));
     }
 
     private void launch(Service service, String instance) throws IOException {
@@ -116,7 +133,7 @@ final class ChaosSystem implements AutoCloseable {
                 Tokens.TEST_ISSUER, tokenPublicKey);
         env.putAll(environment);
         running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance), env,
-                List.of("-Xmx256m"), logs.resolve(instance + "-" + starts + ".log"), false));
+                jvmOptions, logs.resolve(instance + "-" + starts + ".log"), false));
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of consumers, transactions or producers. */
@@ -155,8 +172,12 @@ final class ChaosSystem implements AutoCloseable {
 
     /** Starts the service again on its port and waits until it is ready. */
     void restart(Service service) throws IOException, InterruptedException {
-        launch(service, service.serviceName);
-        running.get(service.serviceName).awaitReady(READY);
+        launchAndAwait(service, service.serviceName);
+    }
+
+    /** How long the service's first instance took from process start to readiness UP (its latest start). */
+    public Duration startedIn(Service service) {
+        return startedIn.get(service.serviceName);
     }
 
     /** The names of a service's instances, the first one named like the service. */
@@ -165,11 +186,11 @@ final class ChaosSystem implements AutoCloseable {
                 .toList();
     }
 
-    long pid(String instance) {
+    public long pid(String instance) {
         return running.get(instance).pid();
     }
 
-    String url(Service service) {
+    public String url(Service service) {
         return running.get(service.serviceName).baseUrl();
     }
 
@@ -179,16 +200,16 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /** The infrastructure, for scenarios that stop and start the broker or the database. */
-    Infrastructure infrastructure() {
+    public Infrastructure infrastructure() {
         return infrastructure;
     }
 
-    Connection database(Service service) throws SQLException {
+    public Connection database(Service service) throws SQLException {
         return DriverManager.getConnection(infrastructure.jdbcUrl(service.database), Postgres.USER, Postgres.PASSWORD);
     }
 
     /** One count from a service's database. */
-    long count(Service service, String sql, Object... parameters) throws SQLException {
+    public long count(Service service, String sql, Object... parameters) throws SQLException {
         return ((Number) single(service, sql, parameters)).longValue();
     }
 
@@ -209,7 +230,7 @@ final class ChaosSystem implements AutoCloseable {
         }
     }
 
-    KafkaTestClient kafka() {
+    public KafkaTestClient kafka() {
         return kafka;
     }
 
@@ -258,7 +279,7 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /** The envelope's payload of an event record (missing when the value is no envelope). */
-    static JsonNode payload(ConsumerRecord<String, String> record) {
+    public static JsonNode payload(ConsumerRecord<String, String> record) {
         try {
             return JSON.readTree(record.value()).path("payload");
         } catch (IOException e) {
@@ -274,7 +295,7 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /** A producer as a marketing system would run it: acks from all replicas, idempotent, keyed records. */
-    KafkaProducer<String, byte[]> producer() {
+    public KafkaProducer<String, byte[]> producer() {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -287,17 +308,17 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /** A bearer token of the role (the services trust the scenario's key). */
-    String token(String role) {
+    public String token(String role) {
         return tokens.forRole(role);
     }
 
     /** Any request, as it is: the answer whatever its status (UTF-8 body). */
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A REST call as the given role; returns the body, fails on an error status. */
-    String call(Service service, String role, String method, String path, Object body)
+    public String call(Service service, String role, String method, String path, Object body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.forRole(role));
@@ -315,7 +336,7 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /** Tells leads-service's directory about an open shop the way partners-service does, and waits until it knows. */
-    UUID publishShop(String postalPrefix, int weeklyCapacity) throws Exception {
+    public UUID publishShop(String postalPrefix, int weeklyCapacity) throws Exception {
         UUID shopId = UUID.randomUUID();
         Map<String, Object> shop = Map.ofEntries(Map.entry("shopId", shopId.toString()),
                 Map.entry("partnerId", UUID.randomUUID().toString()), Map.entry("name", "Chaos shop " + postalPrefix),

@@ -1,0 +1,124 @@
+package com.partnernet.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.partnernet.chaos.SystemUnderTest;
+import com.partnernet.local.Infrastructure;
+import com.partnernet.local.Service;
+import com.partnernet.local.Tokens;
+
+/**
+ * The benchmark: the packaged services on real PostgreSQL (durable, as a real server commits) and Kafka, measured
+ * beside raw anchors on the same machine in one run. Prints a table and writes {@code deploy/bench/target/bench-report.json}.
+ * {@code --smoke} runs every measurement at a tiny size (the test command does, so the harness cannot rot); its
+ * figures prove the harness works, not the targets.
+ */
+public final class BenchRunner {
+
+    /** How much of each measurement a run does. */
+    record Sizes(boolean smoke, int partners, int shopsPerPartner, int fixedRateLeads, int fixedRate, int flatOutLeads,
+            int wins, int connections, Duration readWarmUp, Duration readMeasured, boolean stackStart) {
+
+        static final Sizes FULL = new Sizes(false, 10, 4, 15_000, 500, 20_000, 200, 50, Duration.ofSeconds(5),
+                Duration.ofSeconds(20), true);
+        static final Sizes SMOKE = new Sizes(true, 2, 2, 100, 100, 200, 3, 4, Duration.ofMillis(300),
+                Duration.ofSeconds(1), false);
+    }
+
+    private static final List<Service> SERVICES = List.of(Service.PARTNERS, Service.LEADS, Service.TARGETS);
+
+    private BenchRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("partnernet.root", ".")).toAbsolutePath().normalize();
+        Sizes sizes = List.of(args).contains("--smoke") ? Sizes.SMOKE : Sizes.FULL;
+        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")));
+        System.out.println(report.table());
+        System.out.println("Report: " + report.write(root.resolve("deploy/bench/target/bench-report.json")));
+    }
+
+    /** @param profile records each service with JFR into the bench's log folder */
+    static Report run(Path root, Sizes sizes, boolean profile) throws Exception {
+        Path logs = root.resolve("deploy/bench/target/bench-logs");
+        List<String> jvmOptions = new ArrayList<>(Service.JVM_OPTIONS);
+        if (profile) {
+            Files.createDirectories(logs);
+            jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + logs + "/");
+        }
+        Report report = new Report(sizes);
+        try (SystemUnderTest system = SystemUnderTest.start(root, logs, Infrastructure.Settings.ephemeral(true), SERVICES,
+                Map.of(), jvmOptions)) {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            for (Service service : SERVICES) {
+                pids.put(service.serviceName, system.pid(service.serviceName));
+                report.readyIn(service, system.startedIn(service));
+            }
+            BenchNetwork network = BenchNetwork.create(system, sizes.partners(), sizes.shopsPerPartner());
+            // Idle: after the start and the network's set-up have settled.
+            Thread.sleep(sizes.smoke() ? 500 : 5_000);
+            for (Service service : SERVICES) {
+                report.idleRss(service, Footprint.rssMb(pids.get(service.serviceName)));
+            }
+            try (Footprint underLoad = new Footprint(pids)) {
+                IngestionBench ingestion = new IngestionBench(system, network);
+                IngestionBench.Result fixedRate = ingestion.run("bench-fixed", sizes.fixedRateLeads(), sizes.fixedRate());
+                report.ingestion("fixedRate", fixedRate);
+                IngestionBench.Result flatOut = ingestion.run("bench-flat", sizes.flatOutLeads(), 0);
+                report.ingestion("flatOut", flatOut);
+                report.rawConsumer(new RawConsumer(system).run(sizes.fixedRateLeads() + sizes.flatOutLeads()));
+
+                report.wonToAttainment(new WonToAttainment(system).run(fixedRate.campaign(), sizes.wins()));
+
+                ReadLoad reads = new ReadLoad(system, sizes.connections(), sizes.readWarmUp(), sizes.readMeasured());
+                List<UUID> shopIds = network.shops().stream().map(BenchNetwork.Shop::shopId).toList();
+                List<UUID> partnerIds = network.shops().stream().map(BenchNetwork.Shop::partnerId).distinct().toList();
+                report.reads("pipeline", reads.http(Service.LEADS, Tokens.SALES_MANAGER,
+                        shopIds.stream().map(id -> "/shops/" + id + "/pipeline").toList()),
+                        reads.jdbc(Service.LEADS, shopIds.stream().map(id -> new ReadLoad.SqlRead(PIPELINE_SQL, id)).toList()));
+                List<String> lookups = new ArrayList<>();
+                List<ReadLoad.SqlRead> lookupSql = new ArrayList<>();
+                for (int i = 0; i < shopIds.size(); i++) {
+                    UUID partnerId = partnerIds.get(i % partnerIds.size());
+                    lookups.add("/shops/" + shopIds.get(i));
+                    lookups.add("/partners/" + partnerId);
+                    lookupSql.add(new ReadLoad.SqlRead(SHOP_SQL, shopIds.get(i)));
+                    lookupSql.add(new ReadLoad.SqlRead(PARTNER_SQL, partnerId));
+                }
+                report.reads("partnerShopLookup", reads.http(Service.PARTNERS, Tokens.SALES_MANAGER, lookups),
+                        reads.jdbc(Service.PARTNERS, lookupSql));
+                report.peakRss(underLoad.peakMb());
+            }
+        }
+        if (sizes.stackStart()) {
+            report.stackStart(new StackStart(root, logs.resolve("stack.log")).measure());
+        }
+        return report;
+    }
+
+    /** What {@code GET /shops/{id}/pipeline} reads (PipelineService): the shop, stage counts, open leads' ages, a page. */
+    static final List<String> PIPELINE_SQL = List.of(
+            "select * from routing_shop where shop_id = ?",
+            "select status, count(*) from lead where shop_id = ? group by status",
+            "select status, assigned_at, sla_due_at from lead where shop_id = ? and status in ('NEW', 'CONTACTED', 'APPOINTMENT')",
+            "select * from lead where shop_id = ? order by received_at desc, id limit 20",
+            "select count(*) from lead where shop_id = ?");
+
+    /** What {@code GET /partners/{id}} reads. */
+    static final List<String> PARTNER_SQL = List.of("select * from partner where id = ?");
+
+    /** What {@code GET /shops/{id}} reads: the shop row and its collections. */
+    static final List<String> SHOP_SQL = List.of(
+            "select * from shop where id = ?",
+            "select * from shop_segment where shop_id = ?",
+            "select * from shop_product_line where shop_id = ?",
+            "select * from shop_catchment where shop_id = ?",
+            "select * from shop_opening_hours where shop_id = ?");
+}

@@ -1,0 +1,179 @@
+package com.partnernet.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.partnernet.chaos.SystemUnderTest;
+import com.partnernet.local.Service;
+
+/** The run's measurements: a table (ours beside the anchor, the ratio, the target and whether it is met) and JSON. */
+final class Report {
+
+    /** A line of the table; {@code met} is null where the issue sets no target. */
+    record Row(String measurement, String ours, String anchor, String ratio, String target, Boolean met) {
+    }
+
+    private final BenchRunner.Sizes sizes;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private IngestionBench.Result flatOut;
+
+    Report(BenchRunner.Sizes sizes) {
+        this.sizes = sizes;
+        figures.put("measuredAt", Instant.now().toString());
+        figures.put("sizes", Map.of("partners", sizes.partners(), "shops", sizes.partners() * sizes.shopsPerPartner(),
+                "fixedRateLeads", sizes.fixedRateLeads(), "fixedRate", sizes.fixedRate(), "flatOutLeads", sizes.flatOutLeads(),
+                "wins", sizes.wins(), "connections", sizes.connections(), "readSeconds", sizes.readMeasured().toMillis() / 1000.0));
+        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version")));
+    }
+
+    void readyIn(Service service, Duration readyIn) {
+        double seconds = readyIn.toMillis() / 1000.0;
+        section("readySeconds").put(service.serviceName, seconds);
+        rows.add(new Row(service.serviceName + ": process start to ready", seconds(seconds), "", "", "≤ 2 s",
+                seconds <= 2.0));
+    }
+
+    void idleRss(Service service, double megabytes) {
+        section("idleRssMb").put(service.serviceName, megabytes);
+        rows.add(new Row(service.serviceName + ": RSS idle", mb(megabytes), "", "", "≤ 200 MB", megabytes <= 200));
+    }
+
+    void peakRss(Map<String, Double> peaks) {
+        figures.put("peakRssMbUnderLoad", peaks);
+        peaks.forEach((service, megabytes) -> rows.add(new Row(service + ": RSS peak under load", mb(megabytes), "", "",
+                "", null)));
+    }
+
+    void ingestion(String name, IngestionBench.Result result) {
+        Map<String, Object> section = section("ingestion." + name);
+        section.put("leads", result.leads());
+        section.put("assigned", result.assigned());
+        section.put("seconds", result.seconds());
+        section.put("leadsPerSecond", result.leadsPerSecond());
+        section.put("latencyFromIntendedSend", result.latencies().summary());
+        boolean complete = result.assigned() == result.leads();
+        if (name.equals("flatOut")) {
+            flatOut = result;
+            return;
+        }
+        rows.add(new Row(String.format(Locale.ROOT, "Ingestion at %,d leads/s: publish → LeadAssigned", sizes.fixedRate()),
+                latencies(result.latencies()) + (complete ? "" : String.format(Locale.ROOT, " (only %,d of %,d assigned)",
+                        result.assigned(), result.leads())), "", "", "p99 ≤ 100 ms",
+                complete && result.latencies().percentileMs(99) <= 100));
+    }
+
+    void rawConsumer(RawConsumer.Result raw) {
+        Map<String, Object> section = section("rawConsumer");
+        section.put("rows", raw.rows());
+        section.put("seconds", raw.seconds());
+        section.put("rowsPerSecond", raw.rowsPerSecond());
+        double ratio = flatOut.leadsPerSecond() / raw.rowsPerSecond();
+        figures.put("ingestionRatioToRaw", ratio);
+        boolean complete = flatOut.assigned() == flatOut.leads();
+        rows.add(new Row(String.format(Locale.ROOT, "Ingestion flat out (%,d leads), sustained", flatOut.leads()),
+                perSecond(flatOut.leadsPerSecond()) + " (p99 " + ms(flatOut.latencies().percentileMs(99)) + ")",
+                perSecond(raw.rowsPerSecond()) + " raw consumer", ratio(ratio), "≥ 5,000/s and ≥ 0.5×",
+                complete && flatOut.leadsPerSecond() >= 5_000 && ratio >= 0.5));
+    }
+
+    void wonToAttainment(Latencies latencies) {
+        section("wonToAttainment").putAll(latencies.summary());
+        rows.add(new Row("Won → attainment visible (REST)", latencies(latencies), "", "", "p99 ≤ 500 ms",
+                latencies.percentileMs(99) <= 500));
+    }
+
+    void reads(String name, ReadLoad.Result ours, ReadLoad.Result jdbc) {
+        Map<String, Object> section = section("reads." + name);
+        section.put("connections", sizes.connections());
+        section.put("requests", ours.requests());
+        section.put("errors", ours.errors());
+        section.put("perSecond", ours.perSecond());
+        section.put("latency", ours.latencies().summary());
+        section.put("jdbcPerSecond", jdbc.perSecond());
+        section.put("jdbcLatency", jdbc.latencies().summary());
+        double ratio = ours.perSecond() / jdbc.perSecond();
+        section.put("ratioToJdbc", ratio);
+        boolean pipeline = name.equals("pipeline");
+        rows.add(new Row(String.format(Locale.ROOT, "%s reads, %d connections", pipeline ? "Pipeline" : "Partner/shop lookup",
+                sizes.connections()), perSecond(ours.perSecond()) + ", p99 " + ms(ours.latencies().percentileMs(99))
+                        + (ours.errors() > 0 ? ", " + ours.errors() + " errors" : ""),
+                perSecond(jdbc.perSecond()) + ", p99 " + ms(jdbc.latencies().percentileMs(99)) + " JDBC", ratio(ratio),
+                pipeline ? "≥ 0.5×, p99 ≤ 20 ms" : "",
+                pipeline ? ours.errors() == 0 && ratio >= 0.5 && ours.latencies().percentileMs(99) <= 20 : null));
+    }
+
+    void stackStart(StackStart.Result result) {
+        figures.put("stackStartSeconds", Map.of("emptyState", result.firstStartSeconds(), "keptState",
+                result.restartSeconds()));
+        rows.add(new Row("Local stack up (deploy/local/stack start, empty state, demo data)",
+                seconds(result.firstStartSeconds()), "", "", "≤ 25 s", result.firstStartSeconds() <= 25));
+        rows.add(new Row("Local stack up again (kept state)", seconds(result.restartSeconds()), "", "", "", null));
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    String table() {
+        StringBuilder table = new StringBuilder((sizes.smoke() ? "Benchmark (smoke sizes: the harness works; "
+                + "the figures are no verdict)\n" : "Benchmark\n")
+                + "| measurement | ours | anchor | ratio | target | met |\n|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            table.append("| ").append(String.join(" | ", row.measurement(), row.ours(), row.anchor(), row.ratio(),
+                    row.target(), row.met() == null ? "" : row.met() ? "yes" : "NO")).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    Path write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Map<String, Object> json = new LinkedHashMap<>(figures);
+        json.put("table", rows);
+        SystemUnderTest.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+        return file;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> section(String path) {
+        Map<String, Object> section = figures;
+        for (String name : path.split("\\.")) {
+            section = (Map<String, Object>) section.computeIfAbsent(name, key -> new LinkedHashMap<String, Object>());
+        }
+        return section;
+    }
+
+    private static String latencies(Latencies latencies) {
+        return String.format(Locale.ROOT, "p50 %s, p95 %s, p99 %s, max %s (%,d)", ms(latencies.percentileMs(50)),
+                ms(latencies.percentileMs(95)), ms(latencies.percentileMs(99)), ms(latencies.maxMs()), latencies.count());
+    }
+
+    private static String ms(double milliseconds) {
+        return String.format(Locale.ROOT, milliseconds < 10 ? "%.1f ms" : "%,.0f ms", milliseconds);
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+
+    private static String mb(double megabytes) {
+        return String.format(Locale.ROOT, "%.0f MB", megabytes);
+    }
+
+    private static String perSecond(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f/s", perSecond);
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2f×", ratio);
+    }
+}

@@ -1,0 +1,51 @@
+package com.partnernet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.chaos.SystemUnderTest;
+
+/**
+ * The benchmark at its smoke sizes, so the harness keeps working: every measurement runs against the real system and
+ * yields figures (whether they meet the targets is the full run's question: deploy/bench/run).
+ */
+class BenchSmokeTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
+
+    @Test
+    void everyMeasurementOfTheBenchmarkRunsAndIsReported() throws Exception {
+        BenchRunner.Sizes sizes = BenchRunner.Sizes.SMOKE;
+        Report report = BenchRunner.run(ROOT, sizes, false);
+        JsonNode json = SystemUnderTest.JSON.readTree(report.write(ROOT.resolve("deploy/bench/target/bench-smoke-report.json")).toFile());
+
+        for (String service : List.of("partners-service", "leads-service", "targets-service")) {
+            assertTrue(json.path("readySeconds").path(service).asDouble() > 0, service + " ready time");
+            assertTrue(json.path("idleRssMb").path(service).asDouble() > 50, service + " idle RSS");
+            assertTrue(json.path("peakRssMbUnderLoad").path(service).asDouble() > 50, service + " RSS under load");
+        }
+        JsonNode fixedRate = json.path("ingestion").path("fixedRate");
+        assertEquals(sizes.fixedRateLeads(), fixedRate.path("assigned").asInt(), "every lead at a fixed rate assigned");
+        assertTrue(fixedRate.path("latencyFromIntendedSend").path("p99Ms").asDouble() > 0);
+        JsonNode flatOut = json.path("ingestion").path("flatOut");
+        assertEquals(sizes.flatOutLeads(), flatOut.path("assigned").asInt(), "every lead flat out assigned");
+        assertTrue(flatOut.path("leadsPerSecond").asDouble() > 0);
+        assertEquals(sizes.fixedRateLeads() + sizes.flatOutLeads(), json.path("rawConsumer").path("rows").asLong(),
+                "the raw consumer inserted every record of the topic");
+        assertTrue(json.path("ingestionRatioToRaw").asDouble() > 0);
+        assertTrue(json.path("wonToAttainment").path("p99Ms").asDouble() > 0);
+        for (String reads : List.of("pipeline", "partnerShopLookup")) {
+            JsonNode section = json.path("reads").path(reads);
+            assertTrue(section.path("requests").asLong() > 0, reads + " requests");
+            assertEquals(0, section.path("errors").asLong(), reads + " answered 200 each time");
+            assertTrue(section.path("jdbcPerSecond").asDouble() > 0, reads + " JDBC anchor");
+        }
+        assertTrue(report.table().contains("Won → attainment visible"), report.table());
+    }
+}
