@@ -1,49 +1,77 @@
 package com.partnernet.leads.ingestion;
 
-import java.time.temporal.ChronoUnit;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.event.PoisonMessageException;
-import com.partnernet.chassis.event.RecordValidator;
-import com.partnernet.leads.lead.LeadService;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * leads.inbound, where marketing systems publish. A record that is not a valid lead goes to leads.inbound.dlq
- * with the reason in its headers and the consumer moves on; a passing failure (database away) is
- * retried, backing off, for up to {@link PoisonMessageException#RETRY_MINUTES} minutes first.
+ * leads.inbound, where marketing systems publish, consumed a poll at a time (one transaction per poll, not per lead:
+ * campaign bursts bring thousands a second). A record that is not a valid lead goes to leads.inbound.dlq with the
+ * reason in its headers and the rest of the poll is stored. Offsets move on only after the poll's transaction
+ * committed and its rejected records are on the DLQ.
  */
 @ApplicationScoped
 public class InboundLeadConsumer {
 
-    private final RecordValidator validator;
-    private final LeadService leads;
+    private final InboundLeadIntake intake;
 
-    public InboundLeadConsumer(RecordValidator validator, LeadService leads) {
-        this.validator = validator;
-        this.leads = leads;
+    public InboundLeadConsumer(InboundLeadIntake intake) {
+        this.intake = intake;
     }
 
     @Incoming("leads-inbound")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
-            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void onLead(String record) {
-        InboundLead lead = validator.read(record, InboundLead.class);
+    public CompletionStage<Void> onLeads(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<String> payloads = records.stream().map(Message::getPayload).toList();
+        List<String> rejections;
+        List<RuntimeException> failures = new ArrayList<>(Collections.nCopies(records.size(), null));
         try {
-            leads.ingest(lead);
-        } catch (InvalidRequestException e) {
-            throw new PoisonMessageException("invalid InboundLead: " + e.violations().stream()
-                    .map(violation -> violation.field() + " " + violation.message()).collect(Collectors.joining("; ")));
+            rejections = intake.ingest(payloads);
+        } catch (RuntimeException stillFailing) {
+            // The poll failed for the whole retry budget: each record alone, so only those that keep failing go to
+            // the DLQ (with the failure as the reason) and the others are stored.
+            Log.warnf("A poll of %d leads kept failing (%s); storing them one by one", records.size(), stillFailing.toString());
+            rejections = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    rejections.add(intake.ingestOnce(List.of(payloads.get(i))).get(0));
+                } catch (RuntimeException failure) {
+                    rejections.add(null);
+                    failures.set(i, failure);
+                }
+            }
         }
+        Set<KafkaRecord<String, String>> deadLettered = new HashSet<>();
+        List<CompletableFuture<Void>> nacks = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Throwable reason = failures.get(i) != null ? failures.get(i)
+                    : rejections.get(i) != null ? new PoisonMessageException(rejections.get(i)) : null;
+            if (reason != null) {
+                deadLettered.add(records.get(i));
+                nacks.add(records.get(i).nack(reason).toCompletableFuture());
+            }
+        }
+        // The DLQ acknowledges what it took; the newest record of each partition acknowledges the rest, once the
+        // rejected records are safely on the DLQ.
+        return CompletableFuture.allOf(nacks.toArray(CompletableFuture[]::new)).thenCompose(dlq -> CompletableFuture.allOf(
+                batch.getLatestOffsetRecords().values().stream().filter(latest -> !deadLettered.contains(latest))
+                        .map(latest -> latest.ack().toCompletableFuture()).toArray(CompletableFuture[]::new)));
     }
 }

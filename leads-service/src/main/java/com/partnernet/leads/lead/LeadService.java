@@ -1,6 +1,7 @@
 package com.partnernet.leads.lead;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.ConflictException;
+import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Problem;
 import com.partnernet.chassis.web.Sorting;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignRepository;
@@ -71,6 +74,34 @@ public class LeadService {
      */
     @Transactional
     public IntakeResult ingest(InboundLead inbound) {
+        return store(inbound);
+    }
+
+    /**
+     * {@link #ingest} for many leads in one transaction (a poll of leads.inbound): one commit instead of one per lead.
+     * A lead {@link LeadCheck} finds invalid changes nothing and is answered with its violations; the others are stored.
+     *
+     * @return per lead, in order: its violations (empty when it was stored or known)
+     */
+    @Transactional
+    public List<List<Problem.Violation>> ingestAll(List<InboundLead> inbound) {
+        List<List<Problem.Violation>> outcomes = new ArrayList<>(inbound.size());
+        for (InboundLead lead : inbound) {
+            try {
+                // store() checks before it writes anything, so an invalid lead leaves the transaction as it was.
+                store(lead);
+                outcomes.add(List.of());
+                // Written and let go: otherwise every query's automatic flush would check all the poll's leads so far.
+                leads.getEntityManager().flush();
+                leads.getEntityManager().clear();
+            } catch (InvalidRequestException invalid) {
+                outcomes.add(invalid.violations());
+            }
+        }
+        return outcomes;
+    }
+
+    private IntakeResult store(InboundLead inbound) {
         // A resend is answered with the stored lead even if its campaign has stopped since.
         Optional<Lead> known = leads.findBySource(inbound.source(), inbound.externalId());
         if (known.isPresent()) {
@@ -130,7 +161,8 @@ public class LeadService {
             events.publish(LeadEvents.Type.LeadAssigned, lead, null, null);
         }
         metrics.counter("leads.intake", "outcome", lead.status == LeadStatus.NEW ? "assigned" : "unrouted").increment();
-        Log.infof("Lead %s: %s (%s)", lead.id, lead.status, lead.routingReason);
+        // Per lead only at DEBUG: campaign bursts bring thousands a second; the intake counter and events tell the rest.
+        Log.debugf("Lead %s: %s (%s)", lead.id, lead.status, lead.routingReason);
         return new IntakeResult(LeadView.of(lead), true);
     }
 
@@ -226,7 +258,7 @@ public class LeadService {
         routing.persist(consent);
         events.publish(LeadEvents.Type.LeadReceived, lead, null, null);
         metrics.counter("leads.intake", "outcome", outcome).increment();
-        Log.infof("Lead %s: %s", lead.id, lead.status);
+        Log.debugf("Lead %s: %s", lead.id, lead.status);
         return new IntakeResult(LeadView.of(lead), true);
     }
 

@@ -74,21 +74,19 @@ public class Router {
         }
 
         List<RoutingShop> pool = campaignShops(request.campaign(), trail);
-        Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.SHOP, pool.stream().map(s -> s.shopId).toList(),
-                weekStart);
 
         List<RoutingShop> covering = pool.stream().filter(shop -> shop.covers(request.postalCode())).toList();
         if (covering.isEmpty()) {
             trail.note(RoutingStep.CAMPAIGN_CATCHMENT, "no campaign shop's catchment covers " + request.postalCode());
         }
-        List<RoutingShop> eligible = eligibleShops(RoutingStep.CAMPAIGN_CATCHMENT, covering, request, load, trail);
+        List<RoutingShop> eligible = eligibleShops(RoutingStep.CAMPAIGN_CATCHMENT, covering, request, weekStart, trail);
         Optional<Decision> byCatchment = claimShop(RoutingStep.CAMPAIGN_CATCHMENT, fairestShops(eligible, trail),
                 shop -> "catchment covers postal code " + request.postalCode(), weekStart, trail);
         if (byCatchment.isPresent()) {
             return byCatchment.get();
         }
 
-        Optional<Decision> nearest = nearestShop(request, pool, load, weekStart, trail);
+        Optional<Decision> nearest = nearestShop(request, pool, weekStart, trail);
         if (nearest.isPresent()) {
             return nearest.get();
         }
@@ -120,8 +118,7 @@ public class Router {
             trail.skip(RoutingStep.NAMED_SHOP, named, null, "named by " + namedBy + " but not in the shop directory");
             return Optional.empty();
         }
-        Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.SHOP, List.of(shop.shopId), weekStart);
-        List<RoutingShop> eligible = eligibleShops(RoutingStep.NAMED_SHOP, List.of(shop), request, load, trail);
+        List<RoutingShop> eligible = eligibleShops(RoutingStep.NAMED_SHOP, List.of(shop), request, weekStart, trail);
         return claimShop(RoutingStep.NAMED_SHOP, eligible, candidate -> "named by " + namedBy, weekStart, trail);
     }
 
@@ -135,8 +132,7 @@ public class Router {
         return shops.listAll();
     }
 
-    private Optional<Decision> nearestShop(Request request, List<RoutingShop> pool, Map<UUID, Long> load, Instant weekStart,
-            Trail trail) {
+    private Optional<Decision> nearestShop(Request request, List<RoutingShop> pool, Instant weekStart, Trail trail) {
         Optional<RoutingRepository.Location> location = request.latitude() != null && request.longitude() != null
                 ? Optional.of(new RoutingRepository.Location(request.latitude(), request.longitude(), "the lead's coordinates"))
                 : routing.locate(request.postalCode());
@@ -159,7 +155,7 @@ public class Router {
             trail.note(RoutingStep.NEAREST_SHOP, "no campaign shop within " + km(config.radiusKm()));
             return Optional.empty();
         }
-        List<RoutingShop> eligible = eligibleShops(RoutingStep.NEAREST_SHOP, inRadius, request, load, trail);
+        List<RoutingShop> eligible = eligibleShops(RoutingStep.NEAREST_SHOP, inRadius, request, weekStart, trail);
         if (eligible.isEmpty()) {
             return Optional.empty();
         }
@@ -207,9 +203,13 @@ public class Router {
                 team -> team.teamId, team -> team.name, trail);
     }
 
+    /** The candidates that may take the lead; this week's load is read for them only (not for the whole directory). */
     private List<RoutingShop> eligibleShops(RoutingStep step, List<RoutingShop> candidates, Request request,
-            Map<UUID, Long> load, Trail trail) {
+            Instant weekStart, Trail trail) {
         List<RoutingShop> eligible = new ArrayList<>();
+        Map<UUID, Long> load = candidates.isEmpty() ? Map.of()
+                : routing.assignedSince(RoutingRepository.Kind.SHOP, candidates.stream().map(shop -> shop.shopId).toList(),
+                        weekStart);
         for (RoutingShop shop : candidates) {
             long assigned = load.getOrDefault(shop.shopId, 0L);
             String skip = null;

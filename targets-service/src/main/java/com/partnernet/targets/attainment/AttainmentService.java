@@ -75,7 +75,7 @@ public class AttainmentService {
         sale.soldAt = won.at();
         sales.persist(sale);
         review.reviewAfterCommit(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
-        Log.infof("Sale from lead %s counts for partner %s (%s)", won.leadId(), won.partnerId(), won.productLine());
+        Log.debugf("Sale from lead %s counts for partner %s (%s)", won.leadId(), won.partnerId(), won.productLine());
     }
 
     /** Records a sale once per external sale id; the same id again answers the stored sale. */
