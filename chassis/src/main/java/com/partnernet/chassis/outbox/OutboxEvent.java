@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -18,9 +19,14 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
-    /** Identity, not a pooled sequence: ids must follow insert order for per-aggregate ordering. */
+    /**
+     * From a sequence, one value per row (not pooled: ids must follow the order events are
+     * written in, across instances, for per-aggregate ordering). Not IDENTITY: that inserts each row at once, and
+     * with it everything the transaction has queued, instead of in the commit's JDBC batches.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_id")
+    @SequenceGenerator(name = "outbox_event_id", sequenceName = "outbox_event_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "event_id", nullable = false, unique = true)

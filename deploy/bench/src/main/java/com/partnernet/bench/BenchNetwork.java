@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
@@ -27,6 +28,8 @@ final class BenchNetwork {
 
     private final SystemUnderTest system;
     private final List<Shop> shops;
+    /** Every lead of a run is another person (else it would be a duplicate of an earlier run's lead). */
+    private final AtomicInteger persons = new AtomicInteger();
 
     private BenchNetwork(SystemUnderTest system, List<Shop> shops) {
         this.system = system;
@@ -82,11 +85,12 @@ final class BenchNetwork {
     byte[] lead(String campaign, int index) throws Exception {
         Shop shop = shops.get(index % shops.size());
         String externalId = campaign + "-" + index;
+        int person = persons.incrementAndGet();
         return SystemUnderTest.JSON.writeValueAsBytes(Map.of("source", "bench", "externalId", externalId,
                 "campaign", campaign, "productLine", PRODUCT_LINES.get(index / shops.size() % PRODUCT_LINES.size()),
                 "postalCode", shop.postalCode(), "message", "Bitte um Rückruf zum Angebot aus der Anzeige.",
-                "contact", Map.of("name", "Kim Kunde " + index, "email", externalId + "@bench.example",
-                        "phone", String.format("+49 151 %08d", index)),
+                "contact", Map.of("name", "Kim Kunde " + person, "email", externalId + "@bench.example",
+                        "phone", String.format("+49 151 %08d", person)),
                 "consent", Map.of("granted", true, "grantedAt", Instant.now().toString())));
     }
 

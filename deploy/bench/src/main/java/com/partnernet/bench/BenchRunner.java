@@ -103,13 +103,21 @@ public final class BenchRunner {
         return report;
     }
 
-    /** What {@code GET /shops/{id}/pipeline} reads (PipelineService): the shop, stage counts, open leads' ages, a page. */
+    /**
+     * What {@code GET /shops/{id}/pipeline} reads (PipelineService): the shop, its leads counted and aged per stage in
+     * one aggregate (the service's query, with the database's clock), a page of its leads.
+     */
     static final List<String> PIPELINE_SQL = List.of(
             "select * from routing_shop where shop_id = ?",
-            "select status, count(*) from lead where shop_id = ? group by status",
-            "select status, assigned_at, sla_due_at from lead where shop_id = ? and status in ('NEW', 'CONTACTED', 'APPOINTMENT')",
-            "select * from lead where shop_id = ? order by received_at desc, id limit 20",
-            "select count(*) from lead where shop_id = ?");
+            """
+            select status, count(*), coalesce(avg(age), 0), coalesce(max(age), 0),
+                   count(*) filter (where age < 24 * 60), count(*) filter (where age >= 24 * 60 and age < 72 * 60),
+                   count(*) filter (where age >= 72 * 60 and age < 168 * 60), count(*) filter (where age >= 168 * 60),
+                   count(*) filter (where status = 'NEW' and sla_due_at < now())
+            from (select status, sla_due_at, floor(extract(epoch from (now() - assigned_at)) / 60) as age
+                  from lead where shop_id = ?) shop_leads
+            group by status""",
+            "select * from lead where shop_id = ? order by received_at desc, id limit 20");
 
     /** What {@code GET /partners/{id}} reads. */
     static final List<String> PARTNER_SQL = List.of("select * from partner where id = ?");

@@ -81,7 +81,8 @@ final class Report {
         figures.put("ingestionRatioToRaw", ratio);
         boolean complete = flatOut.assigned() == flatOut.leads();
         rows.add(new Row(String.format(Locale.ROOT, "Ingestion flat out (%,d leads), sustained", flatOut.leads()),
-                perSecond(flatOut.leadsPerSecond()) + " (p99 " + ms(flatOut.latencies().percentileMs(99)) + ")",
+                perSecond(flatOut.leadsPerSecond()) + " (p99 " + ms(flatOut.latencies().percentileMs(99)) + ")"
+                        + (complete ? "" : String.format(Locale.ROOT, " (only %,d assigned)", flatOut.assigned())),
                 perSecond(raw.rowsPerSecond()) + " raw consumer", ratio(ratio), "≥ 5,000/s and ≥ 0.5×",
                 complete && flatOut.leadsPerSecond() >= 5_000 && ratio >= 0.5));
     }

@@ -1,7 +1,10 @@
 package com.partnernet.leads.campaign;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +19,12 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
 
     public Optional<Campaign> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The campaigns with these codes, by code (codes no campaign has are missing). */
+    public Map<String, Campaign> byCodes(Collection<String> codes) {
+        return codes.isEmpty() ? Map.of()
+                : list("code in ?1", codes).stream().collect(Collectors.toMap(campaign -> campaign.code, campaign -> campaign));
     }
 
     public PanacheQuery<Campaign> search(CampaignStatus status, Channel channel, Sort sort) {

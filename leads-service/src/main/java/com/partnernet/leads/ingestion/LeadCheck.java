@@ -3,6 +3,7 @@ package com.partnernet.leads.ingestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,6 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.web.Problem;
 import com.partnernet.leads.campaign.Campaign;
-import com.partnernet.leads.campaign.CampaignRepository;
 import com.partnernet.leads.campaign.CampaignStatus;
 import com.partnernet.leads.campaign.Segment;
 
@@ -30,16 +30,13 @@ public class LeadCheck {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
-    private final CampaignRepository campaigns;
-
-    public LeadCheck(CampaignRepository campaigns) {
-        this.campaigns = campaigns;
-    }
-
-    /** @throws InvalidRequestException naming every field that is wrong */
-    public CheckedLead check(InboundLead lead) {
+    /**
+     * @param campaigns the campaigns the lead may name, by code (an intake reads them once for all its leads)
+     * @throws InvalidRequestException naming every field that is wrong
+     */
+    public CheckedLead check(InboundLead lead, Map<String, Campaign> campaigns) {
         List<Problem.Violation> violations = new ArrayList<>();
-        Campaign campaign = campaigns.findByCode(lead.campaign()).orElse(null);
+        Campaign campaign = campaigns.get(lead.campaign());
         if (campaign == null) {
             violations.add(new Problem.Violation("campaign", "no campaign with the code " + lead.campaign()));
         } else if (campaign.status == CampaignStatus.STOPPED) {

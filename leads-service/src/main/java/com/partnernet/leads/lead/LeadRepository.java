@@ -1,7 +1,10 @@
 package com.partnernet.leads.lead;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,32 +21,46 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
 
-    public Optional<Lead> findBySource(String source, String externalId) {
-        return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
+    /** The stored leads among {@code sourceKeys} (see {@link Lead#sourceKey}), by that key. */
+    public Map<String, Lead> findBySourceKeys(Collection<String> sourceKeys, Collection<String> sources,
+            Collection<String> externalIds) {
+        Map<String, Lead> found = new HashMap<>();
+        if (!sourceKeys.isEmpty()) {
+            list("source in ?1 and externalId in ?2", sources, externalIds).stream()
+                    .filter(lead -> sourceKeys.contains(Lead.sourceKey(lead.source, lead.externalId)))
+                    .forEach(lead -> found.put(Lead.sourceKey(lead.source, lead.externalId), lead));
+        }
+        return found;
     }
 
     public Optional<Lead> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The earliest open lead of the same person (same e-mail or phone) about the same product line since a moment. */
-    public Optional<Lead> findOpenOfPerson(String email, String phone, ProductLine productLine, Instant since) {
-        return find("productLine = :line and status in :open and receivedAt >= :since"
-                + " and (emailNormalized = :email or phoneE164 = :phone)", Sort.by("receivedAt").and("id"),
-                Parameters.with("line", productLine).and("open", LeadStatus.OPEN).and("since", since)
-                        .and("email", email == null ? "" : email).and("phone", phone == null ? "" : phone))
-                .firstResultOptional();
+    /** Open leads received since {@code since} of anyone with one of these e-mail addresses or phone numbers. */
+    public List<Lead> findOpenOfPersons(Collection<String> emails, Collection<String> phones, Instant since) {
+        if (emails.isEmpty() && phones.isEmpty()) {
+            return List.of();
+        }
+        // An empty list cannot be bound to "in": a value no normalised address or number takes stands in for it.
+        return list("status in :open and receivedAt >= :since and (emailNormalized in :emails or phoneE164 in :phones)",
+                Parameters.with("open", LeadStatus.OPEN).and("since", since)
+                        .and("emails", emails.isEmpty() ? List.of("") : emails)
+                        .and("phones", phones.isEmpty() ? List.of("") : phones));
     }
 
     /**
      * Serialises intake per person: a second lead of the same e-mail or phone waits until the first is committed, so
-     * both are never assigned. Keys are locked in a fixed order, so two intakes never wait for each other.
+     * both are never assigned. Keys are locked in a fixed order in one statement, so two intakes never wait for each
+     * other.
      */
-    public void lockPerson(String email, String phone) {
-        List.of(email == null ? "" : "email:" + email, phone == null ? "" : "phone:" + phone).stream()
-                .filter(key -> !key.isEmpty()).sorted()
-                .forEach(key -> getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                        .setParameter("key", key).getSingleResult());
+    public void lockPersons(Collection<String> personKeys) {
+        if (!personKeys.isEmpty()) {
+            getEntityManager().createNativeQuery("select count(*) from (select k, pg_advisory_xact_lock(hashtext(k)) from "
+                    + "(select distinct k from unnest(cast(:keys as text[])) k order by k) sorted) locked")
+                    .setParameter("keys", personKeys.toArray(String[]::new))
+                    .getSingleResult();
+        }
     }
 
     public PanacheQuery<Lead> search(LeadStatus status, String campaign, UUID shopId, UUID teamId, UUID partnerId,

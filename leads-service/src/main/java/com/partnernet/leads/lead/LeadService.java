@@ -2,11 +2,15 @@ package com.partnernet.leads.lead;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,6 +32,7 @@ import com.partnernet.leads.routing.LeadAssignment;
 import com.partnernet.leads.routing.Router;
 import com.partnernet.leads.routing.RoutingDecision;
 import com.partnernet.leads.routing.RoutingRepository;
+import com.partnernet.leads.routing.RoutingSession;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -70,46 +75,108 @@ public class LeadService {
      * Checks, stores and routes a lead, once: the same source and external id again returns the stored lead and
      * changes nothing (a marketing system's retry, or Kafka's redelivery).
      *
-     * @throws com.partnernet.chassis.error.InvalidRequestException when {@link LeadCheck} finds the lead invalid
+     * @throws InvalidRequestException when {@link LeadCheck} finds the lead invalid
      */
     @Transactional
     public IntakeResult ingest(InboundLead inbound) {
-        return store(inbound);
+        Outcome outcome = intake(List.of(inbound)).get(0);
+        if (!outcome.violations().isEmpty()) {
+            throw new InvalidRequestException(outcome.violations());
+        }
+        return outcome.result();
     }
 
     /**
-     * {@link #ingest} for many leads in one transaction (a poll of leads.inbound): one commit instead of one per lead.
-     * A lead {@link LeadCheck} finds invalid changes nothing and is answered with its violations; the others are stored.
+     * {@link #ingest} for many leads in one transaction (a poll of leads.inbound): one commit, and what intake reads
+     * (known leads, campaigns, the persons' open leads, the directory) read once for all of them. An invalid lead
+     * changes nothing and is answered with its violations; the others are stored.
      *
      * @return per lead, in order: its violations (empty when it was stored or known)
      */
     @Transactional
     public List<List<Problem.Violation>> ingestAll(List<InboundLead> inbound) {
-        List<List<Problem.Violation>> outcomes = new ArrayList<>(inbound.size());
-        for (InboundLead lead : inbound) {
-            try {
-                // store() checks before it writes anything, so an invalid lead leaves the transaction as it was.
-                store(lead);
-                outcomes.add(List.of());
-                // Written and let go: otherwise every query's automatic flush would check all the poll's leads so far.
-                leads.getEntityManager().flush();
-                leads.getEntityManager().clear();
-            } catch (InvalidRequestException invalid) {
-                outcomes.add(invalid.violations());
-            }
-        }
-        return outcomes;
+        return intake(inbound).stream().map(Outcome::violations).toList();
     }
 
-    private IntakeResult store(InboundLead inbound) {
-        // A resend is answered with the stored lead even if its campaign has stopped since.
-        Optional<Lead> known = leads.findBySource(inbound.source(), inbound.externalId());
-        if (known.isPresent()) {
-            Log.debugf("Lead %s is known already", known.get().id);
-            return new IntakeResult(LeadView.of(known.get()), false);
-        }
-        LeadCheck.CheckedLead checked = check.check(inbound);
+    /** A lead's outcome in an intake: stored or known already, or invalid. */
+    private record Outcome(IntakeResult result, List<Problem.Violation> violations) {
+    }
+
+    /** A checked lead that may be contacted, waiting for the duplicate check and routing. */
+    private record Contactable(int index, Lead lead, LeadConsent consent, Campaign campaign) {
+    }
+
+    private List<Outcome> intake(List<InboundLead> inbound) {
         Instant now = Timestamps.now();
+        Map<String, Lead> known = leads.findBySourceKeys(
+                inbound.stream().map(lead -> Lead.sourceKey(lead.source(), lead.externalId())).collect(Collectors.toSet()),
+                inbound.stream().map(InboundLead::source).collect(Collectors.toSet()),
+                inbound.stream().map(InboundLead::externalId).collect(Collectors.toSet()));
+        Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InboundLead::campaign)
+                .collect(Collectors.toSet()));
+        Outcome[] outcomes = new Outcome[inbound.size()];
+        Map<Integer, Lead> resent = new HashMap<>();
+        List<Contactable> contactable = new ArrayList<>();
+        for (int i = 0; i < inbound.size(); i++) {
+            InboundLead lead = inbound.get(i);
+            String sourceKey = Lead.sourceKey(lead.source(), lead.externalId());
+            // A resend is answered with the stored lead even if its campaign has stopped since.
+            if (known.containsKey(sourceKey)) {
+                resent.put(i, known.get(sourceKey));
+                continue;
+            }
+            LeadCheck.CheckedLead checked;
+            try {
+                checked = check.check(lead, campaignsByCode);
+            } catch (InvalidRequestException invalid) {
+                outcomes[i] = new Outcome(null, invalid.violations());
+                continue;
+            }
+            Lead stored = newLead(lead, checked, now);
+            known.put(sourceKey, stored);
+            LeadConsent consent = consent(stored, lead, now);
+            if (!consent.isValidAt(now)) {
+                // Without consent nobody may contact the person: keep no contact data and never route it.
+                stored.status = LeadStatus.REJECTED_NO_CONSENT;
+                stored.routingReason = consent.granted ? "consent expired on " + consent.expiresAt : "no consent to be contacted";
+                outcomes[i] = stored(stored, consent, "rejected_no_consent");
+                continue;
+            }
+            withContact(stored, lead, checked, consent);
+            contactable.add(new Contactable(i, stored, consent, checked.campaign()));
+        }
+
+        leads.lockPersons(contactable.stream().flatMap(pending -> personKeys(pending.lead()).stream()).toList());
+        List<Lead> open = new ArrayList<>(leads.findOpenOfPersons(
+                contactable.stream().map(pending -> pending.lead().emailNormalized).filter(Objects::nonNull).collect(Collectors.toSet()),
+                contactable.stream().map(pending -> pending.lead().phoneE164).filter(Objects::nonNull).collect(Collectors.toSet()),
+                now.minus(config.duplicateWindow())));
+        RoutingSession session = router.session();
+        for (Contactable pending : contactable) {
+            Lead lead = pending.lead();
+            Optional<Lead> earlier = open.stream().filter(other -> isSamePersonAndLine(other, lead))
+                    .min(Comparator.comparing((Lead other) -> other.receivedAt).thenComparing(other -> other.id));
+            if (earlier.isPresent()) {
+                lead.status = LeadStatus.DUPLICATE;
+                lead.duplicateOf = earlier.get().id;
+                lead.routingReason = "the same person has an open " + lead.productLine + " lead since "
+                        + earlier.get().receivedAt + " (" + earlier.get().id + "): linked to it, not assigned again";
+                outcomes[pending.index()] = stored(lead, pending.consent(), "duplicate");
+                continue;
+            }
+            outcomes[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), now);
+            if (lead.status == LeadStatus.NEW) {
+                open.add(lead);
+            }
+        }
+        resent.forEach((index, lead) -> {
+            Log.debugf("Lead %s is known already", lead.id);
+            outcomes[index] = new Outcome(new IntakeResult(LeadView.of(lead), false), List.of());
+        });
+        return List.of(outcomes);
+    }
+
+    private Lead newLead(InboundLead inbound, LeadCheck.CheckedLead checked, Instant now) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.source = inbound.source();
@@ -122,13 +189,10 @@ public class LeadService {
         lead.namedShopId = inbound.shopId();
         lead.receivedAt = now;
         lead.updatedAt = now;
-        LeadConsent consent = consent(lead, inbound, now);
-        if (!consent.isValidAt(now)) {
-            // Without consent nobody may contact the person: keep no contact data and never route it.
-            lead.status = LeadStatus.REJECTED_NO_CONSENT;
-            lead.routingReason = consent.granted ? "consent expired on " + consent.expiresAt : "no consent to be contacted";
-            return stored(lead, consent, "rejected_no_consent");
-        }
+        return lead;
+    }
+
+    private static void withContact(Lead lead, InboundLead inbound, LeadCheck.CheckedLead checked, LeadConsent consent) {
         lead.consentGranted = true;
         lead.consentAt = consent.grantedAt;
         lead.latitude = inbound.latitude();
@@ -139,18 +203,29 @@ public class LeadService {
         lead.emailNormalized = checked.emailNormalized();
         lead.phoneE164 = checked.phoneE164();
         lead.message = inbound.message();
+    }
 
-        leads.lockPerson(lead.emailNormalized, lead.phoneE164);
-        Optional<Lead> open = leads.findOpenOfPerson(lead.emailNormalized, lead.phoneE164, lead.productLine,
-                now.minus(config.duplicateWindow()));
-        if (open.isPresent()) {
-            lead.status = LeadStatus.DUPLICATE;
-            lead.duplicateOf = open.get().id;
-            lead.routingReason = "the same person has an open " + lead.productLine + " lead since "
-                    + open.get().receivedAt + " (" + open.get().id + "): linked to it, not assigned again";
-            return stored(lead, consent, "duplicate");
+    /** The keys a person's intake is serialised on (see {@link LeadRepository#lockPersons}). */
+    private static List<String> personKeys(Lead lead) {
+        List<String> keys = new ArrayList<>(2);
+        if (lead.emailNormalized != null) {
+            keys.add("email:" + lead.emailNormalized);
         }
-        Router.Decision decision = router.route(new Router.Request(checked.campaign(), lead.namedShopId, lead.productLine,
+        if (lead.phoneE164 != null) {
+            keys.add("phone:" + lead.phoneE164);
+        }
+        return keys;
+    }
+
+    /** An open lead about the same product line by the same person (same e-mail or phone): {@code lead} duplicates it. */
+    private static boolean isSamePersonAndLine(Lead open, Lead lead) {
+        return open.productLine == lead.productLine
+                && ((lead.emailNormalized != null && lead.emailNormalized.equals(open.emailNormalized))
+                        || (lead.phoneE164 != null && lead.phoneE164.equals(open.phoneE164)));
+    }
+
+    private Outcome routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign, Instant now) {
+        Router.Decision decision = router.route(session, new Router.Request(campaign, lead.namedShopId, lead.productLine,
                 lead.segment, lead.postalCode, lead.latitude, lead.longitude, Set.of(), now));
         List<Object> records = apply(lead, decision, RoutingDecision.Cause.INTAKE, now);
         leads.persist(lead);
@@ -163,7 +238,7 @@ public class LeadService {
         metrics.counter("leads.intake", "outcome", lead.status == LeadStatus.NEW ? "assigned" : "unrouted").increment();
         // Per lead only at DEBUG: campaign bursts bring thousands a second; the intake counter and events tell the rest.
         Log.debugf("Lead %s: %s (%s)", lead.id, lead.status, lead.routingReason);
-        return new IntakeResult(LeadView.of(lead), true);
+        return new Outcome(new IntakeResult(LeadView.of(lead), true), List.of());
     }
 
     /** A shop's move of its lead; only the moves in {@link LeadStatus#next()} are allowed. */
@@ -216,7 +291,7 @@ public class LeadService {
         } else {
             Set<UUID> excluded = routing.breachedBy(lead.id);
             Campaign campaign = lead.campaignId == null ? null : campaigns.findById(lead.campaignId);
-            decision = router.route(new Router.Request(campaign, lead.namedShopId, lead.productLine, lead.segment,
+            decision = router.route(router.session(), new Router.Request(campaign, lead.namedShopId, lead.productLine, lead.segment,
                     lead.postalCode, lead.latitude, lead.longitude, excluded, now));
         }
         lead.reassignments++;
@@ -253,13 +328,14 @@ public class LeadService {
         return leads.findByIdOptional(leadId).orElseThrow(() -> new ResourceNotFoundException("Lead", leadId));
     }
 
-    private IntakeResult stored(Lead lead, LeadConsent consent, String outcome) {
+    /** A lead stored without routing (no consent, or a duplicate). */
+    private Outcome stored(Lead lead, LeadConsent consent, String outcome) {
         leads.persist(lead);
         routing.persist(consent);
         events.publish(LeadEvents.Type.LeadReceived, lead, null, null);
         metrics.counter("leads.intake", "outcome", outcome).increment();
         Log.debugf("Lead %s: %s", lead.id, lead.status);
-        return new IntakeResult(LeadView.of(lead), true);
+        return new Outcome(new IntakeResult(LeadView.of(lead), true), List.of());
     }
 
     private LeadConsent consent(Lead lead, InboundLead inbound, Instant now) {

@@ -64,34 +64,39 @@ public class Router {
         this.config = config;
     }
 
-    public Decision route(Request request) {
+    /** The reads of one transaction's routing: start one per transaction and route all its leads with it. */
+    public RoutingSession session() {
+        return new RoutingSession(shops, teams, routing);
+    }
+
+    public Decision route(RoutingSession session, Request request) {
         Trail trail = new Trail();
         Instant weekStart = weekStart(request.now());
 
-        Optional<Decision> named = namedShop(request, weekStart, trail);
+        Optional<Decision> named = namedShop(session, request, weekStart, trail);
         if (named.isPresent()) {
             return named.get();
         }
 
-        List<RoutingShop> pool = campaignShops(request.campaign(), trail);
+        List<RoutingShop> pool = campaignShops(session, request.campaign(), trail);
 
         List<RoutingShop> covering = pool.stream().filter(shop -> shop.covers(request.postalCode())).toList();
         if (covering.isEmpty()) {
             trail.note(RoutingStep.CAMPAIGN_CATCHMENT, "no campaign shop's catchment covers " + request.postalCode());
         }
-        List<RoutingShop> eligible = eligibleShops(RoutingStep.CAMPAIGN_CATCHMENT, covering, request, weekStart, trail);
-        Optional<Decision> byCatchment = claimShop(RoutingStep.CAMPAIGN_CATCHMENT, fairestShops(eligible, trail),
-                shop -> "catchment covers postal code " + request.postalCode(), weekStart, trail);
+        List<RoutingShop> eligible = eligibleShops(session, RoutingStep.CAMPAIGN_CATCHMENT, covering, request, weekStart, trail);
+        Optional<Decision> byCatchment = claimShop(session, RoutingStep.CAMPAIGN_CATCHMENT, fairestShops(session, eligible, trail),
+                shop -> "catchment covers postal code " + request.postalCode(), request, trail);
         if (byCatchment.isPresent()) {
             return byCatchment.get();
         }
 
-        Optional<Decision> nearest = nearestShop(request, pool, weekStart, trail);
+        Optional<Decision> nearest = nearestShop(session, request, pool, weekStart, trail);
         if (nearest.isPresent()) {
             return nearest.get();
         }
 
-        Optional<Decision> team = fieldTeam(request, weekStart, trail);
+        Optional<Decision> team = fieldTeam(session, request, weekStart, trail);
         if (team.isPresent()) {
             return team.get();
         }
@@ -106,36 +111,37 @@ public class Router {
         return monday.atStartOfDay(BUSINESS_ZONE).toInstant();
     }
 
-    private Optional<Decision> namedShop(Request request, Instant weekStart, Trail trail) {
+    private Optional<Decision> namedShop(RoutingSession session, Request request, Instant weekStart, Trail trail) {
         UUID named = request.namedShopId() != null ? request.namedShopId()
                 : request.campaign() != null ? request.campaign().namedShopId : null;
         if (named == null) {
             return Optional.empty();
         }
         String namedBy = request.namedShopId() != null ? "the lead" : "its campaign";
-        RoutingShop shop = shops.findById(named);
+        RoutingShop shop = session.shop(named);
         if (shop == null) {
             trail.skip(RoutingStep.NAMED_SHOP, named, null, "named by " + namedBy + " but not in the shop directory");
             return Optional.empty();
         }
-        List<RoutingShop> eligible = eligibleShops(RoutingStep.NAMED_SHOP, List.of(shop), request, weekStart, trail);
-        return claimShop(RoutingStep.NAMED_SHOP, eligible, candidate -> "named by " + namedBy, weekStart, trail);
+        List<RoutingShop> eligible = eligibleShops(session, RoutingStep.NAMED_SHOP, List.of(shop), request, weekStart, trail);
+        return claimShop(session, RoutingStep.NAMED_SHOP, eligible, candidate -> "named by " + namedBy, request, trail);
     }
 
-    private List<RoutingShop> campaignShops(Campaign campaign, Trail trail) {
+    private List<RoutingShop> campaignShops(RoutingSession session, Campaign campaign, Trail trail) {
         if (campaign != null && campaign.status == CampaignStatus.PILOT) {
             Set<UUID> pilots = campaign.shopsIn(ShopGroup.PILOT);
             trail.note(RoutingStep.CAMPAIGN_CATCHMENT, "pilot campaign " + campaign.code + ": only its " + pilots.size()
                     + " pilot shop(s) take its leads");
-            return pilots.isEmpty() ? List.of() : shops.list("shopId in ?1", pilots);
+            return session.shops(pilots);
         }
-        return shops.listAll();
+        return List.copyOf(session.allShops());
     }
 
-    private Optional<Decision> nearestShop(Request request, List<RoutingShop> pool, Instant weekStart, Trail trail) {
+    private Optional<Decision> nearestShop(RoutingSession session, Request request, List<RoutingShop> pool, Instant weekStart,
+            Trail trail) {
         Optional<RoutingRepository.Location> location = request.latitude() != null && request.longitude() != null
                 ? Optional.of(new RoutingRepository.Location(request.latitude(), request.longitude(), "the lead's coordinates"))
-                : routing.locate(request.postalCode());
+                : session.locate(request.postalCode());
         if (location.isEmpty()) {
             trail.note(RoutingStep.NEAREST_SHOP, "no location: the lead has no coordinates and no directory shop shares "
                     + "its postal area " + request.postalCode().substring(0, 2) + "xxx");
@@ -155,7 +161,7 @@ public class Router {
             trail.note(RoutingStep.NEAREST_SHOP, "no campaign shop within " + km(config.radiusKm()));
             return Optional.empty();
         }
-        List<RoutingShop> eligible = eligibleShops(RoutingStep.NEAREST_SHOP, inRadius, request, weekStart, trail);
+        List<RoutingShop> eligible = eligibleShops(session, RoutingStep.NEAREST_SHOP, inRadius, request, weekStart, trail);
         if (eligible.isEmpty()) {
             return Optional.empty();
         }
@@ -163,20 +169,20 @@ public class Router {
         List<RoutingShop> equals = eligible.stream()
                 .filter(shop -> distance.apply(shop) <= nearest + config.equalDistanceKm()).toList();
         List<RoutingShop> rest = eligible.stream().filter(shop -> !equals.contains(shop)).toList();
-        List<RoutingShop> preference = new ArrayList<>(fairestShops(equals, trail));
+        List<RoutingShop> preference = new ArrayList<>(fairestShops(session, equals, trail));
         preference.addAll(rest);
-        return claimShop(RoutingStep.NEAREST_SHOP, preference,
-                shop -> "nearest eligible shop, " + km(distance.apply(shop)) + " from " + from.source(), weekStart, trail);
+        return claimShop(session, RoutingStep.NEAREST_SHOP, preference,
+                shop -> "nearest eligible shop, " + km(distance.apply(shop)) + " from " + from.source(), request, trail);
     }
 
-    private Optional<Decision> fieldTeam(Request request, Instant weekStart, Trail trail) {
+    private Optional<Decision> fieldTeam(RoutingSession session, Request request, Instant weekStart, Trail trail) {
         LocalDate today = request.now().atZone(BUSINESS_ZONE).toLocalDate();
-        List<RoutingTeam> covering = teams.listActive().stream().filter(team -> team.covers(request.postalCode())).toList();
+        List<RoutingTeam> covering = session.activeTeams().stream().filter(team -> team.covers(request.postalCode())).toList();
         if (covering.isEmpty()) {
             trail.note(RoutingStep.FIELD_TEAM, "no field team covers " + request.postalCode());
             return Optional.empty();
         }
-        Map<UUID, Long> load = routing.assignedSince(RoutingRepository.Kind.TEAM, covering.stream().map(t -> t.teamId).toList(),
+        Map<UUID, Long> load = session.assignedSince(RoutingRepository.Kind.TEAM, covering.stream().map(t -> t.teamId).toList(),
                 weekStart);
         List<RoutingTeam> eligible = new ArrayList<>();
         for (RoutingTeam team : covering) {
@@ -193,22 +199,21 @@ public class Router {
                 eligible.add(team);
             }
         }
-        List<RoutingTeam> preference = fairest(RoutingRepository.Kind.TEAM, eligible, team -> team.teamId,
+        List<RoutingTeam> preference = fairest(session, RoutingRepository.Kind.TEAM, eligible, team -> team.teamId,
                 team -> team.weeklyLeadCapacity, team -> team.name, trail);
-        return claim(RoutingStep.FIELD_TEAM, preference, team -> {
-            routing.lock(team);
-            return hasRoom(RoutingRepository.Kind.TEAM, team.teamId, team.weeklyLeadCapacity, weekStart);
-        }, team -> new Decision(RoutingDecision.Outcome.FIELD_TEAM, null, team, "field team " + team.name + " in "
-                + team.city + " covers " + request.postalCode() + " and promotes " + request.productLine(), null),
-                team -> team.teamId, team -> team.name, trail);
+        return claim(session, RoutingRepository.Kind.TEAM, RoutingStep.FIELD_TEAM, preference, team -> team.teamId,
+                team -> team.weeklyLeadCapacity, team -> team.name,
+                team -> new Decision(RoutingDecision.Outcome.FIELD_TEAM, null, team, "field team " + team.name + " in "
+                        + team.city + " covers " + request.postalCode() + " and promotes " + request.productLine(), null),
+                request, trail);
     }
 
     /** The candidates that may take the lead; this week's load is read for them only (not for the whole directory). */
-    private List<RoutingShop> eligibleShops(RoutingStep step, List<RoutingShop> candidates, Request request,
-            Instant weekStart, Trail trail) {
+    private List<RoutingShop> eligibleShops(RoutingSession session, RoutingStep step, List<RoutingShop> candidates,
+            Request request, Instant weekStart, Trail trail) {
         List<RoutingShop> eligible = new ArrayList<>();
         Map<UUID, Long> load = candidates.isEmpty() ? Map.of()
-                : routing.assignedSince(RoutingRepository.Kind.SHOP, candidates.stream().map(shop -> shop.shopId).toList(),
+                : session.assignedSince(RoutingRepository.Kind.SHOP, candidates.stream().map(shop -> shop.shopId).toList(),
                         weekStart);
         for (RoutingShop shop : candidates) {
             long assigned = load.getOrDefault(shop.shopId, 0L);
@@ -234,17 +239,15 @@ public class Router {
     }
 
     /** The first shop of {@code preference} that still has room once locked. */
-    private Optional<Decision> claimShop(RoutingStep step, List<RoutingShop> preference, Function<RoutingShop, String> reason,
-            Instant weekStart, Trail trail) {
-        return claim(step, preference, shop -> {
-            routing.lock(shop);
-            return hasRoom(RoutingRepository.Kind.SHOP, shop.shopId, shop.weeklyLeadCapacity, weekStart);
-        }, shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, reason.apply(shop), null), shop -> shop.shopId,
-                shop -> shop.name, trail);
+    private Optional<Decision> claimShop(RoutingSession session, RoutingStep step, List<RoutingShop> preference,
+            Function<RoutingShop, String> reason, Request request, Trail trail) {
+        return claim(session, RoutingRepository.Kind.SHOP, step, preference, shop -> shop.shopId,
+                shop -> shop.weeklyLeadCapacity, shop -> shop.name,
+                shop -> new Decision(RoutingDecision.Outcome.SHOP, shop, null, reason.apply(shop), null), request, trail);
     }
 
-    private List<RoutingShop> fairestShops(List<RoutingShop> equals, Trail trail) {
-        return fairest(RoutingRepository.Kind.SHOP, equals, shop -> shop.shopId, shop -> shop.weeklyLeadCapacity,
+    private List<RoutingShop> fairestShops(RoutingSession session, List<RoutingShop> equals, Trail trail) {
+        return fairest(session, RoutingRepository.Kind.SHOP, equals, shop -> shop.shopId, shop -> shop.weeklyLeadCapacity,
                 shop -> shop.name, trail);
     }
 
@@ -252,14 +255,14 @@ public class Router {
      * Orders equal candidates fairly: fewest open leads for their weekly capacity first, then (round robin) the one
      * that has waited longest for a lead.
      */
-    private <T> List<T> fairest(RoutingRepository.Kind kind, List<T> candidates, Function<T, UUID> id,
+    private <T> List<T> fairest(RoutingSession session, RoutingRepository.Kind kind, List<T> candidates, Function<T, UUID> id,
             Function<T, Integer> capacity, Function<T, String> name, Trail trail) {
         if (candidates.size() < 2) {
             return candidates;
         }
         List<UUID> ids = candidates.stream().map(id).toList();
-        Map<UUID, Long> open = routing.openLeads(kind, ids);
-        Map<UUID, Instant> last = routing.lastAssigned(kind, ids);
+        Map<UUID, Long> open = session.openLeads(kind, ids);
+        Map<UUID, Instant> last = session.lastAssigned(kind, ids);
         Function<T, Double> share = candidate -> open.getOrDefault(id.apply(candidate), 0L)
                 / (double) Math.max(1, capacity.apply(candidate));
         List<T> ordered = candidates.stream()
@@ -278,22 +281,20 @@ public class Router {
     }
 
     /** Takes the first candidate that still has room once locked; a concurrent lead may have taken the last place. */
-    private <T> Optional<Decision> claim(RoutingStep step, List<T> preference, Function<T, Boolean> lockAndCheck,
-            Function<T, Decision> decision, Function<T, UUID> id, Function<T, String> name, Trail trail) {
+    private <T> Optional<Decision> claim(RoutingSession session, RoutingRepository.Kind kind, RoutingStep step,
+            List<T> preference, Function<T, UUID> id, Function<T, Integer> capacity, Function<T, String> name,
+            Function<T, Decision> decision, Request request, Trail trail) {
         for (T candidate : preference) {
-            if (!lockAndCheck.apply(candidate)) {
+            if (!session.claim(kind, id.apply(candidate), capacity.apply(candidate), weekStart(request.now()))) {
                 trail.skip(step, id.apply(candidate), name.apply(candidate), "reached its weekly capacity meanwhile");
                 continue;
             }
+            session.assigned(id.apply(candidate), request.now());
             Decision chosen = decision.apply(candidate);
             trail.chosen(step, id.apply(candidate), name.apply(candidate), chosen.reason());
             return Optional.of(new Decision(chosen.outcome(), chosen.shop(), chosen.team(), chosen.reason(), trail.entries()));
         }
         return Optional.empty();
-    }
-
-    private boolean hasRoom(RoutingRepository.Kind kind, UUID target, int capacity, Instant weekStart) {
-        return routing.assignedSince(kind, List.of(target), weekStart).getOrDefault(target, 0L) < capacity;
     }
 
     private static String atCapacity(long assigned, int capacity) {

@@ -12,13 +12,19 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingTeam;
 import com.partnernet.leads.lead.LeadStatus;
 
-/** What routing reads beyond the directory: the targets' load, and a lead's assignments and decisions. */
+/**
+ * What routing reads beyond the directory: the targets' load, and a lead's assignments and decisions. The load is read
+ * without flushing the transaction's pending writes first: routing reads a target's load before it assigns to it in
+ * this transaction and keeps it from then on ({@link RoutingSession}), so pending writes cannot change what it reads,
+ * and a flush per lead would check every entity the transaction holds (quadratic in a poll of leads).
+ */
 @ApplicationScoped
 public class RoutingRepository {
 
@@ -51,6 +57,7 @@ public class RoutingRepository {
         }
         return counts(entityManager.createQuery("select a." + kind.property + ", count(a) from LeadAssignment a where a."
                 + kind.property + " in :targets and a.assignedAt >= :since group by a." + kind.property, Object[].class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("targets", targets).setParameter("since", since).getResultList());
     }
 
@@ -61,6 +68,7 @@ public class RoutingRepository {
         }
         return counts(entityManager.createQuery("select l." + kind.property + ", count(l) from Lead l where l."
                 + kind.property + " in :targets and l.status in :open group by l." + kind.property, Object[].class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("targets", targets).setParameter("open", LeadStatus.OPEN).getResultList());
     }
 
@@ -72,6 +80,7 @@ public class RoutingRepository {
         Map<UUID, Instant> last = new HashMap<>();
         entityManager.createQuery("select a." + kind.property + ", max(a.assignedAt) from LeadAssignment a where a."
                 + kind.property + " in :targets group by a." + kind.property, Object[].class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("targets", targets).getResultList()
                 .forEach(row -> last.put((UUID) row[0], (Instant) row[1]));
         return last;
@@ -84,25 +93,6 @@ public class RoutingRepository {
 
     public void lock(RoutingTeam team) {
         entityManager.lock(team, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /**
-     * The centre of the directory's shops that share the longest postal prefix with the code (five down to two
-     * digits): German postal codes are regional, so the shops of a code's area say where it lies.
-     */
-    public Optional<Location> locate(String postalCode) {
-        for (int digits = 5; digits >= 2; digits--) {
-            String prefix = postalCode.substring(0, digits);
-            Object[] row = entityManager.createQuery("select avg(s.latitude), avg(s.longitude), count(s) from RoutingShop s"
-                    + " where s.postalCode like :prefix", Object[].class)
-                    .setParameter("prefix", prefix + "%").getSingleResult();
-            long shops = (Long) row[2];
-            if (shops > 0) {
-                return Optional.of(new Location((Double) row[0], (Double) row[1], "centre of the " + shops
-                        + " directory shop(s) in postal area " + prefix + "x".repeat(5 - digits)));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The lead's current assignment, if it has one. */
