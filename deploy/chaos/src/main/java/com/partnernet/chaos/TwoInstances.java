@@ -1,6 +1,7 @@
 package com.partnernet.chaos;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,13 +66,24 @@ final class TwoInstances implements Scenario {
                 .findFirst().orElseThrow();
         String holder = leaseHolder(system);
         boolean relayMoved = killed.get() != null && holder.contains("/" + system.pid(survivor) + "/");
+        // The dead member leaves the group when its session times out (10 s); a drained load can be quicker.
         Map<String, Integer> after = system.groupMembers(GROUP);
+        Instant rebalanceDeadline = Instant.now().plusSeconds(30);
+        while (!holdsAll(after) && Instant.now().isBefore(rebalanceDeadline)) {
+            Thread.sleep(500);
+            after = system.groupMembers(GROUP);
+        }
         // Both instances consumed before the kill, the survivor holds every partition after it.
         boolean partitionsMoved = sharedBefore.get().size() == 2 && !sharedBefore.get().containsValue(0)
-                && after.size() == 1 && after.containsValue(Topic.LEADS_INBOUND.partitions);
+                && holdsAll(after);
         return load.outcome(name(), result, relayMoved && partitionsMoved, "partitions of leads.inbound per member "
                 + sharedBefore.get().values() + " before the kill, " + after.values() + " after; relay lease held by "
                 + holder + " (" + survivor + (relayMoved ? ")" : ", NOT the survivor)") + ", seed " + seed);
+    }
+
+    /** One member holds every partition of leads.inbound. */
+    private static boolean holdsAll(Map<String, Integer> members) {
+        return members.size() == 1 && members.containsValue(Topic.LEADS_INBOUND.partitions);
     }
 
     private static String leaseHolder(SystemUnderTest system) throws SQLException {

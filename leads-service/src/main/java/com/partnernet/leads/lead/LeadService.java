@@ -152,6 +152,8 @@ public class LeadService {
                 contactable.stream().map(pending -> pending.lead().phoneE164).filter(Objects::nonNull).collect(Collectors.toSet()),
                 now.minus(config.duplicateWindow())));
         RoutingSession session = router.session();
+        session.lockCatchmentsOf(contactable.stream().map(pending -> pending.lead().postalCode).collect(Collectors.toSet()),
+                Router.weekStart(now));
         for (Contactable pending : contactable) {
             Lead lead = pending.lead();
             Optional<Lead> earlier = open.stream().filter(other -> isSamePersonAndLine(other, lead))

@@ -91,6 +91,13 @@ public class RoutingRepository {
         entityManager.lock(shop, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Locks these shops' directory rows until the transaction ends, in the database's order of their ids (one order for all). */
+    public void lockShops(List<UUID> shopIds) {
+        entityManager.createQuery("select s from RoutingShop s where s.shopId in :ids order by s.shopId", RoutingShop.class)
+                .setParameter("ids", shopIds).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
     public void lock(RoutingTeam team) {
         entityManager.lock(team, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -115,6 +115,24 @@ public final class RoutingSession {
     }
 
     /**
+     * Locks, in one statement and in id order, the shops of the directory whose catchment covers any of these postal
+     * codes, and reads their weekly counts in one more: the shops a batch of leads will most likely be routed to.
+     * Locking them up front in a fixed order keeps two instances' polls from deadlocking over shops locked lead by
+     * lead, and saves a lock and a count per shop. Shops routing needs beyond these are locked as it goes.
+     */
+    public void lockCatchmentsOf(Collection<String> postalCodes, Instant weekStart) {
+        List<UUID> covering = allShops().stream()
+                .filter(shop -> !locked.containsKey(shop.shopId) && postalCodes.stream().anyMatch(shop::covers))
+                .map(shop -> shop.shopId).toList();
+        if (covering.isEmpty()) {
+            return;
+        }
+        routing.lockShops(covering);
+        Map<UUID, Long> counts = routing.assignedSince(RoutingRepository.Kind.SHOP, covering, weekStart);
+        covering.forEach(shopId -> locked.put(shopId, new Counted(weekStart, counts.getOrDefault(shopId, 0L))));
+    }
+
+    /**
      * Locks the target's directory row for the rest of the transaction (the first time) and says whether it has room
      * for one more lead this week; a concurrent transaction may have taken the last place before the lock.
      */
