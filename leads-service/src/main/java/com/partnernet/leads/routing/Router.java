@@ -139,15 +139,15 @@ public class Router {
 
     private Optional<Decision> nearestShop(RoutingSession session, Request request, List<RoutingShop> pool, Instant weekStart,
             Trail trail) {
-        Optional<RoutingRepository.Location> location = request.latitude() != null && request.longitude() != null
-                ? Optional.of(new RoutingRepository.Location(request.latitude(), request.longitude(), "the lead's coordinates"))
+        Optional<RoutingSession.Location> location = request.latitude() != null && request.longitude() != null
+                ? Optional.of(new RoutingSession.Location(request.latitude(), request.longitude(), "the lead's coordinates"))
                 : session.locate(request.postalCode());
         if (location.isEmpty()) {
             trail.note(RoutingStep.NEAREST_SHOP, "no location: the lead has no coordinates and no directory shop shares "
                     + "its postal area " + request.postalCode().substring(0, 2) + "xxx");
             return Optional.empty();
         }
-        RoutingRepository.Location from = location.get();
+        RoutingSession.Location from = location.get();
         // A customer's own coordinates are personal data: the trail (kept after an erasure, read by ops) names only
         // where they came from; a postal area's centre is no one's address and is shown.
         trail.note(RoutingStep.NEAREST_SHOP, request.latitude() != null

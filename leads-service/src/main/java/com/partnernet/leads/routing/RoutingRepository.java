@@ -28,10 +28,6 @@ import com.partnernet.leads.lead.LeadStatus;
 @ApplicationScoped
 public class RoutingRepository {
 
-    /** Where a lead without coordinates is placed, and what that rests on. */
-    public record Location(double latitude, double longitude, String source) {
-    }
-
     /** Which kind of target a count is about. */
     public enum Kind {
         SHOP("shopId"),

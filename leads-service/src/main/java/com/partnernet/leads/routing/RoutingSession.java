@@ -27,6 +27,10 @@ import com.partnernet.leads.directory.RoutingTeamRepository;
  */
 public final class RoutingSession {
 
+    /** Where a lead without coordinates is placed, and what that rests on. */
+    record Location(double latitude, double longitude, String source) {
+    }
+
     private record Counted(Instant weekStart, long assigned) {
     }
 
@@ -168,14 +172,14 @@ public final class RoutingSession {
      * Where a postal code lies when the lead has no coordinates: the centre of the directory's shops that share the
      * longest postal prefix with it (five down to two digits) — German postal codes are regional.
      */
-    Optional<RoutingRepository.Location> locate(String postalCode) {
+    Optional<Location> locate(String postalCode) {
         for (int digits = 5; digits >= 2; digits--) {
             String prefix = postalCode.substring(0, digits);
             List<RoutingShop> area = allShops().stream().filter(shop -> shop.postalCode.startsWith(prefix)).toList();
             if (!area.isEmpty()) {
                 double latitude = area.stream().mapToDouble(shop -> shop.latitude).average().orElseThrow();
                 double longitude = area.stream().mapToDouble(shop -> shop.longitude).average().orElseThrow();
-                return Optional.of(new RoutingRepository.Location(latitude, longitude, "centre of the " + area.size()
+                return Optional.of(new Location(latitude, longitude, "centre of the " + area.size()
                         + " directory shop(s) in postal area " + prefix + "x".repeat(5 - digits)));
             }
         }
