@@ -121,10 +121,6 @@ final class Report {
         rows.add(new Row("Local stack up again (kept state)", seconds(result.restartSeconds()), "", "", "", null));
     }
 
-    List<Row> rows() {
-        return rows;
-    }
-
     String table() {
         StringBuilder table = new StringBuilder((sizes.smoke() ? "Benchmark (smoke sizes: the harness works; "
                 + "the figures are no verdict)\n" : "Benchmark\n")
