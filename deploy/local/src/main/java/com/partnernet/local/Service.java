@@ -11,8 +11,11 @@ public enum Service {
     LEADS("leads-service", "LEADS_PORT", 8082, "leads"),
     TARGETS("targets-service", "TARGETS_PORT", 8083, "targets");
 
-    /** How the local run (and what measures or shakes it) starts a service's JVM. */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m");
+    /**
+     * How the local run (and what measures or shakes it) starts a service's JVM. The serial collector with a small
+     * initial heap: on two cores it starts faster and idles about 50 MB smaller than G1 (measured, deploy/bench).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xms16m", "-XX:+UseSerialGC");
 
     public final String serviceName;
     /** Environment variable that overrides the local run's HTTP port. */
