@@ -1,6 +1,10 @@
 package com.partnernet.chassis.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +13,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +25,18 @@ import com.partnernet.chassis.event.EventEnvelope;
  * The only way a service publishes an event: it is stored with the caller's state change, in the caller's
  * transaction, and {@link OutboxRelay} sends it after the commit. No event without its commit, no commit
  * without its event.
+ * <p>
+ * A transaction's events are inserted together just before it commits, in one JDBC batch, each row taking its id from
+ * the table's sequence there: in the order they were published, and after every lock the transaction takes. So
+ * whatever orders two transactions' writes to one aggregate (its row lock) orders their events' ids too, which is
+ * the order the relay sends in — across instances. (An id per row from the sequence at publish time cost a round trip
+ * per event.)
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object RELAY_WAKE_UP_REGISTERED = new Object();
+    private static final String INSERT = "insert into outbox_event (event_id, topic, message_key, event_type, envelope, "
+            + "created_at) values (?, ?, ?, ?, ?, ?)";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -38,47 +51,71 @@ public class Outbox {
         this.relay = relay;
     }
 
-    /**
-     * Stores an event for {@code topic}, keyed by {@code aggregateId}.
-     *
-     * @return the envelope as it will be published
-     */
+    /** Stores an event for {@code topic}, keyed by {@code aggregateId}, with the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope publish(String topic, String aggregateType, String aggregateId, String type, int version,
-            Object payload) {
+    public void publish(String topic, String aggregateType, String aggregateId, String type, int version, Object payload) {
         Instant now = Timestamps.now();
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, aggregateType, aggregateId,
                 mapper.valueToTree(payload));
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = envelope.eventId();
-        row.topic = topic;
-        row.messageKey = aggregateId;
-        row.eventType = type;
-        row.envelope = serialize(envelope);
-        row.createdAt = now;
-        entityManager.persist(row);
-        wakeRelayAfterCommit();
-        return envelope;
+        pendingEvents().add(new PendingEvent(envelope.eventId(), topic, aggregateId, type, serialize(envelope), now));
     }
 
-    /** Publishing waits for the commit, not for the next poll; once per transaction, however many events it wrote. */
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(RELAY_WAKE_UP_REGISTERED) != null) {
-            return;
+    /** This transaction's events, registered to be inserted before it commits (once, however many it publishes). */
+    private List<PendingEvent> pendingEvents() {
+        TransactionEvents pending = (TransactionEvents) transactions.getResource(TransactionEvents.class);
+        if (pending == null) {
+            pending = new TransactionEvents(entityManager.unwrap(Session.class), relay);
+            transactions.putResource(TransactionEvents.class, pending);
+            transactions.registerInterposedSynchronization(pending);
         }
-        transactions.putResource(RELAY_WAKE_UP_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+        return pending.events;
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
+    private record PendingEvent(UUID eventId, String topic, String messageKey, String eventType, String envelope,
+            Instant createdAt) {
+    }
+
+    /**
+     * Inserts a transaction's events as it is about to commit (a failure rolls it back), and wakes the relay once it
+     * committed, so publishing waits for the commit, not for the next poll.
+     */
+    private static final class TransactionEvents implements Synchronization {
+
+        private final Session session;
+        private final OutboxRelay relay;
+        private final List<PendingEvent> events = new ArrayList<>();
+
+        TransactionEvents(Session session, OutboxRelay relay) {
+            this.session = session;
+            this.relay = relay;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // The transaction's own writes first, so their row locks too are held before the ids are drawn.
+            session.flush();
+            session.doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (PendingEvent event : events) {
+                        insert.setObject(1, event.eventId());
+                        insert.setString(2, event.topic());
+                        insert.setString(3, event.messageKey());
+                        insert.setString(4, event.eventType());
+                        insert.setString(5, event.envelope());
+                        insert.setObject(6, event.createdAt().atOffset(ZoneOffset.UTC));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
                 }
+            });
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
             }
-        });
+        }
     }
 
     private String serialize(EventEnvelope envelope) {

@@ -5,28 +5,19 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * One event waiting to be published (or already published, until cleanup). Written in the same transaction as
- * the state change it reports; the relay publishes rows in {@link #id} order.
+ * One event waiting to be published (or already published, until cleanup), as the relay reads it. Written (by
+ * {@link Outbox}) in the same transaction as the state change it reports; the relay publishes rows in {@link #id} order.
  */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
-    /**
-     * From a sequence, one value per row (not pooled: ids must follow the order events are
-     * written in, across instances, for per-aggregate ordering). Not IDENTITY: that inserts each row at once, and
-     * with it everything the transaction has queued, instead of in the commit's JDBC batches.
-     */
+    /** From the table's sequence as {@link Outbox} inserts the row, just before its transaction commits. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_id")
-    @SequenceGenerator(name = "outbox_event_id", sequenceName = "outbox_event_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "event_id", nullable = false, unique = true)

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
 
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.time.Timestamps;
@@ -143,9 +144,11 @@ public class OutboxRelay {
         if (!locked || !renewLease()) {
             return 0;
         }
+        // Read-only: rows are marked sent by one statement below, not one update each after dirty checking.
         List<OutboxEvent> batch = entityManager
                 .createQuery("from OutboxEvent e where e.sentAt is null order by e.id", OutboxEvent.class)
                 .setMaxResults(config.batchSize())
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
         if (batch.isEmpty()) {
             return 0;
@@ -170,7 +173,10 @@ public class OutboxRelay {
             // Flushes and waits; a failure leaves the transaction open, and the next producer aborts it.
             kafka.commitTransaction();
         }
-        batch.forEach(row -> row.sentAt = now);
+        entityManager.createNativeQuery("update outbox_event set sent_at = :now where id = any(cast(:ids as bigint[]))")
+                .setParameter("now", now)
+                .setParameter("ids", batch.stream().map(row -> row.id).toArray(Long[]::new))
+                .executeUpdate();
         return batch.size();
     }
 
