@@ -34,7 +34,9 @@ public final class Postgres implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("listen_addresses", "127.0.0.1");
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // Statistics keep up with a campaign burst into a young table (see leads-service's migration V4).
+                .setServerConfig("autovacuum_naptime", "10s");
         if (dataDir != null) {
             builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
         }

@@ -108,10 +108,8 @@ public class LeadService {
 
     private List<Outcome> intake(List<InboundLead> inbound) {
         Instant now = Timestamps.now();
-        Map<String, Lead> known = leads.findBySourceKeys(
-                inbound.stream().map(lead -> Lead.sourceKey(lead.source(), lead.externalId())).collect(Collectors.toSet()),
-                inbound.stream().map(InboundLead::source).collect(Collectors.toSet()),
-                inbound.stream().map(InboundLead::externalId).collect(Collectors.toSet()));
+        Map<String, Lead> known = leads.findBySourceKeys(inbound.stream().map(InboundLead::source).toList(),
+                inbound.stream().map(InboundLead::externalId).toList());
         Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InboundLead::campaign)
                 .collect(Collectors.toSet()));
         Outcome[] outcomes = new Outcome[inbound.size()];
