@@ -72,6 +72,8 @@ public final class SystemUnderTest implements AutoCloseable {
     private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final KafkaTestClient kafka;
+    /** A run stopped early (Ctrl-C) takes its services and infrastructure with it; {@link #close} undoes it otherwise. */
+    private final Thread stopOnExit = new Thread(this::stopQuickly, "system-under-test-exit");
     private int starts;
 
     private SystemUnderTest(Path root, Path logs, Map<String, String> environment, List<String> jvmOptions,
@@ -84,6 +86,7 @@ public final class SystemUnderTest implements AutoCloseable {
         this.tokens = tokens;
         this.tokenPublicKey = tokenPublicKey;
         this.kafka = new KafkaTestClient(infrastructure.bootstrapServers());
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Fresh infrastructure (its own temporary state) with the scenario's services started and ready. */
@@ -106,8 +109,18 @@ public final class SystemUnderTest implements AutoCloseable {
         for (Service service : services) {
             system.ports.put(service.serviceName, Infrastructure.freePort());
         }
-        for (Service service : services) {
-            system.launchAndAwait(service, service.serviceName);
+        try {
+            for (Service service : services) {
+                system.launchAndAwait(service, service.serviceName);
+            }
+        } catch (Exception | Error failed) {
+            // A service that does not come up leaves nothing running behind it.
+            try {
+                system.close();
+            } catch (Exception closing) {
+                failed.addSuppressed(closing);
+            }
+            throw failed;
         }
         return system;
     }
@@ -366,10 +379,20 @@ public final class SystemUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
         kafka.close();
         for (ServiceProcess process : running.values()) {
             process.stop(Duration.ofSeconds(20));
         }
         infrastructure.close();
+    }
+
+    private void stopQuickly() {
+        running.values().forEach(process -> process.stop(Duration.ofSeconds(2)));
+        try {
+            infrastructure.close();
+        } catch (Exception e) {
+            System.err.println("Stopping the infrastructure: " + e);
+        }
     }
 }
