@@ -7,6 +7,7 @@ import static com.partnernet.leads.LeadsApi.LEAD_EVENTS;
 import static com.partnernet.leads.LeadsApi.WAIT;
 import static com.partnernet.leads.LeadsApi.campaign;
 import static com.partnernet.leads.LeadsApi.lead;
+import static com.partnernet.leads.LeadsApi.metric;
 import static com.partnernet.leads.LeadsApi.publishShop;
 import static com.partnernet.leads.LeadsApi.shop;
 import static com.partnernet.leads.LeadsApi.submit;
@@ -65,6 +66,7 @@ class LeadIntakeTest {
 
     @Test
     void aLeadPublishedOnKafkaIsStoredRoutedAndAnnouncedWithoutPersonalData() throws Exception {
+        double intakesTimed = metric("partnernet_leads_intake_latency_seconds_count");
         String postalCode = uniquePostalCode();
         UUID shopId = publishShop(kafka, shop(UUID.randomUUID(), "Köln Hohe Straße", postalCode, uniquePlace(), Map.of()));
         String code = campaign(Map.of());
@@ -95,6 +97,11 @@ class LeadIntakeTest {
                 .body("[0].purpose", equalTo("CONTACT_ABOUT_PRODUCT_LINE")).body("[0].recipient", equalTo("ASSIGNED_PARTNER"))
                 .body("[0].productLine", equalTo("TV")).body("[0].granted", equalTo(true))
                 .body("[0].source", equalTo("meta-ads")).body("[0].expiresAt", org.hamcrest.Matchers.notNullValue());
+
+        // Counted as the poll's transaction commits, a moment after the lead became readable.
+        await().atMost(WAIT).until(() -> metric("partnernet_leads_intake_latency_seconds_count") > intakesTimed);
+        assertEquals(1, metric("partnernet_leads_received_total{campaign=\"" + code + "\"}"));
+        assertEquals(1, metric("partnernet_leads_assigned_total{assignee=\"shop\",campaign=\"" + code + "\"}"));
     }
 
     @Test
@@ -140,6 +147,7 @@ class LeadIntakeTest {
                 "stopped campaign", "is STOPPED", "bad phone", "contact.phone must be a valid phone number",
                 "unreachable", "needs an e-mail address or a phone number", "not JSON", "not a valid InboundLead");
         String prefix = "bad-" + UUID.randomUUID() + "-";
+        double deadLettered = metric("partnernet_leads_dead_lettered_total{reason=\"invalid\"}");
         kafka.send(INBOUND, prefix + "not JSON", "{\"source\": \"web\", broken");
         bad.forEach((kind, body) -> kafka.send(INBOUND, prefix + kind, write(body)));
         Map<String, Object> good = lead(code, postalCode, Map.of());
@@ -154,6 +162,7 @@ class LeadIntakeTest {
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/leads?campaign={c}", code)
                 .then().body("items.externalId", hasItem(good.get("externalId"))));
+        await().atMost(WAIT).until(() -> metric("partnernet_leads_dead_lettered_total{reason=\"invalid\"}") >= deadLettered + expected.size());
 
         Map<String, String> restFields = Map.of("missing contact", "contact", "wrong type", "productLine",
                 "bad postal code", "postalCode", "unknown campaign", "campaign", "stopped campaign", "campaign",
@@ -187,6 +196,8 @@ class LeadIntakeTest {
                 .createQuery("select count(d) from RoutingDecision d where d.leadId in :ids", Long.class)
                 .setParameter("ids", List.of(UUID.fromString(refused), UUID.fromString(expired))).getSingleResult());
         assertEquals(0, decisions, "never routed");
+        assertEquals(2, metric("partnernet_leads_rejected_total{campaign=\"" + code + "\",reason=\"no_consent\"}"));
+        assertEquals(0, metric("partnernet_leads_assigned_total{assignee=\"shop\",campaign=\"" + code + "\"}"));
     }
 
     @Test
@@ -206,6 +217,8 @@ class LeadIntakeTest {
         }
         given().get("/leads/{id}", otherLine).then().body("status", equalTo("NEW"));
         given().get("/shops/{id}/pipeline", shopId).then().body("stages.NEW", equalTo(2));
+        assertEquals(2, metric("partnernet_leads_rejected_total{campaign=\"" + code + "\",reason=\"duplicate\"}"));
+        await().atMost(WAIT).until(() -> metric("partnernet_leads_pipeline{stage=\"DUPLICATE\"}") >= 2);
 
         // Once the first lead is closed, the person's next request is a new lead again.
         given().contentType(ContentType.JSON).body(Map.of("status", "WON")).put("/leads/{id}/status", first).then().statusCode(200);

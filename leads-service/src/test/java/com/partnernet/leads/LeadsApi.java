@@ -141,6 +141,14 @@ final class LeadsApi {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A series' value on /q/metrics (e.g. {@code partnernet_leads_pipeline{stage="NEW"}}), 0 while it is not there. */
+    static double metric(String series) {
+        String prefix = series + " ";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(prefix)).mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst().orElse(0);
+    }
+
     static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);

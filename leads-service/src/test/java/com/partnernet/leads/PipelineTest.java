@@ -141,7 +141,10 @@ class PipelineTest {
         assertEquals(true, shops.contains(first.get("previousShopId").asText()));
         assertEquals(first.get("shopId").asText(), moves.get(0).key());
         assertEquals(leadId, moves.get(2).key(), "an unrouted lead's events are keyed by the lead");
-        given().get("/q/metrics").then().body(containsString("leads_sla_breaches_total"));
+        given().get("/q/metrics").then()
+                .body(containsString("partnernet_leads_sla_breaches_total{outcome=\"reassigned\"}"))
+                .body(containsString("partnernet_leads_sla_breaches_total{outcome=\"unrouted\"}"))
+                .body(containsString("partnernet_leads_reassigned_total{cause=\"sla_breach\"}"));
         given().get("/leads?status=UNROUTED").then().body("totalItems", greaterThanOrEqualTo(1));
     }
 

@@ -150,8 +150,11 @@ class RoutingTest {
                 .body("decisions[0].trail.find { it.targetName == 'Team " + prefix + "' }.reason", equalTo("does not promote TV"));
         given().get("/leads?status=UNROUTED&campaign={c}", code).then().statusCode(200)
                 .body("items.id", hasItem(tv)).body("totalItems", equalTo(1));
-        given().get("/q/metrics").then().body(containsString("leads_unrouted_queue"))
-                .body(containsString("leads_intake_total{outcome=\"unrouted\"}"));
+        // Counted per campaign once the intake committed (this test's campaign has only these two leads).
+        given().get("/q/metrics").then()
+                .body(containsString("partnernet_leads_received_total{campaign=\"" + code + "\"} 2.0"))
+                .body(containsString("partnernet_leads_assigned_total{assignee=\"field_team\",campaign=\"" + code + "\"} 1.0"))
+                .body(containsString("partnernet_leads_unrouted_total{campaign=\"" + code + "\"} 1.0"));
     }
 
     private static void assertSkipped(ValidatableResponse trail, String step, String shop, String reason) {

@@ -81,6 +81,9 @@ class AttainmentTest {
                 .createQuery("select count(s) from Sale s where s.leadId = :leadId", Long.class)
                 .setParameter("leadId", leadId).getSingleResult());
         assertEquals(1, sales);
+        // Ops see the same attainment as a gauge per partner and period.
+        String series = "partnernet_targets_attainment_percent{partner=\"" + partnerId + "\",period=\"" + YEAR + "\"} ";
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().body(containsString(series + "2.5")));
     }
 
     @Test

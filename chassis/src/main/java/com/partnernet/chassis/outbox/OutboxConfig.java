@@ -12,6 +12,9 @@ public interface OutboxConfig {
     /** How often the relay looks for rows no commit woke it for (read by the scheduler from the same key; at least 1 s). */
     Duration pollInterval();
 
+    /** How often the backlog gauges read the table (read by the scheduler from the same key, see {@link OutboxBacklog}). */
+    Duration backlogInterval();
+
     /** Rows published per Kafka transaction (a commit costs ~15 ms: bursts of thousands of events need large batches). */
     @WithDefault("1000")
     int batchSize();

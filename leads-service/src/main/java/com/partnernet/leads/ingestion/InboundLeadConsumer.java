@@ -1,5 +1,7 @@
 package com.partnernet.leads.ingestion;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.partnernet.chassis.event.PoisonMessageException;
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.leads.lead.LeadMetrics;
 
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -30,9 +34,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class InboundLeadConsumer {
 
     private final InboundLeadIntake intake;
+    private final LeadMetrics metrics;
 
-    public InboundLeadConsumer(InboundLeadIntake intake) {
+    public InboundLeadConsumer(InboundLeadIntake intake, LeadMetrics metrics) {
         this.intake = intake;
+        this.metrics = metrics;
     }
 
     @Incoming("leads-inbound")
@@ -58,14 +64,18 @@ public class InboundLeadConsumer {
                 }
             }
         }
+        Instant committed = Timestamps.now();
         Set<KafkaRecord<String, String>> deadLettered = new HashSet<>();
         List<CompletableFuture<Void>> nacks = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Throwable reason = failures.get(i) != null ? failures.get(i)
                     : rejections.get(i) != null ? new PoisonMessageException(rejections.get(i)) : null;
             if (reason != null) {
+                String counted = failures.get(i) != null ? "failing" : "invalid";
                 deadLettered.add(records.get(i));
-                nacks.add(records.get(i).nack(reason).toCompletableFuture());
+                nacks.add(records.get(i).nack(reason).toCompletableFuture().thenRun(() -> metrics.deadLettered(counted)));
+            } else {
+                metrics.intookAfter(Duration.between(records.get(i).getTimestamp(), committed));
             }
         }
         // The DLQ acknowledges what it took; the newest record of each partition acknowledges the rest, once the

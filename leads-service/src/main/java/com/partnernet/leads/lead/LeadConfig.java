@@ -33,4 +33,13 @@ public interface LeadConfig {
         @WithDefault("1m")
         String checkInterval();
     }
+
+    Metrics metrics();
+
+    interface Metrics {
+
+        /** How often the pipeline gauges are counted (a Quarkus scheduler interval, read by {@link LeadMetrics}). */
+        @WithDefault("15s")
+        String pipelineInterval();
+    }
 }

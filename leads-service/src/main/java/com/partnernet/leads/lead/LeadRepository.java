@@ -2,6 +2,7 @@ package com.partnernet.leads.lead;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,14 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                     .forEach(lead -> found.put(Lead.sourceKey(lead.source, lead.externalId), lead));
         }
         return found;
+    }
+
+    /** How many leads are in each status (statuses without leads are left out). */
+    public Map<LeadStatus, Long> countByStatus() {
+        Map<LeadStatus, Long> counts = new EnumMap<>(LeadStatus.class);
+        getEntityManager().createQuery("select l.status, count(l) from Lead l group by l.status", Object[].class)
+                .getResultList().forEach(row -> counts.put((LeadStatus) row[0], (Long) row[1]));
+        return counts;
     }
 
     public Optional<Lead> findForUpdate(UUID id) {

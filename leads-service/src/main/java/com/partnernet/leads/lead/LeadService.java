@@ -34,9 +34,7 @@ import com.partnernet.leads.routing.RoutingDecision;
 import com.partnernet.leads.routing.RoutingRepository;
 import com.partnernet.leads.routing.RoutingSession;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Leads from intake to outcome: idempotent intake, consent, duplicate people, routing, the shop's status moves and
@@ -55,10 +53,10 @@ public class LeadService {
     private final RoutingRepository routing;
     private final LeadEvents events;
     private final LeadConfig config;
-    private final MeterRegistry metrics;
+    private final LeadMetrics metrics;
 
     public LeadService(LeadRepository leads, LeadCheck check, CampaignRepository campaigns, Router router,
-            RoutingRepository routing, LeadEvents events, LeadConfig config, MeterRegistry metrics) {
+            RoutingRepository routing, LeadEvents events, LeadConfig config, LeadMetrics metrics) {
         this.leads = leads;
         this.check = check;
         this.campaigns = campaigns;
@@ -67,8 +65,6 @@ public class LeadService {
         this.events = events;
         this.config = config;
         this.metrics = metrics;
-        metrics.gauge("leads.unrouted.queue", this, service -> QuarkusTransaction.requiringNew()
-                .call(() -> service.leads.count("status", LeadStatus.UNROUTED)));
     }
 
     /**
@@ -113,6 +109,7 @@ public class LeadService {
         Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InboundLead::campaign)
                 .collect(Collectors.toSet()));
         Outcome[] outcomes = new Outcome[inbound.size()];
+        LeadMetrics.Tally tally = new LeadMetrics.Tally();
         Map<Integer, Lead> resent = new HashMap<>();
         List<Contactable> contactable = new ArrayList<>();
         for (int i = 0; i < inbound.size(); i++) {
@@ -137,7 +134,7 @@ public class LeadService {
                 // Without consent nobody may contact the person: keep no contact data and never route it.
                 stored.status = LeadStatus.REJECTED_NO_CONSENT;
                 stored.routingReason = consent.granted ? "consent expired on " + consent.expiresAt : "no consent to be contacted";
-                outcomes[i] = stored(stored, consent, "rejected_no_consent");
+                outcomes[i] = stored(stored, consent, tally, "no_consent");
                 continue;
             }
             withContact(stored, lead, checked, consent);
@@ -161,10 +158,10 @@ public class LeadService {
                 lead.duplicateOf = earlier.get().id;
                 lead.routingReason = "the same person has an open " + lead.productLine + " lead since "
                         + earlier.get().receivedAt + " (" + earlier.get().id + "): linked to it, not assigned again";
-                outcomes[pending.index()] = stored(lead, pending.consent(), "duplicate");
+                outcomes[pending.index()] = stored(lead, pending.consent(), tally, "duplicate");
                 continue;
             }
-            outcomes[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), now);
+            outcomes[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), tally, now);
             if (lead.status == LeadStatus.NEW) {
                 open.add(lead);
             }
@@ -173,6 +170,7 @@ public class LeadService {
             Log.debugf("Lead %s is known already", lead.id);
             outcomes[index] = new Outcome(new IntakeResult(LeadView.of(lead), false), List.of());
         });
+        metrics.countOnCommit(tally);
         return List.of(outcomes);
     }
 
@@ -224,7 +222,8 @@ public class LeadService {
                         || (lead.phoneE164 != null && lead.phoneE164.equals(open.phoneE164)));
     }
 
-    private Outcome routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign, Instant now) {
+    private Outcome routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign,
+            LeadMetrics.Tally tally, Instant now) {
         Router.Decision decision = router.route(session, new Router.Request(campaign, lead.namedShopId, lead.productLine,
                 lead.segment, lead.postalCode, lead.latitude, lead.longitude, Set.of(), now));
         List<Object> records = apply(lead, decision, RoutingDecision.Cause.INTAKE, now);
@@ -235,8 +234,13 @@ public class LeadService {
         if (lead.status == LeadStatus.NEW) {
             events.publish(LeadEvents.Type.LeadAssigned, lead, null, null);
         }
-        metrics.counter("leads.intake", "outcome", lead.status == LeadStatus.NEW ? "assigned" : "unrouted").increment();
-        // Per lead only at DEBUG: campaign bursts bring thousands a second; the intake counter and events tell the rest.
+        tally.received(lead.campaign);
+        if (lead.status == LeadStatus.NEW) {
+            tally.assigned(lead.campaign, lead.shopId != null ? "shop" : "field_team");
+        } else {
+            tally.unrouted(lead.campaign);
+        }
+        // Per lead only at DEBUG: campaign bursts bring thousands a second; the intake counters and events tell the rest.
         Log.debugf("Lead %s: %s (%s)", lead.id, lead.status, lead.routingReason);
         return new Outcome(new IntakeResult(LeadView.of(lead), true), List.of());
     }
@@ -297,7 +301,12 @@ public class LeadService {
         lead.reassignments++;
         apply(lead, decision, RoutingDecision.Cause.SLA_REASSIGNMENT, now).forEach(routing::persist);
         events.publish(LeadEvents.Type.LeadReassigned, lead, LeadStatus.NEW, previousShop);
-        metrics.counter("leads.sla.breaches", "outcome", lead.status == LeadStatus.NEW ? "reassigned" : "unrouted").increment();
+        LeadMetrics.Tally tally = new LeadMetrics.Tally();
+        tally.slaBreached(lead.status == LeadStatus.NEW ? "reassigned" : "unrouted");
+        if (lead.status == LeadStatus.NEW) {
+            tally.reassigned("sla_breach");
+        }
+        metrics.countOnCommit(tally);
         Log.infof("Lead %s: first contact overdue at %s, now %s (%s)", lead.id, previousShop, lead.status,
                 lead.routingReason);
         return true;
@@ -329,11 +338,12 @@ public class LeadService {
     }
 
     /** A lead stored without routing (no consent, or a duplicate). */
-    private Outcome stored(Lead lead, LeadConsent consent, String outcome) {
+    private Outcome stored(Lead lead, LeadConsent consent, LeadMetrics.Tally tally, String rejection) {
         leads.persist(lead);
         routing.persist(consent);
         events.publish(LeadEvents.Type.LeadReceived, lead, null, null);
-        metrics.counter("leads.intake", "outcome", outcome).increment();
+        tally.received(lead.campaign);
+        tally.rejected(lead.campaign, rejection);
         Log.debugf("Lead %s: %s", lead.id, lead.status);
         return new Outcome(new IntakeResult(LeadView.of(lead), true), List.of());
     }
