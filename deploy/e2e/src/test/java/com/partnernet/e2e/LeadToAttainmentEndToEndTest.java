@@ -20,14 +20,19 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.k8s.Manifests;
 import com.partnernet.local.Infrastructure;
 import com.partnernet.local.JwtKeys;
 import com.partnernet.local.KafkaTestClient;
@@ -69,9 +74,14 @@ class LeadToAttainmentEndToEndTest {
             ports.put(service, Infrastructure.freePort());
         }
         for (Service service : Service.values()) {
-            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service),
-                    service.environment(infrastructure.jdbcUrl(service.database), infrastructure.bootstrapServers(),
-                            "http://127.0.0.1:" + ports.get(Service.PARTNERS), Tokens.TEST_ISSUER, tokenPublicKey),
+            Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
+                    infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.get(Service.PARTNERS), Tokens.TEST_ISSUER,
+                    tokenPublicKey));
+            if (service == Service.TARGETS) {
+                // Attainment gauges without the production pause (the metrics check waits for them).
+                env.put("TARGETS_METRICS_ATTAINMENT_INTERVAL", "2s");
+            }
+            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service), env,
                     Service.JVM_OPTIONS, logs.resolve(service.serviceName + ".log"), false));
         }
         for (ServiceProcess process : services.values()) {
@@ -95,22 +105,14 @@ class LeadToAttainmentEndToEndTest {
 
     @Test
     void campaignLeadReachesTheShopsPipelineAndItsWinCountsOnceTowardThePartnersTarget() throws Exception {
-        String partners = url(Service.PARTNERS);
         String leads = url(Service.LEADS);
         String targets = url(Service.TARGETS);
 
-        String partnerId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
-                .body(Map.of("name", "Rhein Mobilfunk GmbH", "type", "RETAIL_PARTNER"))
-                .post(partners + "/partners").then().statusCode(201).extract().path("id");
-        String shopId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
-                .body(Map.ofEntries(Map.entry("name", "Köln Hohe Straße"), Map.entry("street", "Hohe Straße 52"),
-                        Map.entry("postalCode", "50667"), Map.entry("city", "Köln"), Map.entry("state", "DE-NW"),
-                        Map.entry("latitude", 50.9375), Map.entry("longitude", 6.9571), Map.entry("format", "CLASSIC"),
-                        Map.entry("segments", List.of("CONSUMER")), Map.entry("productLines", List.of("TV", "MOBILE")),
-                        Map.entry("weeklyLeadCapacity", 25)))
-                .post(partners + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
-        as(Tokens.SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("units", 10))
-                .put(targets + "/partners/{partnerId}/targets/{year}/TV", partnerId, YEAR).then().statusCode(200);
+        String partnerId = createPartner("Rhein Mobilfunk GmbH");
+        String shopId = openShop(partnerId, Map.of("name", "Köln Hohe Straße", "street", "Hohe Straße 52",
+                "postalCode", "50667", "city", "Köln", "state", "DE-NW", "latitude", 50.9375, "longitude", 6.9571,
+                "format", "CLASSIC", "productLines", List.of("TV", "MOBILE")));
+        setTarget(partnerId, "TV", 10);
 
         // Marketing starts its campaign; leads name it by its code.
         as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("code", "magenta-tv-ai-pilot", "name", "Magenta TV AI pilot",
@@ -170,16 +172,10 @@ class LeadToAttainmentEndToEndTest {
     void pilotEvaluationCountsWonLeadsPerThousandVisitorsFromPartnersServiceFootfall() {
         String partners = url(Service.PARTNERS);
         String leads = url(Service.LEADS);
-        String partnerId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
-                .body(Map.of("name", "Pilot Partner GmbH", "type", "RETAIL_PARTNER"))
-                .post(partners + "/partners").then().statusCode(201).extract().path("id");
-        String shopId = as(Tokens.SALES_MANAGER).contentType(ContentType.JSON)
-                .body(Map.ofEntries(Map.entry("name", "Bonn Pilot"), Map.entry("street", "Remigiusstraße 3"),
-                        Map.entry("postalCode", "53111"), Map.entry("city", "Bonn"), Map.entry("state", "DE-NW"),
-                        Map.entry("latitude", 50.7347), Map.entry("longitude", 7.1008), Map.entry("format", "NEW_FORMAT"),
-                        Map.entry("segments", List.of("CONSUMER")), Map.entry("productLines", List.of("TV")),
-                        Map.entry("catchment", List.of("531")), Map.entry("weeklyLeadCapacity", 25)))
-                .post(partners + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
+        String partnerId = createPartner("Pilot Partner GmbH");
+        String shopId = openShop(partnerId, Map.of("name", "Bonn Pilot", "street", "Remigiusstraße 3",
+                "postalCode", "53111", "city", "Bonn", "state", "DE-NW", "latitude", 50.7347, "longitude", 7.1008,
+                "format", "NEW_FORMAT", "productLines", List.of("TV"), "catchment", List.of("531")));
         LocalDate start = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(14);
         List<Map<String, Object>> footfall = List.of(0, 7, 14).stream()
                 .map(days -> Map.<String, Object>of("shopId", shopId, "week", isoWeek(start.plusDays(days)), "visitors", 1000))
@@ -206,6 +202,67 @@ class LeadToAttainmentEndToEndTest {
                 .body("footfall", org.hamcrest.Matchers.startsWith("from partners-service"));
     }
 
+    /**
+     * What ops deploy (deploy/k8s, prod overlay) fits the running services: every probe path answers UP, and every
+     * metric an alert or the dashboard reads is exposed once the platform has seen each kind of lead.
+     */
+    @Test
+    void everyProbeAnswersAndEveryMetricTheAlertsAndTheDashboardReadIsExposed() throws Exception {
+        Path kubectl = Manifests.kubectl().orElse(null);
+        Assumptions.assumeTrue(kubectl != null, "kubectl is not on the PATH: alerts and dashboard NOT checked against the services");
+        Manifests prod = Manifests.render(kubectl, Manifests.root().resolve("deploy/k8s/overlays/prod"));
+
+        String leads = url(Service.LEADS);
+        String partnerId = createPartner("Elbe Telekom Shops KG");
+        String shopId = openShop(partnerId, Map.of("name", "Hamburg Mönckebergstraße", "street", "Mönckebergstraße 7",
+                "postalCode", "20095", "city", "Hamburg", "state", "DE-HH", "latitude", 53.5503, "longitude", 10.0006,
+                "format", "NEW_FORMAT", "productLines", List.of("MOBILE")));
+        setTarget(partnerId, "MOBILE", 50);
+        as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("code", "hamburg-mobile-reels", "name", "Hamburg mobile reels",
+                "channel", "INSTAGRAM", "productFocus", List.of("MOBILE"), "segment", "CONSUMER",
+                "startsOn", YEAR + "-01-01", "status", "ROLLED_OUT"))
+                .post(leads + "/campaigns").then().statusCode(201);
+        await().atMost(WAIT).untilAsserted(() -> as(Tokens.OPS).get(leads + "/routing-directory/shops/{id}", shopId).then().statusCode(200));
+
+        // A lead the shop takes, the same person again (a duplicate), one from where no shop is (unrouted), a bad record.
+        Map<String, Object> contact = Map.of("name", "Hanna Hansen", "email", "hanna." + UUID.randomUUID() + "@example.org");
+        for (Map<String, Object> lead : List.of(Map.of("postalCode", "20095", "contact", contact), Map.of("postalCode", "20095", "contact", contact),
+                Map.of("postalCode", "01067", "contact", Map.of("name", "Dora Dresden", "phone", "0351 123456")))) {
+            String externalId = "ig-" + UUID.randomUUID();
+            Map<String, Object> record = new HashMap<>(Map.of("source", "instagram", "externalId", externalId,
+                    "campaign", "hamburg-mobile-reels", "productLine", "MOBILE", "consent", Map.of("granted", true)));
+            record.putAll(lead);
+            kafka.send("leads.inbound", "instagram:" + externalId, JSON.writeValueAsString(record));
+        }
+        kafka.send("leads.inbound", "instagram:broken", "{\"source\": \"instagram\"");
+        await().atMost(WAIT).untilAsserted(() -> as(Tokens.OPS).get(leads + "/leads?campaign=hamburg-mobile-reels").then()
+                .body("totalItems", equalTo(3)));
+
+        for (JsonNode deployment : prod.ofKind("Deployment")) {
+            Service service = Service.valueOf(deployment.at("/metadata/name").asText().replace("-service", "").toUpperCase());
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                given().get(url(service) + container.at("/" + probe + "/httpGet/path").asText())
+                        .then().statusCode(200).body("status", equalTo("UP"));
+            }
+        }
+        Set<String> read = new TreeSet<>();
+        for (String query : prod.queries()) {
+            read.addAll(Manifests.metricNames(query));
+        }
+        read.removeAll(Manifests.KUBE_STATE_METRICS);
+        // Gauges computed on a schedule (attainment: every 2 s here) appear within a few seconds.
+        await().atMost(WAIT).untilAsserted(() -> {
+            Set<String> missing = new TreeSet<>(read);
+            for (Service service : Service.values()) {
+                given().get(url(service) + "/q/metrics").then().statusCode(200).extract().asString().lines()
+                        .filter(line -> !line.startsWith("#") && !line.isBlank())
+                        .forEach(line -> missing.remove(line.split("[{ ]", 2)[0]));
+            }
+            assertEquals(Set.of(), missing, "metrics that alerts or the dashboard read but no service exposes");
+        });
+    }
+
     @Test
     void aServiceWithoutATrustedIssuerAndKeyRefusesToStart() throws Exception {
         Service service = Service.PARTNERS;
@@ -224,6 +281,25 @@ class LeadToAttainmentEndToEndTest {
         } finally {
             unconfigured.stop(Duration.ofSeconds(5));
         }
+    }
+
+    private static String createPartner(String name) {
+        return as(Tokens.SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", name, "type", "RETAIL_PARTNER"))
+                .post(url(Service.PARTNERS) + "/partners").then().statusCode(201).extract().path("id");
+    }
+
+    private static void setTarget(String partnerId, String productLine, int units) {
+        as(Tokens.SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("units", units))
+                .put(url(Service.TARGETS) + "/partners/{partnerId}/targets/{year}/{line}", partnerId, YEAR, productLine)
+                .then().statusCode(200);
+    }
+
+    /** Opens a consumer shop (25 leads a week) of the partner in partners-service; returns its id. */
+    private static String openShop(String partnerId, Map<String, Object> shop) {
+        Map<String, Object> body = new HashMap<>(Map.of("segments", List.of("CONSUMER"), "weeklyLeadCapacity", 25));
+        body.putAll(shop);
+        return as(Tokens.SALES_MANAGER).contentType(ContentType.JSON).body(body)
+                .post(url(Service.PARTNERS) + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
     }
 
     private static RequestSpecification as(String role) {

@@ -43,6 +43,12 @@ public class LeadMetrics {
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
                         Duration.ofSeconds(30), Duration.ofSeconds(60))
                 .register(registry);
+        // Series of a fixed set of tags exist from the start, at 0: an alert's increase() then sees their first event.
+        registry.counter("partnernet.leads.dead.lettered", "reason", "invalid");
+        registry.counter("partnernet.leads.dead.lettered", "reason", "failing");
+        registry.counter("partnernet.leads.sla.breaches", "outcome", "reassigned");
+        registry.counter("partnernet.leads.sla.breaches", "outcome", "unrouted");
+        registry.counter("partnernet.leads.reassigned", "cause", "sla_breach");
         for (LeadStatus stage : LeadStatus.values()) {
             AtomicLong count = new AtomicLong();
             pipeline.put(stage, count);

@@ -1,0 +1,294 @@
+package com.partnernet.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.local.Service;
+import com.partnernet.local.Topic;
+
+/**
+ * Both overlays render, and what they deploy fits the services as built: probes on the health endpoints of the port
+ * the service listens on, a KafkaTopic with the expected partitions for every topic, every configured variable a real
+ * configuration key, credentials from the operators' secrets. (That every metric the alerts and the dashboard read is
+ * one the running services expose is checked end to end, in deploy/e2e.)
+ */
+class ManifestsTest {
+
+    private static final Path ROOT = Manifests.root();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Manifests> OVERLAYS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void render() throws Exception {
+        Path kubectl = Manifests.kubectl().orElse(null);
+        Assumptions.assumeTrue(kubectl != null, "kubectl is not on the PATH: the Kubernetes manifests are NOT checked here"
+                + " (Debian: apt-get install kubernetes-client; CI installs it)");
+        for (String overlay : List.of("dev", "prod")) {
+            OVERLAYS.put(overlay, Manifests.render(kubectl, ROOT.resolve("deploy/k8s/overlays/" + overlay)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyServiceIsDeployedWithProbesOnTheHealthEndpointsOfItsHttpPort(String overlay) throws IOException {
+        Manifests manifests = OVERLAYS.get(overlay);
+        assertEquals(Set.of("partners-service", "leads-service", "targets-service"), manifests.ofKind("Deployment").stream()
+                .map(deployment -> deployment.at("/metadata/name").asText()).collect(Collectors.toSet()));
+        Duration shutdown = Duration.parse("PT" + chassisDefaults().getProperty("quarkus.shutdown.timeout").toUpperCase());
+        for (Service service : Service.values()) {
+            JsonNode pod = manifests.named("Deployment", service.serviceName).orElseThrow().at("/spec/template/spec");
+            JsonNode container = pod.at("/containers/0");
+            int port = Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
+            assertEquals(port, container.at("/ports/0/containerPort").asInt(), service + " listens on its quarkus.http.port");
+            assertEquals("http", container.at("/ports/0/name").asText());
+            Map<String, String> probes = Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live",
+                    "readinessProbe", "/q/health/ready");
+            probes.forEach((probe, path) -> {
+                assertEquals(path, container.at("/" + probe + "/httpGet/path").asText(), service + " " + probe);
+                assertEquals("http", container.at("/" + probe + "/httpGet/port").asText(), service + " " + probe);
+            });
+            JsonNode kubernetesService = manifests.named("Service", service.serviceName).orElseThrow();
+            assertEquals(port, kubernetesService.at("/spec/ports/0/port").asInt());
+            assertEquals("http", kubernetesService.at("/spec/ports/0/targetPort").asText());
+
+            assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), service + " runs as non-root");
+            assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), service + " read-only root");
+            assertFalse(container.at("/resources/limits/memory").isMissingNode(), service + " has a memory limit");
+            assertFalse(container.at("/resources/requests/cpu").isMissingNode(), service + " requests CPU");
+            // The pod gets the time Quarkus waits for open work plus the preStop pause.
+            assertTrue(pod.path("terminationGracePeriodSeconds").asLong() >= shutdown.toSeconds() + 5,
+                    service + " terminationGracePeriodSeconds covers quarkus.shutdown.timeout " + shutdown);
+            assertFalse(manifests.named("HorizontalPodAutoscaler", service.serviceName).isEmpty(), service + " HPA");
+            assertFalse(manifests.named("PodDisruptionBudget", service.serviceName).isEmpty(), service + " PDB");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyTopicTheServicesUseHasAKafkaTopicWithThePartitionsTheCodeExpects(String overlay) throws IOException {
+        Manifests manifests = OVERLAYS.get(overlay);
+        Map<String, JsonNode> kafkaTopics = new LinkedHashMap<>();
+        manifests.ofKind("KafkaTopic").forEach(topic -> kafkaTopics.put(topic.at("/spec/topicName").asText(), topic));
+        assertEquals(Set.of(Topic.values()).stream().map(topic -> topic.topicName).collect(Collectors.toSet()),
+                kafkaTopics.keySet(), "a KafkaTopic for every topic of deploy/local's Topic, and no other");
+        for (Topic topic : Topic.values()) {
+            JsonNode kafkaTopic = kafkaTopics.get(topic.topicName);
+            assertEquals(topic.partitions, kafkaTopic.at("/spec/partitions").asInt(), topic.topicName + " partitions");
+            assertEquals("partnernet", kafkaTopic.at("/metadata/labels/strimzi.io~1cluster").asText());
+            topic.configs.forEach((key, value) -> assertEquals(value, kafkaTopic.at("/spec/config").path(key).asText(),
+                    topic.topicName + " " + key));
+            int replicas = kafkaTopic.at("/spec/replicas").asInt();
+            int minInSync = kafkaTopic.at("/spec/config").path("min.insync.replicas").asInt();
+            assertTrue(minInSync >= 1 && minInSync <= replicas && (replicas == 1 || minInSync < replicas),
+                    topic.topicName + ": min.insync.replicas " + minInSync + " of " + replicas + " replicas");
+        }
+        for (Service service : Service.values()) {
+            Properties properties = applicationProperties(service);
+            JsonNode user = manifests.named("KafkaUser", service.serviceName).orElseThrow();
+            for (String key : properties.stringPropertyNames()) {
+                if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+                    String topic = properties.getProperty(key);
+                    assertTrue(kafkaTopics.containsKey(topic), service + " uses " + topic + " (" + key + "): no KafkaTopic");
+                    String operation = key.startsWith("mp.messaging.incoming.") && !key.endsWith("dead-letter-queue.topic")
+                            ? "Read" : "Write";
+                    assertTrue(allows(user, "topic", topic, operation), service + "'s KafkaUser may not " + operation + " " + topic);
+                }
+                if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")) {
+                    assertTrue(allows(user, "group", properties.getProperty(key), "Read"), service + " group " + properties.getProperty(key));
+                }
+            }
+            assertTrue(allows(user, "transactionalId", service.serviceName + "-outbox-relay", "Write"),
+                    service + "'s outbox relay needs its transactional id");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyVariableGivenToAServiceIsARealConfigurationKeyAndCredentialsComeFromTheOperatorsSecrets(String overlay)
+            throws IOException {
+        Manifests manifests = OVERLAYS.get(overlay);
+        Set<String> kafkaClientKeys = new HashSet<>(ProducerConfig.configNames());
+        kafkaClientKeys.addAll(ConsumerConfig.configNames());
+        kafkaClientKeys.addAll(AdminClientConfig.configNames());
+        for (Service service : Service.values()) {
+            JsonNode container = manifests.named("Deployment", service.serviceName).orElseThrow()
+                    .at("/spec/template/spec/containers/0");
+            String configMapName = container.at("/envFrom/0/configMapRef/name").asText();
+            JsonNode configMap = manifests.named("ConfigMap", configMapName)
+                    .orElseThrow(() -> new AssertionError(service + " reads ConfigMap " + configMapName + ", which is not rendered"));
+            Set<String> variables = new TreeSet<>();
+            configMap.path("data").fieldNames().forEachRemaining(variables::add);
+            container.path("env").forEach(variable -> variables.add(variable.path("name").asText()));
+
+            List<Pattern> runtimeKeys = runtimeConfigVariables(service);
+            Set<String> ownKeys = new HashSet<>();
+            for (Properties properties : List.of(applicationProperties(service), chassisDefaults())) {
+                properties.stringPropertyNames().forEach(key -> ownKeys.add(environmentForm(key.replaceFirst("^%[a-z]+\\.", ""))));
+            }
+            List<String> unknown = new ArrayList<>();
+            for (String variable : variables) {
+                boolean known;
+                if (variable.startsWith("QUARKUS_")) {
+                    known = runtimeKeys.stream().anyMatch(key -> key.matcher(variable).matches());
+                } else if (variable.startsWith("KAFKA_")) {
+                    known = kafkaClientKeys.contains(variable.substring("KAFKA_".length()).toLowerCase().replace('_', '.'));
+                } else {
+                    known = ownKeys.contains(variable);
+                }
+                if (!known) {
+                    unknown.add(variable);
+                }
+            }
+            assertEquals(List.of(), unknown, service + ": variables that no configuration key of the service reads"
+                    + " (QUARKUS_*: a run-time key of its extensions; KAFKA_*: a Kafka client setting; others: a key of its"
+                    + " application.properties or the chassis defaults)");
+
+            String database = service.database + "-db";
+            assertTrue(configMap.at("/data/QUARKUS_DATASOURCE_JDBC_URL").asText()
+                    .equals("jdbc:postgresql://" + database + "-rw:5432/" + service.database), service + " JDBC URL");
+            assertFalse(manifests.named("Cluster", database).isEmpty(), "a CloudNativePG Cluster " + database);
+            assertEquals(database + "-app", secretOf(container, "QUARKUS_DATASOURCE_PASSWORD"));
+            assertEquals(database + "-app", secretOf(container, "QUARKUS_DATASOURCE_USERNAME"));
+            assertEquals(service.serviceName, secretOf(container, "KAFKA_SASL_JAAS_CONFIG"), "the KafkaUser's secret");
+        }
+    }
+
+    @Test
+    void alertsAndTheDashboardQueryMetricsByName() throws IOException {
+        assertEquals(Set.of("kafka_consumer_fetch_manager_records_lag_max"), Manifests.metricNames(
+                "max by (namespace, job, client_id) (kafka_consumer_fetch_manager_records_lag_max{client_id=~\"kafka-consumer-.*\"}) > 5000"));
+        assertEquals(Set.of("partnernet_leads_intake_latency_seconds_bucket"), Manifests.metricNames(
+                "histogram_quantile(0.99, sum by (le) (rate(partnernet_leads_intake_latency_seconds_bucket{namespace=\"$namespace\"}[5m])))"));
+        assertEquals(Set.of("kube_deployment_status_replicas_available", "kube_deployment_spec_replicas"), Manifests.metricNames(
+                "kube_deployment_status_replicas_available{deployment=~\"a|b\"}\n  < kube_deployment_spec_replicas{deployment=~\"a|b\"}"));
+        assertEquals(Set.of("partnernet_outbox_backlog"), Manifests.metricNames("label_values(partnernet_outbox_backlog, namespace)"));
+        for (Manifests manifests : OVERLAYS.values()) {
+            List<String> queries = manifests.queries();
+            assertTrue(queries.size() >= 20, "alert rules and dashboard panels found: " + queries.size());
+            queries.forEach(query -> assertFalse(Manifests.metricNames(query).isEmpty(), "no metric in " + query));
+        }
+    }
+
+    /** Name of the secret a container variable comes from. */
+    private static String secretOf(JsonNode container, String variable) {
+        for (JsonNode env : container.path("env")) {
+            if (variable.equals(env.path("name").asText())) {
+                return env.at("/valueFrom/secretKeyRef/name").asText();
+            }
+        }
+        return fail(variable + " is not taken from a secret");
+    }
+
+    private static boolean allows(JsonNode kafkaUser, String type, String name, String operation) {
+        for (JsonNode acl : kafkaUser.at("/spec/authorization/acls")) {
+            if (type.equals(acl.at("/resource/type").asText()) && name.equals(acl.at("/resource/name").asText())) {
+                for (JsonNode allowed : acl.path("operations")) {
+                    if (operation.equals(allowed.asText())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The environment variables of every run-time configuration key of the extensions in the packaged service (each
+     * extension ships its config model); a map's key placeholder ({@code "client-name"}) stands for any name.
+     */
+    private static List<Pattern> runtimeConfigVariables(Service service) throws IOException {
+        Path libraries = ROOT.resolve(service.serviceName + "/target/quarkus-app/lib/main");
+        assertTrue(Files.isDirectory(libraries), "package " + service.serviceName + " first: " + libraries);
+        List<Pattern> variables = new ArrayList<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(libraries, "*.jar")) {
+            for (Path jar : jars) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    var model = zip.getEntry("META-INF/quarkus-config-doc/quarkus-config-model.json");
+                    if (model != null) {
+                        try (InputStream in = zip.getInputStream(model)) {
+                            collectRuntimeProperties(JSON.readTree(in), variables);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(variables.size() > 100, "config models found in " + libraries + ": " + variables.size());
+        return variables;
+    }
+
+    private static void collectRuntimeProperties(JsonNode node, List<Pattern> variables) {
+        if (node.isObject() && node.has("phase") && node.has("path")) {
+            if ("RUN_TIME".equals(node.path("phase").asText())) {
+                variables.add(variablePattern(node.at("/path/property").asText()));
+                node.path("additionalPaths").forEach(path -> variables.add(variablePattern(path.path("property").asText())));
+            }
+            return;
+        }
+        node.forEach(child -> collectRuntimeProperties(child, variables));
+    }
+
+    private static Pattern variablePattern(String property) {
+        StringBuilder regex = new StringBuilder();
+        for (String segment : property.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            if (regex.length() > 0) {
+                regex.append('_');
+            }
+            // A map key may be quoted ("partners-service" becomes _PARTNERS_SERVICE_) or not, as Quarkus reads both.
+            regex.append(segment.startsWith("\"") ? "[A-Z0-9_]+" : Pattern.quote(environmentForm(segment)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** MicroProfile Config's environment-variable form of a key: every other character than a letter or digit is _. */
+    private static String environmentForm(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    private static Properties applicationProperties(Service service) throws IOException {
+        return properties(ROOT.resolve(service.serviceName + "/src/main/resources/application.properties"));
+    }
+
+    private static Properties chassisDefaults() throws IOException {
+        return properties(ROOT.resolve("chassis/src/main/resources/META-INF/microprofile-config.properties"));
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
