@@ -38,7 +38,7 @@ public class LeadMetrics {
         this.leads = leads;
         this.committedTallies = committedTallies;
         this.intakeLatency = Timer.builder("partnernet.leads.intake.latency")
-                .description("From a lead's publish on leads.inbound until it is stored and routed (committed)")
+                .description("From a lead's publish on leads.inbound until its intake (stored and routed) committed")
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
                         Duration.ofSeconds(30), Duration.ofSeconds(60))
