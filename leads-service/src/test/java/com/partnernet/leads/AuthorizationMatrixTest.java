@@ -95,6 +95,7 @@ class AuthorizationMatrixTest {
                 endpoint("POST /leads").allow(SALES_MANAGER, MARKETING_SYSTEM).body("{}"),
                 endpoint("POST /leads/batch").allow(SALES_MANAGER, MARKETING_SYSTEM).body("[]"),
                 endpoint("GET /leads").allow(SALES_MANAGER, OPS).filtered(leadA),
+                endpoint("GET /leads/flow").allow(SALES_MANAGER, OPS),
                 endpoint("GET /leads/{leadId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("leadId", leadA),
                 endpoint("GET /leads/{leadId}/routing").allow(SALES_MANAGER, OPS).with("leadId", leadA),
                 endpoint("GET /leads/{leadId}/consent").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("leadId", leadA),

@@ -150,6 +150,13 @@ class RoutingTest {
                 .body("decisions[0].trail.find { it.targetName == 'Team " + prefix + "' }.reason", equalTo("does not promote TV"));
         given().get("/leads?status=UNROUTED&campaign={c}", code).then().statusCode(200)
                 .body("items.id", hasItem(tv)).body("totalItems", equalTo(1));
+        // The live view of the campaign's intake: per minute (summed, the window may span a minute's turn) and the queue.
+        given().get("/leads/flow?minutes=5&campaign={c}", code).then().statusCode(200)
+                .body("minutes.size()", equalTo(5)).body("campaign", equalTo(code))
+                .body("minutes.sum { it.received }", equalTo(2)).body("minutes.sum { it.routed }", equalTo(1))
+                .body("minutes.sum { it.unrouted }", equalTo(1)).body("minutes.sum { it.rejected }", equalTo(0))
+                .body("unroutedQueue", equalTo(1));
+        given().get("/leads/flow?minutes=0").then().statusCode(400).body("violations[0].field", equalTo("minutes"));
         // Counted per campaign once the intake committed (this test's campaign has only these two leads).
         given().get("/q/metrics").then()
                 .body(containsString("partnernet_leads_received_total{campaign=\"" + code + "\"} 2.0"))

@@ -11,9 +11,12 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -94,6 +97,17 @@ public class LeadResource {
             @QueryParam("teamId") UUID teamId, @Valid @BeanParam PageParams paging) {
         // A partner user's list holds its own partner's leads only, whatever the filters say.
         return leads.search(status, campaign, shopId, teamId, caller.partnerScope().orElse(null), paging);
+    }
+
+    @GET
+    @Path("/flow")
+    @Operation(summary = "Leads per minute, by what became of them, and the unrouted queue now",
+            description = "The last `minutes` minutes (default 60, at most 1,440; the current minute included), oldest "
+                    + "first, minutes without leads as zeros; of one campaign if named.")
+    @RolesAllowed({ SALES_MANAGER, OPS })
+    public LeadFlow flow(@QueryParam("minutes") @DefaultValue("60") @Min(1) @Max(1440) int minutes,
+            @QueryParam("campaign") @Size(max = 100) String campaign) {
+        return leads.flow(minutes, campaign);
     }
 
     @GET

@@ -1,8 +1,10 @@
 package com.partnernet.leads.lead;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,6 +332,30 @@ public class LeadService {
         var query = leads.search(status, campaign, shopId, teamId, partnerId,
                 Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id")).page(paging.page, paging.size);
         return Page.of(query.list(), paging, query.count()).map(LeadView::of);
+    }
+
+    /** Leads per minute over the last {@code minutes} (the current minute included) and the unrouted queue. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LeadFlow flow(int minutes, String campaign) {
+        Instant to = Timestamps.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant from = to.minus(minutes - 1L, ChronoUnit.MINUTES);
+        Map<Long, Map<LeadStatus, Long>> counted = new HashMap<>();
+        for (Object[] row : leads.countPerMinuteAndStatus(from, campaign)) {
+            counted.computeIfAbsent(((Number) row[0]).longValue(), minute -> new EnumMap<>(LeadStatus.class))
+                    .put(LeadStatus.valueOf((String) row[1]), ((Number) row[2]).longValue());
+        }
+        List<LeadFlow.Minute> perMinute = new ArrayList<>(minutes);
+        for (Instant minute = from; !minute.isAfter(to); minute = minute.plus(1, ChronoUnit.MINUTES)) {
+            Map<LeadStatus, Long> statuses = counted.getOrDefault(minute.getEpochSecond(), Map.of());
+            long routed = LeadStatus.PIPELINE.stream().mapToLong(status -> statuses.getOrDefault(status, 0L)).sum();
+            long unrouted = statuses.getOrDefault(LeadStatus.UNROUTED, 0L);
+            long rejected = statuses.getOrDefault(LeadStatus.REJECTED_NO_CONSENT, 0L)
+                    + statuses.getOrDefault(LeadStatus.DUPLICATE, 0L);
+            perMinute.add(new LeadFlow.Minute(minute, routed + unrouted + rejected, routed, unrouted, rejected));
+        }
+        long queue = campaign == null ? leads.count("status", LeadStatus.UNROUTED)
+                : leads.count("status = ?1 and campaign = ?2", LeadStatus.UNROUTED, campaign);
+        return new LeadFlow(from, to.plus(1, ChronoUnit.MINUTES), campaign, perMinute, queue);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
