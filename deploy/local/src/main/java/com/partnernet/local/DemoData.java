@@ -1,12 +1,7 @@
 package com.partnernet.local;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -24,7 +19,6 @@ import java.util.Optional;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The demo network, loaded through the services' public APIs on the first start (so it also proves them). It tells
@@ -127,16 +121,13 @@ public final class DemoData {
             "FRIDAY", "SATURDAY").stream().map(day -> Map.of("day", day, "opens", "10:00", "closes", "20:00")).toList();
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String token;
+    private final ApiClient api;
     private final Random random = new Random(2021);
     private final LocalDate today = LocalDate.now(BUSINESS_ZONE);
     private final int year = today.getYear();
 
     private DemoData(String token) {
-        this.token = token;
+        this.api = new ApiClient(token);
     }
 
     /** Loads the demo network through the services' APIs, as {@code salesManagerToken}'s holder. */
@@ -152,7 +143,7 @@ public final class DemoData {
         String partners = baseUrls.get(Service.PARTNERS);
         String leads = baseUrls.get(Service.LEADS);
         String targets = baseUrls.get(Service.TARGETS);
-        if (call("GET", partners + "/partners?size=1", null).get("totalItems").asLong() > 0) {
+        if (api.call("GET", partners + "/partners?size=1", null).get("totalItems").asLong() > 0) {
             System.out.println("Demo data: partners exist already, nothing loaded.");
             return;
         }
@@ -167,7 +158,7 @@ public final class DemoData {
             if (partner.boardRole() != null) {
                 request.put("advisoryBoard", Map.of("role", partner.boardRole(), "memberSince", (year - 1) + "-01-01"));
             }
-            String partnerId = call("POST", partners + "/partners", request).get("id").asText();
+            String partnerId = api.call("POST", partners + "/partners", request).get("id").asText();
             partnerIds.put(partnerId, partner);
             for (int index = 0; index < SHOPS_PER_PARTNER; index++) {
                 int cities = partner.cities().size();
@@ -197,7 +188,7 @@ public final class DemoData {
         double distance = 0.01 + random.nextDouble() * 0.05;
         // The first shop of each partner is its flagship, opened in the new format; the others are classic.
         String format = index == 0 ? "NEW_FORMAT" : "CLASSIC";
-        String id = call("POST", partners + "/partners/" + partnerId + "/shops", Map.ofEntries(
+        String id = api.call("POST", partners + "/partners/" + partnerId + "/shops", Map.ofEntries(
                 Map.entry("name", city.name() + " " + street + (streetShop > 1 ? " (" + streetShop + ")" : "")),
                 Map.entry("street", street + " " + (3 + random.nextInt(180))),
                 Map.entry("postalCode", postalCode), Map.entry("city", city.name()), Map.entry("state", city.state()),
@@ -218,7 +209,7 @@ public final class DemoData {
      * 90 planned for the autumn, and the first remodels of next year booked.
      */
     private void remodelProgramme(String partners, List<CreatedShop> shops) throws IOException, InterruptedException {
-        call("PUT", partners + "/remodel-programme/goals/" + year, Map.of("remodels", REMODEL_GOAL));
+        api.call("PUT", partners + "/remodel-programme/goals/" + year, Map.of("remodels", REMODEL_GOAL));
         List<CreatedShop> classic = shops.stream().filter(shop -> shop.format().equals("CLASSIC")).toList();
         // Done between January and a fortnight ago (early in a year, the last months of the year before).
         LocalDate lastDone = today.minusWeeks(2);
@@ -230,10 +221,10 @@ public final class DemoData {
         for (int index = 0; index < REMODELS_COMPLETED; index++) {
             LocalDate start = firstDone.plusDays(doneDays * index / REMODELS_COMPLETED);
             LocalDate end = start.plusDays(10);
-            String remodel = call("POST", partners + "/shops/" + classic.get(index).id() + "/remodels",
+            String remodel = api.call("POST", partners + "/shops/" + classic.get(index).id() + "/remodels",
                     Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", true)).get("id").asText();
-            call("POST", partners + "/remodels/" + remodel + "/start?on=" + start, null);
-            call("POST", partners + "/remodels/" + remodel + "/completion?on=" + end, null);
+            api.call("POST", partners + "/remodels/" + remodel + "/start?on=" + start, null);
+            api.call("POST", partners + "/remodels/" + remodel + "/completion?on=" + end, null);
         }
         // The autumn: from September (or tomorrow, when later) to mid-December, a week or more before the holidays.
         LocalDate autumnStart = later(LocalDate.of(year, 9, 1), today.plusDays(1));
@@ -243,7 +234,7 @@ public final class DemoData {
         for (int index = 0; index < planned + REMODELS_NEXT_YEAR; index++) {
             LocalDate start = index < planned ? autumnStart.plusDays(autumnDays * index / planned)
                     : LocalDate.of(year + 1, 1, 10).plusWeeks(index - planned);
-            call("POST", partners + "/shops/" + classic.get(REMODELS_COMPLETED + index).id() + "/remodels",
+            api.call("POST", partners + "/shops/" + classic.get(REMODELS_COMPLETED + index).id() + "/remodels",
                     Map.of("plannedStart", start.toString(), "plannedEnd", start.plusDays(10).toString(), "closesShop", false));
         }
     }
@@ -272,7 +263,7 @@ public final class DemoData {
             }
         }
         for (int from = 0; from < rows.size(); from += 10_000) {
-            JsonNode report = call("POST", partners + "/footfall", rows.subList(from, Math.min(rows.size(), from + 10_000)));
+            JsonNode report = api.call("POST", partners + "/footfall", rows.subList(from, Math.min(rows.size(), from + 10_000)));
             if (report.get("rejected").asInt() > 0) {
                 throw new IOException("Loading demo footfall: rows were rejected: " + report.get("errors"));
             }
@@ -285,11 +276,11 @@ public final class DemoData {
      * year's end. Returns the partner's id.
      */
     private String fieldSales(String partners) throws IOException, InterruptedException {
-        String partnerId = call("POST", partners + "/partners", Map.of("name", "Telekom Direktvertrieb",
+        String partnerId = api.call("POST", partners + "/partners", Map.of("name", "Telekom Direktvertrieb",
                 "type", "DIRECT_SALES", "advisoryBoard", Map.of("role", "MEMBER", "memberSince", year + "-03-01"))).get("id").asText();
         for (DemoTeam team : FIELD_TEAMS) {
             LocalDate liveFrom = LocalDate.of(year, team.liveFromMonth(), 1);
-            String teamId = call("POST", partners + "/partners/" + partnerId + "/field-teams", Map.of(
+            String teamId = api.call("POST", partners + "/partners/" + partnerId + "/field-teams", Map.of(
                     "name", "Direktvertrieb " + team.city(), "city", team.city(), "liveFrom", liveFrom.toString(),
                     "postalCoverage", team.postalCoverage(), "productFocus", List.of("MOBILE", "BROADBAND"),
                     "weeklyLeadCapacity", team.repsAtStart() * 2)).get("teamId").asText();
@@ -302,12 +293,12 @@ public final class DemoData {
                 // Reps who joined so far; the plan says how many more are to come.
                 for (; reps < headcount && !monthStart.isAfter(today); reps++) {
                     boolean internal = random.nextDouble() < team.internalShare();
-                    call("POST", partners + "/field-teams/" + teamId + "/reps", Map.of("name", person(),
+                    api.call("POST", partners + "/field-teams/" + teamId + "/reps", Map.of("name", person(),
                             "employeeNumber", "DV-" + team.city().substring(0, 3).toUpperCase(Locale.ROOT) + "-" + (1000 + reps),
                             "source", internal ? "INTERNAL_POOL" : "EXTERNAL", "startDate", monthStart.toString()));
                 }
             }
-            call("PUT", partners + "/field-teams/" + teamId + "/headcount-plan", plan);
+            api.call("PUT", partners + "/field-teams/" + teamId + "/headcount-plan", plan);
         }
         return partnerId;
     }
@@ -319,10 +310,10 @@ public final class DemoData {
                 Map.of("name", "Michael Brandt", "email", "michael.brandt@example.de", "title", "Leiter Partnervertrieb"),
                 Map.of("name", "Sabine Yilmaz", "email", "sabine.yilmaz@example.de", "title", "Leiterin Shop-Excellence"));
         for (int index = 0; index < executives.size(); index++) {
-            String executive = call("POST", partners + "/executives", executives.get(index)).get("id").asText();
+            String executive = api.call("POST", partners + "/executives", executives.get(index)).get("id").asText();
             for (int day = 0; day < 3 + index; day++) {
                 CreatedShop shop = shops.get(random.nextInt(shops.size()));
-                call("POST", partners + "/executives/" + executive + "/customer-days", Map.of(
+                api.call("POST", partners + "/executives/" + executive + "/customer-days", Map.of(
                         "date", today.minusDays(7 + 23L * day + 5L * index).toString(), "shopId", shop.id(),
                         "notes", "Einen Tag im Shop in " + shop.city().name() + " mitgearbeitet"));
             }
@@ -335,7 +326,7 @@ public final class DemoData {
         if (!summit.isAfter(today.plusDays(7))) {
             summit = summit.plusYears(1);
         }
-        String event = call("POST", partners + "/partner-events", Map.of("name", "Partner Summit " + summit.getYear(),
+        String event = api.call("POST", partners + "/partner-events", Map.of("name", "Partner Summit " + summit.getYear(),
                 "date", summit.toString(), "venue", "Motorworld Köln", "city", "Köln", "capacity", 240,
                 "maxAttendeesPerPartner", 4,
                 "registrationClosesAt", summit.minusDays(7).atTime(LocalTime.of(18, 0)).atZone(BUSINESS_ZONE).toInstant().toString()))
@@ -349,7 +340,7 @@ public final class DemoData {
             for (int attendee = 0; attendee < 2 + registered % 3; attendee++) {
                 attendees.add(Map.of("name", person(), "role", attendee == 0 ? "Geschäftsführung" : "Shopleitung"));
             }
-            call("POST", partners + "/partner-events/" + event + "/registrations",
+            api.call("POST", partners + "/partner-events/" + event + "/registrations",
                     Map.of("partnerId", partnerId, "attendees", attendees));
         }
     }
@@ -370,19 +361,19 @@ public final class DemoData {
         annual.put(directSales, orderedMap("MOBILE", 2400, "BROADBAND", 1200));
         for (var partner : annual.entrySet()) {
             for (var line : partner.getValue().entrySet()) {
-                call("PUT", targets + "/partners/" + partner.getKey() + "/targets/" + year + "/" + line.getKey(),
+                api.call("PUT", targets + "/partners/" + partner.getKey() + "/targets/" + year + "/" + line.getKey(),
                         Map.of("units", line.getValue(), "reason", "Jahresplanung " + year));
             }
         }
-        call("POST", targets + "/period-rules", Map.of("type", "WAIVE", "from", year + "-01-01", "to", year + "-06-30",
+        api.call("POST", targets + "/period-rules", Map.of("type", "WAIVE", "from", year + "-01-01", "to", year + "-06-30",
                 "reason", "Corona crisis: the first half is waived"));
-        call("POST", targets + "/period-rules", Map.of("type", "SCALE", "from", year + "-07-01", "to", year + "-12-31",
+        api.call("POST", targets + "/period-rules", Map.of("type", "SCALE", "from", year + "-07-01", "to", year + "-12-31",
                 "percent", 50, "reason", "Corona crisis: the second half counts 50 % of the annual target"));
-        call("POST", targets + "/calendar/promotions", Map.of("name", "Magenta Thursday deal days",
+        api.call("POST", targets + "/calendar/promotions", Map.of("name", "Magenta Thursday deal days",
                 "fromDay", year + "-01-01", "toDay", year + "-12-31", "dayOfWeek", "THURSDAY", "uplift", 0.3));
-        call("POST", targets + "/calendar/promotions", Map.of("name", "Combo launch: mobile and broadband",
+        api.call("POST", targets + "/calendar/promotions", Map.of("name", "Combo launch: mobile and broadband",
                 "fromDay", year + "-09-01", "toDay", year + "-09-30", "uplift", 0.4, "productLines", List.of("MOBILE", "BROADBAND")));
-        call("POST", targets + "/calendar/promotions", Map.of("name", "TV campaign", "fromDay", year + "-10-04",
+        api.call("POST", targets + "/calendar/promotions", Map.of("name", "TV campaign", "fromDay", year + "-10-04",
                 "toDay", year + "-10-31", "uplift", 0.5, "productLines", List.of("TV")));
 
         // Sales recorded week by week since the half began, each partner at its own pace of the half's target.
@@ -412,7 +403,7 @@ public final class DemoData {
             }
         }
         for (int from = 0; from < sales.size(); from += 1000) {
-            JsonNode result = call("POST", targets + "/sales/batch", sales.subList(from, Math.min(sales.size(), from + 1000)));
+            JsonNode result = api.call("POST", targets + "/sales/batch", sales.subList(from, Math.min(sales.size(), from + 1000)));
             if (result.get("rejected").asInt() > 0) {
                 throw new IOException("Loading demo sales: rows were rejected: " + result);
             }
@@ -424,7 +415,7 @@ public final class DemoData {
      * cities) as its control group.
      */
     private void campaigns(String leads, List<CreatedShop> shops) throws IOException, InterruptedException {
-        call("POST", leads + "/campaigns", Map.of("code", DEMO_CAMPAIGN, "name", "Magenta TV social ads",
+        api.call("POST", leads + "/campaigns", Map.of("code", DEMO_CAMPAIGN, "name", "Magenta TV social ads",
                 "channel", "INSTAGRAM", "targetingModel", "lookalike-ai", "targetingVersion", "2.4",
                 "productFocus", List.of("TV"), "segment", "CONSUMER", "startsOn", year + "-01-01", "status", "ROLLED_OUT"));
         List<String> pilot = new ArrayList<>();
@@ -436,7 +427,7 @@ public final class DemoData {
                 control.add(inCity.get(2 * index + 1).id());
             }
         }
-        call("POST", leads + "/campaigns", Map.ofEntries(Map.entry("code", PILOT_CAMPAIGN),
+        api.call("POST", leads + "/campaigns", Map.ofEntries(Map.entry("code", PILOT_CAMPAIGN),
                 Map.entry("name", "AI social-media pilot"), Map.entry("channel", "FACEBOOK"),
                 Map.entry("targetingModel", "ai-audience"), Map.entry("targetingVersion", "1.0"),
                 Map.entry("productFocus", List.of("MOBILE", "BROADBAND", "TV")), Map.entry("segment", "CONSUMER"),
@@ -447,7 +438,7 @@ public final class DemoData {
     /** The first partner by name, for the partner user's demo token; empty without partners. */
     static Optional<String> firstPartner(String partnersBaseUrl, String salesManagerToken)
             throws IOException, InterruptedException {
-        JsonNode first = new DemoData(salesManagerToken).call("GET", partnersBaseUrl + "/partners?size=1&sort=name", null).path("items").path(0);
+        JsonNode first = new ApiClient(salesManagerToken).get(partnersBaseUrl + "/partners?size=1&sort=name").path("items").path(0);
         return first.isMissingNode() ? Optional.empty() : Optional.of(first.get("id").asText());
     }
 
@@ -469,22 +460,5 @@ public final class DemoData {
             map.put((String) keysAndValues[index], (Integer) keysAndValues[index + 1]);
         }
         return map;
-    }
-
-    private JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IOException("Loading demo data failed: " + method + " " + url + " answered "
-                    + response.statusCode() + " " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 }

@@ -1,6 +1,8 @@
 package com.partnernet.local;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The local run's fixed default ports, each overridable by an environment variable, and its state folder. */
 public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort) {
@@ -16,6 +18,37 @@ public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int 
 
     public int servicePort(Service service) {
         return port(service.portVariable, service.defaultPort);
+    }
+
+    /** Where each service answers in the local run. */
+    public Map<Service, String> serviceUrls() {
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            urls.put(service, "http://127.0.0.1:" + servicePort(service));
+        }
+        return urls;
+    }
+
+    /** The live dashboard's port (DASHBOARD_PORT). */
+    public int dashboardPort() {
+        return port("DASHBOARD_PORT", 8080);
+    }
+
+    /** The lead simulator's leads per minute (LEAD_RATE; 0 switches it off). */
+    public double leadRate() {
+        String value = System.getenv("LEAD_RATE");
+        if (value == null || value.isBlank()) {
+            return 30;
+        }
+        try {
+            double rate = Double.parseDouble(value.trim());
+            if (rate >= 0 && rate <= 60_000) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with what is allowed.
+        }
+        throw new IllegalArgumentException("LEAD_RATE must be leads per minute from 0 (off) to 60000, not '" + value + "'");
     }
 
     public String bootstrapServers() {

@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The local run: {@code start} (infrastructure, the three services, demo data), {@code stop}, {@code status}, and
+ * The local run: {@code start} (infrastructure, the three services, demo data, the live demo: dashboard page and lead
+ * simulator), {@code stop}, {@code status}, and
  * {@code publish-lead} (a tiny producer that publishes a lead as a marketing system would). Everything it starts
  * keeps its state, logs and pid files in the git-ignored {@code .local/} folder of the repository.
  */
@@ -37,6 +38,7 @@ public final class LocalStack {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String INFRASTRUCTURE = "infrastructure";
+    private static final String LIVE_DEMO = "live-demo";
     /** Long enough for a week of trying the APIs; every start writes fresh ones. */
     private static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
     private static final List<String> OPERATOR_ROLES = List.of(Tokens.SALES_MANAGER, Tokens.OPS, Tokens.MARKETING_SYSTEM);
@@ -68,7 +70,9 @@ public final class LocalStack {
                 default -> {
                     System.err.println("""
                             usage: deploy/local/stack start [--no-demo] | stop | status | publish-lead FILE|- | token ROLE [PARTNER_ID]
-                              start         PostgreSQL, Kafka, the three services and demo data (DEMO_DATA=false or --no-demo to skip it)
+                              start         PostgreSQL, Kafka, the three services, demo data (DEMO_DATA=false or --no-demo to
+                                            skip it), the dashboard (DASHBOARD_PORT, 8080) and the lead simulator (LEAD_RATE
+                                            leads per minute, 30; 0 switches it off)
                               stop          stops everything the run started; data stays in .local/
                               status        what runs, where, and whether it is ready
                               publish-lead  publishes one lead (JSON from FILE or stdin) to leads.inbound, keyed source:externalId
@@ -90,7 +94,7 @@ public final class LocalStack {
 
     private void start(boolean demoData) throws Exception {
         long started = System.nanoTime();
-        if (runningPid(INFRASTRUCTURE).isPresent()
+        if (runningPid(INFRASTRUCTURE).isPresent() || runningPid(LIVE_DEMO).isPresent()
                 || List.of(Service.values()).stream().anyMatch(service -> runningPid(service.serviceName).isPresent())) {
             boolean ready = status();
             throw new StackException(ready ? "The stack is already running (above). Stop it first to restart: deploy/local/stack stop"
@@ -99,6 +103,8 @@ public final class LocalStack {
         requireFreePort(settings.postgresPort(), "PostgreSQL", "PG_PORT");
         requireFreePort(settings.kafkaPort(), "Kafka", "KAFKA_PORT");
         requireFreePort(settings.controllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
+        requireFreePort(settings.dashboardPort(), "the dashboard", "DASHBOARD_PORT");
+        settings.leadRate();
         for (Service service : Service.values()) {
             requireFreePort(settings.servicePort(service), service.serviceName, service.portVariable);
             if (!Files.isRegularFile(service.jar(root))) {
@@ -114,30 +120,41 @@ public final class LocalStack {
         Map<Service, ServiceProcess> services = startServices();
         String salesManager = tokens.mint("local-" + Tokens.SALES_MANAGER, TOKEN_LIFETIME, Set.of(Tokens.SALES_MANAGER));
         if (demoData) {
-            DemoData.load(baseUrls(), salesManager);
+            DemoData.load(settings.serviceUrls(), salesManager);
         }
-        writeTokens(tokens, DemoData.firstPartner(baseUrls().get(Service.PARTNERS), salesManager));
+        writeTokens(tokens, DemoData.firstPartner(settings.serviceUrls().get(Service.PARTNERS), salesManager));
+        startHelper(LIVE_DEMO, LiveDemo.class, LiveDemo.READY_FILE, List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC"));
         printSummary(services, (System.nanoTime() - started) / 1_000_000_000.0);
     }
 
     private void startInfrastructure() throws Exception {
-        Path log = logFile(INFRASTRUCTURE);
-        Path ready = state.resolve(InfrastructureServer.READY_FILE);
+        startHelper(INFRASTRUCTURE, InfrastructureServer.class, InfrastructureServer.READY_FILE, List.of("-Xms128m", "-Xmx512m"));
+    }
+
+    /**
+     * A helper JVM of the run (the infrastructure, the live demo) from this launcher's classpath; waits for the ready
+     * file it writes. Stops everything started when it fails.
+     */
+    private void startHelper(String name, Class<?> mainClass, String readyFile, List<String> jvmOptions) throws Exception {
+        Path log = logFile(name);
+        Path ready = state.resolve(readyFile);
         Files.createDirectories(state);
         Files.deleteIfExists(ready);
-        Process infrastructure = ServiceProcess.startJava(InfrastructureServer.class.getName(),
-                List.of("-Xms128m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), List.of(state.toString()), log);
-        writePid(INFRASTRUCTURE, infrastructure.pid());
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        Process helper = ServiceProcess.startJava(mainClass.getName(), options, List.of(state.toString()), log);
+        writePid(name, helper.pid());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(ready)) {
-            if (!infrastructure.isAlive()) {
-                deletePid(INFRASTRUCTURE);
-                throw new StackException("The infrastructure process exited with code " + infrastructure.exitValue()
+            if (!helper.isAlive()) {
+                deletePid(name);
+                stopAll();
+                throw new StackException("The " + name + " process exited with code " + helper.exitValue()
                         + ". Last lines of " + log + ":\n" + ServiceProcess.tail(log, 40));
             }
             if (System.nanoTime() > deadline) {
                 stopAll();
-                throw new StackException("The infrastructure was not ready after " + START_TIMEOUT.toSeconds()
+                throw new StackException("The " + name + " was not ready after " + START_TIMEOUT.toSeconds()
                         + " s. Last lines of " + log + ":\n" + ServiceProcess.tail(log, 40));
             }
             Thread.sleep(100);
@@ -151,6 +168,9 @@ public final class LocalStack {
                     settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS),
                     Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE)));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            // The dashboard page calls the APIs from its own origin.
+            env.put("QUARKUS_HTTP_CORS_ENABLED", "true");
+            env.put("QUARKUS_HTTP_CORS_ORIGINS", dashboardUrl() + "," + dashboardUrl().replace("127.0.0.1", "localhost"));
             ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
                     settings.servicePort(service), env, Service.JVM_OPTIONS, logFile(service.serviceName), true);
             writePid(service.serviceName, process.pid());
@@ -182,12 +202,13 @@ public final class LocalStack {
     }
 
     /**
-     * Services first, all at once (each finishes its in-flight Kafka work and leaves its consumer groups, which
+     * The live demo (it publishes and calls the services), then the services, all at once (each finishes its in-flight Kafka work and leaves its consumer groups, which
      * takes seconds), then the infrastructure.
      */
     private boolean stopAll() throws IOException {
         List<String> services = List.of(Service.values()).stream().map(service -> service.serviceName).toList();
-        boolean anything = stopProcesses(services);
+        boolean anything = stopProcesses(List.of(LIVE_DEMO));
+        anything |= stopProcesses(services);
         anything |= stopProcesses(List.of(INFRASTRUCTURE));
         return anything;
     }
@@ -215,6 +236,11 @@ public final class LocalStack {
         System.out.printf("  %-18s %-9s %s%n", INFRASTRUCTURE, infrastructure.isEmpty() ? "stopped" : infrastructureReady ? "ready" : "starting",
                 infrastructure.map(pid -> "pid " + pid + "  Kafka " + settings.bootstrapServers() + ", PostgreSQL "
                         + settings.jdbcUrl("<db>")).orElse(""));
+        Optional<Long> liveDemo = runningPid(LIVE_DEMO);
+        boolean liveDemoReady = liveDemo.isPresent() && Files.exists(state.resolve(LiveDemo.READY_FILE));
+        allReady &= liveDemoReady;
+        System.out.printf("  %-18s %-9s %s%n", LIVE_DEMO, liveDemo.isEmpty() ? "stopped" : liveDemoReady ? "ready" : "starting",
+                liveDemo.map(pid -> "pid " + pid + "  dashboard " + dashboardUrl()).orElse(""));
         for (Service service : Service.values()) {
             Optional<Long> pid = runningPid(service.serviceName);
             int port = settings.servicePort(service);
@@ -261,12 +287,14 @@ public final class LocalStack {
                 settings.jdbcUrl("<db>"), Postgres.USER, Postgres.PASSWORD);
         System.out.printf("  %-16s %s  (topics %s)%n", "Kafka", settings.bootstrapServers(),
                 String.join(", ", List.of(Topic.values()).stream().map(topic -> topic.topicName).toList()));
+        System.out.printf("  %-16s %s  (lead simulator: %s)%n", "Dashboard", dashboardUrl(),
+                settings.leadRate() > 0 ? settings.leadRate() + " leads per minute, LEAD_RATE to change" : "off");
         System.out.printf("  %-16s %s%n", "Logs", state.resolve("logs"));
         System.out.printf("  %-16s %s  (one per role, valid %d days: %s)%n", "Bearer tokens", tokenFolder(),
                 TOKEN_LIFETIME.toDays(), String.join(", ", listTokens()));
         System.out.println();
         System.out.println("  Call an API:    curl -H \"Authorization: Bearer $(cat .local/tokens/sales-manager.jwt)\" "
-                + baseUrls().get(Service.PARTNERS) + "/partners");
+                + settings.serviceUrls().get(Service.PARTNERS) + "/partners");
         System.out.println("  Swagger UI:     'Authorize' with the content of a token file");
         System.out.println();
         System.out.println("  Status: deploy/local/stack status     Stop: deploy/local/stack stop");
@@ -330,12 +358,8 @@ public final class LocalStack {
         return state.resolve("tokens");
     }
 
-    private Map<Service, String> baseUrls() {
-        Map<Service, String> urls = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            urls.put(service, "http://127.0.0.1:" + settings.servicePort(service));
-        }
-        return urls;
+    private String dashboardUrl() {
+        return "http://127.0.0.1:" + settings.dashboardPort();
     }
 
     private static void requireFreePort(int port, String what, String variable) {

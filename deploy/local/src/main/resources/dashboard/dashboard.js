@@ -1,0 +1,195 @@
+// The live dashboard: calls the three services' REST APIs with the token the local run hands out (config.json) and
+// draws what sales managers and ops look at. Charts are Chart.js; window.dashboardCharts holds them (the browser
+// test reads their data from there).
+'use strict';
+
+const MAGENTA = '#e20074';
+const GREY = '#9e9e9e';
+const STATUS_COLOURS = { ON_TRACK: '#2e7d32', AT_RISK: '#f9a825', OFF_TRACK: '#c62828' };
+const STAGES = ['NEW', 'CONTACTED', 'APPOINTMENT', 'WON', 'LOST'];
+const charts = {};
+window.dashboardCharts = charts;
+
+let config;
+const partnerNames = new Map();
+let pilotCampaignId;
+
+async function api(service, path) {
+  const response = await fetch(config[service] + path, {
+    headers: { Authorization: 'Bearer ' + config.token, Accept: 'application/json' },
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(`${service} ${path}: ${response.status} ${problem.title || ''} ${problem.detail || ''}`.trim());
+  }
+  return response.json();
+}
+
+function draw(id, type, data, options = {}) {
+  if (charts[id]) {
+    charts[id].data = data;
+    charts[id].update('none');
+    return;
+  }
+  charts[id] = new Chart(document.getElementById(id), {
+    type,
+    data,
+    options: { responsive: true, maintainAspectRatio: false, animation: false, ...options },
+  });
+}
+
+function text(id, value) {
+  document.getElementById(id).textContent = value;
+}
+
+/** The ISO week (e.g. 2021-W07) of a date. */
+function isoWeek(date) {
+  const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7));
+  const yearStart = new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((day - yearStart) / 86400000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+function daysAgo(days) {
+  return new Date(Date.now() - days * 86400000);
+}
+
+const year = new Date().getFullYear();
+
+async function attainment() {
+  const board = await api('targets', `/leaderboard?year=${year}`);
+  const entries = board.entries.filter((entry) => entry.pace.targetUnits > 0);
+  const share = (units, entry) => Math.round((1000 * units) / entry.pace.targetUnits) / 10;
+  draw('attainment', 'bar', {
+    labels: entries.map((entry) => partnerNames.get(entry.partnerId) || entry.partnerId.slice(0, 8)),
+    datasets: [
+      {
+        label: '% of target sold',
+        data: entries.map((entry) => share(entry.pace.soldUnits, entry)),
+        backgroundColor: entries.map((entry) => STATUS_COLOURS[entry.pace.status] || MAGENTA),
+      },
+      { label: '% expected by today (pace)', data: entries.map((entry) => share(entry.pace.expectedToDate, entry)), backgroundColor: GREY },
+    ],
+  }, { scales: { y: { beginAtZero: true, title: { display: true, text: '% of the year\'s effective target' } } } });
+  const network = board.network;
+  text('attainment-note', network
+    ? `${year}, as of ${board.asOf}: network ${network.percentage ?? '–'} % sold, pace ratio ${network.paceRatio ?? '–'} (${network.status}); green on track, amber at risk, red off track`
+    : `${year}`);
+}
+
+async function flow() {
+  const flowOfLeads = await api('leads', '/leads/flow?minutes=30');
+  const minute = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  draw('flow', 'bar', {
+    labels: flowOfLeads.minutes.map((entry) => minute(entry.minute)),
+    datasets: [
+      { label: 'routed', data: flowOfLeads.minutes.map((entry) => entry.routed), backgroundColor: MAGENTA },
+      { label: 'unrouted', data: flowOfLeads.minutes.map((entry) => entry.unrouted), backgroundColor: '#f9a825' },
+      { label: 'rejected (no consent, duplicate)', data: flowOfLeads.minutes.map((entry) => entry.rejected), backgroundColor: GREY },
+    ],
+  }, { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'leads received' } } } });
+  text('unrouted-queue', flowOfLeads.unroutedQueue);
+}
+
+async function pipeline() {
+  const shopId = document.getElementById('shop').value;
+  if (!shopId) {
+    return;
+  }
+  const view = await api('leads', `/shops/${shopId}/pipeline?size=1`);
+  draw('pipeline', 'bar', {
+    labels: STAGES,
+    datasets: [{ label: view.shopName, data: STAGES.map((stage) => view.stages[stage] || 0), backgroundColor: [MAGENTA, '#ad1457', '#6a1b9a', '#2e7d32', GREY] }],
+  }, { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, title: { display: true, text: `leads (${view.overdueFirstContact} past their first-contact time)` } } } });
+}
+
+async function pilot() {
+  if (!pilotCampaignId) {
+    return;
+  }
+  const evaluation = await api('leads', `/campaigns/${pilotCampaignId}/evaluation`);
+  const groups = [evaluation.pilot, evaluation.control];
+  draw('pilot', 'bar', {
+    labels: ['conversion % (won per assigned lead)', 'won leads per shop'],
+    datasets: [
+      { label: `pilot (${evaluation.pilot.shops} shops)`, data: [evaluation.pilot.conversionPercent ?? 0, evaluation.pilot.wonPerShop ?? 0], backgroundColor: MAGENTA },
+      { label: `control (${evaluation.control.shops} shops)`, data: [evaluation.control.conversionPercent ?? 0, evaluation.control.wonPerShop ?? 0], backgroundColor: GREY },
+    ],
+  }, { scales: { y: { beginAtZero: true } } });
+  const uplift = evaluation.uplift;
+  text('pilot-note', `${evaluation.campaign}: ${groups.map((group) => group.assigned).join(' vs ')} leads assigned`
+    + (uplift ? `, uplift ${uplift.percentagePoints.toFixed(1)} pp (p = ${uplift.pValue.toFixed(3)})` : '')
+    + ` → ${evaluation.recommendation}`);
+}
+
+async function remodel() {
+  const report = await api('partners', `/remodel-programme/${year}`);
+  draw('remodel', 'doughnut', {
+    labels: ['completed', 'in progress', `planned for ${year}`, 'not yet scheduled'],
+    datasets: [{
+      data: [report.completed, report.inProgress, report.plannedThisYear, report.unscheduledGap ?? 0],
+      backgroundColor: [MAGENTA, '#ad1457', '#f48fb1', '#e0e0e0'],
+    }],
+  }, { plugins: { legend: { position: 'right' } } });
+  text('remodel-note', `${report.completed} of ${report.goal ?? '–'} done in ${year}; ${report.bookedNextYear} booked for ${year + 1}`
+    + (report.firstBookedNextYear ? ` from ${report.firstBookedNextYear}` : ''));
+}
+
+async function footfall() {
+  const report = await api('partners', `/footfall/report?baselineYear=${year - 2}&from=${isoWeek(daysAgo(7 * 40))}&to=${isoWeek(daysAgo(7))}`);
+  draw('footfall', 'line', {
+    labels: report.weeks.map((week) => week.week),
+    datasets: [
+      { label: 'visitors', data: report.weeks.map((week) => week.visitors), borderColor: MAGENTA, backgroundColor: MAGENTA, tension: 0.2 },
+      { label: `same week of ${report.baselineYear} (baseline)`, data: report.weeks.map((week) => week.baselineVisitors), borderColor: GREY, backgroundColor: GREY, borderDash: [6, 4], tension: 0.2 },
+    ],
+  }, { scales: { y: { beginAtZero: true, title: { display: true, text: 'visitors per week, whole network' } } } });
+  const last = report.weeks[report.weeks.length - 1];
+  text('footfall-note', last ? `${last.week}: ${last.vsBaselinePercent} % against ${report.baselineYear}` : '');
+}
+
+/** Partner names for the leaderboard; the shop picker, busiest pilot shop first. */
+async function lookups() {
+  for (let page = 0, pages = 1; page < pages; page++) {
+    const partners = await api('partners', `/partners?size=200&page=${page}`);
+    partners.items.forEach((partner) => partnerNames.set(partner.id, partner.name));
+    pages = partners.totalPages;
+  }
+  const campaigns = await api('leads', '/campaigns?size=200');
+  const pilotCampaign = campaigns.items.find((campaign) => campaign.code === config.pilotCampaign);
+  pilotCampaignId = pilotCampaign && pilotCampaign.id;
+  const pilotShops = new Set(pilotCampaign ? pilotCampaign.pilotShops : []);
+  const shops = await api('partners', '/shops?size=200&sort=name');
+  const select = document.getElementById('shop');
+  const ordered = [...shops.items.filter((shop) => pilotShops.has(shop.shopId)), ...shops.items.filter((shop) => !pilotShops.has(shop.shopId))];
+  ordered.forEach((shop) => {
+    const option = document.createElement('option');
+    option.value = shop.shopId;
+    option.textContent = (pilotShops.has(shop.shopId) ? 'Pilot · ' : '') + shop.name;
+    select.appendChild(option);
+  });
+  select.addEventListener('change', () => refresh([pipeline]));
+}
+
+async function refresh(parts) {
+  const results = await Promise.allSettled(parts.map((part) => part()));
+  const errors = results.filter((result) => result.status === 'rejected').map((result) => result.reason.message);
+  const list = document.getElementById('errors');
+  list.replaceChildren(...errors.map((message) => Object.assign(document.createElement('li'), { textContent: message })));
+  text('status', `updated ${new Date().toLocaleTimeString()}` + (config.leadRate > 0 ? ` · simulator ${config.leadRate} leads/min` : ''));
+}
+
+async function start() {
+  config = await (await fetch('config.json')).json();
+  try {
+    await lookups();
+  } catch (error) {
+    document.getElementById('errors').textContent = error.message;
+  }
+  await refresh([attainment, flow, pipeline, pilot, remodel, footfall]);
+  setInterval(() => refresh([attainment, flow, pipeline, pilot]), 5000);
+  setInterval(() => refresh([remodel, footfall]), 60000);
+}
+
+start();
