@@ -17,6 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -122,6 +127,11 @@ public final class DemoData {
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
 
     private final ApiClient api;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "demo-data");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Random random = new Random(2021);
     private final LocalDate today = LocalDate.now(BUSINESS_ZONE);
     private final int year = today.getYear();
@@ -132,7 +142,12 @@ public final class DemoData {
 
     /** Loads the demo network through the services' APIs, as {@code salesManagerToken}'s holder. */
     public static void load(Map<Service, String> baseUrls, String salesManagerToken) throws IOException, InterruptedException {
-        new DemoData(salesManagerToken).load(baseUrls);
+        DemoData demo = new DemoData(salesManagerToken);
+        try {
+            demo.load(baseUrls);
+        } finally {
+            demo.pool.shutdownNow();
+        }
     }
 
     /** A shop the demo created: what the later steps need of it. */
@@ -149,7 +164,7 @@ public final class DemoData {
         }
         long started = System.nanoTime();
         Map<String, RetailPartner> partnerIds = new LinkedHashMap<>();
-        List<CreatedShop> shops = new ArrayList<>();
+        List<Callable<CreatedShop>> shopCreations = new ArrayList<>();
         for (RetailPartner partner : RETAIL_PARTNERS) {
             Map<String, Object> request = new HashMap<>(Map.of("name", partner.name(), "type", "RETAIL_PARTNER",
                     "tier", partner.tier(), "contact", Map.of("name", person(), "email",
@@ -162,9 +177,10 @@ public final class DemoData {
             partnerIds.put(partnerId, partner);
             for (int index = 0; index < SHOPS_PER_PARTNER; index++) {
                 int cities = partner.cities().size();
-                shops.add(createShop(partners, partnerId, partner.cities().get(index % cities), index, index / cities));
+                shopCreations.add(shopCreation(partners, partnerId, partner.cities().get(index % cities), index, index / cities));
             }
         }
+        List<CreatedShop> shops = inParallel(shopCreations);
         remodelProgramme(partners, shops);
         footfall(partners, shops);
         String directSales = fieldSales(partners);
@@ -178,9 +194,8 @@ public final class DemoData {
                 shops.size(), year - 2, year, DEMO_CAMPAIGN, PILOT_CAMPAIGN, (System.nanoTime() - started) / 1e9);
     }
 
-    /** The partner's {@code index}th shop, its {@code inCity}th in {@code city}. */
-    private CreatedShop createShop(String partners, String partnerId, City city, int index, int inCity)
-            throws IOException, InterruptedException {
+    /** Creates the partner's {@code index}th shop, its {@code inCity}th in {@code city}, when called. */
+    private Callable<CreatedShop> shopCreation(String partners, String partnerId, City city, int index, int inCity) {
         String postalCode = city.postalCodes().get(random.nextInt(city.postalCodes().size()));
         String street = city.streets().get(inCity % city.streets().size());
         int streetShop = inCity / city.streets().size() + 1;
@@ -188,7 +203,7 @@ public final class DemoData {
         double distance = 0.01 + random.nextDouble() * 0.05;
         // The first shop of each partner is its flagship, opened in the new format; the others are classic.
         String format = index == 0 ? "NEW_FORMAT" : "CLASSIC";
-        String id = api.call("POST", partners + "/partners/" + partnerId + "/shops", Map.ofEntries(
+        Map<String, Object> shop = Map.ofEntries(
                 Map.entry("name", city.name() + " " + street + (streetShop > 1 ? " (" + streetShop + ")" : "")),
                 Map.entry("street", street + " " + (3 + random.nextInt(180))),
                 Map.entry("postalCode", postalCode), Map.entry("city", city.name()), Map.entry("state", city.state()),
@@ -200,8 +215,9 @@ public final class DemoData {
                 // Its own postal area (the first three digits) is the catchment it serves.
                 Map.entry("catchment", List.of(postalCode.substring(0, 3))),
                 Map.entry("weeklyLeadCapacity", 30 + 5 * random.nextInt(6)),
-                Map.entry("openingHours", OPENING_HOURS))).get("shopId").asText();
-        return new CreatedShop(id, partnerId, city, format);
+                Map.entry("openingHours", OPENING_HOURS));
+        return () -> new CreatedShop(api.call("POST", partners + "/partners/" + partnerId + "/shops", shop).get("shopId").asText(),
+                partnerId, city, format);
     }
 
     /**
@@ -218,13 +234,17 @@ public final class DemoData {
             firstDone = lastDone.minusDays(7L * REMODELS_COMPLETED);
         }
         long doneDays = ChronoUnit.DAYS.between(firstDone, lastDone);
+        List<Callable<JsonNode>> remodels = new ArrayList<>();
         for (int index = 0; index < REMODELS_COMPLETED; index++) {
             LocalDate start = firstDone.plusDays(doneDays * index / REMODELS_COMPLETED);
             LocalDate end = start.plusDays(10);
-            String remodel = api.call("POST", partners + "/shops/" + classic.get(index).id() + "/remodels",
-                    Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", true)).get("id").asText();
-            api.call("POST", partners + "/remodels/" + remodel + "/start?on=" + start, null);
-            api.call("POST", partners + "/remodels/" + remodel + "/completion?on=" + end, null);
+            String shopId = classic.get(index).id();
+            remodels.add(() -> {
+                String remodel = api.call("POST", partners + "/shops/" + shopId + "/remodels",
+                        Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", true)).get("id").asText();
+                api.call("POST", partners + "/remodels/" + remodel + "/start?on=" + start, null);
+                return api.call("POST", partners + "/remodels/" + remodel + "/completion?on=" + end, null);
+            });
         }
         // The autumn: from September (or tomorrow, when later) to mid-December, a week or more before the holidays.
         LocalDate autumnStart = later(LocalDate.of(year, 9, 1), today.plusDays(1));
@@ -234,9 +254,11 @@ public final class DemoData {
         for (int index = 0; index < planned + REMODELS_NEXT_YEAR; index++) {
             LocalDate start = index < planned ? autumnStart.plusDays(autumnDays * index / planned)
                     : LocalDate.of(year + 1, 1, 10).plusWeeks(index - planned);
-            api.call("POST", partners + "/shops/" + classic.get(REMODELS_COMPLETED + index).id() + "/remodels",
-                    Map.of("plannedStart", start.toString(), "plannedEnd", start.plusDays(10).toString(), "closesShop", false));
+            String shopId = classic.get(REMODELS_COMPLETED + index).id();
+            remodels.add(() -> api.call("POST", partners + "/shops/" + shopId + "/remodels",
+                    Map.of("plannedStart", start.toString(), "plannedEnd", start.plusDays(10).toString(), "closesShop", false)));
         }
+        inParallel(remodels);
     }
 
     /**
@@ -285,6 +307,7 @@ public final class DemoData {
                     "postalCoverage", team.postalCoverage(), "productFocus", List.of("MOBILE", "BROADBAND"),
                     "weeklyLeadCapacity", team.repsAtStart() * 2)).get("teamId").asText();
             List<Map<String, Object>> plan = new ArrayList<>();
+            List<Callable<JsonNode>> joins = new ArrayList<>();
             int reps = 0;
             for (int month = team.liveFromMonth(); month <= 12; month++) {
                 int headcount = team.repsAtStart() + team.repsPerMonth() * (month - team.liveFromMonth());
@@ -293,11 +316,13 @@ public final class DemoData {
                 // Reps who joined so far; the plan says how many more are to come.
                 for (; reps < headcount && !monthStart.isAfter(today); reps++) {
                     boolean internal = random.nextDouble() < team.internalShare();
-                    api.call("POST", partners + "/field-teams/" + teamId + "/reps", Map.of("name", person(),
+                    Map<String, Object> rep = Map.of("name", person(),
                             "employeeNumber", "DV-" + team.city().substring(0, 3).toUpperCase(Locale.ROOT) + "-" + (1000 + reps),
-                            "source", internal ? "INTERNAL_POOL" : "EXTERNAL", "startDate", monthStart.toString()));
+                            "source", internal ? "INTERNAL_POOL" : "EXTERNAL", "startDate", monthStart.toString());
+                    joins.add(() -> api.call("POST", partners + "/field-teams/" + teamId + "/reps", rep));
                 }
             }
+            inParallel(joins);
             api.call("PUT", partners + "/field-teams/" + teamId + "/headcount-plan", plan);
         }
         return partnerId;
@@ -440,6 +465,22 @@ public final class DemoData {
             throws IOException, InterruptedException {
         JsonNode first = new ApiClient(salesManagerToken).get(partnersBaseUrl + "/partners?size=1&sort=name").path("items").path(0);
         return first.isMissingNode() ? Optional.empty() : Optional.of(first.get("id").asText());
+    }
+
+    /**
+     * Runs independent calls four at a time (the local run has two cores and three services to keep busy), in their
+     * order's results; the first failure fails the load.
+     */
+    private <T> List<T> inParallel(List<Callable<T>> calls) throws IOException, InterruptedException {
+        List<T> results = new ArrayList<>();
+        try {
+            for (Future<T> result : pool.invokeAll(calls)) {
+                results.add(result.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        return results;
     }
 
     private String person() {

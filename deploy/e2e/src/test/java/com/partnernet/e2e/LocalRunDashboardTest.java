@@ -1,0 +1,172 @@
+package com.partnernet.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import com.partnernet.local.Infrastructure;
+import com.partnernet.local.LocalStack;
+
+import io.restassured.RestAssured;
+
+/**
+ * README's run command as a newcomer runs it (in a state folder and on ports of its own): it loads the demo network,
+ * starts the lead simulator and serves the dashboard; headless Chromium (Debian's, driven by Selenium) loads the page
+ * and every chart must fill with data from the three APIs. A screenshot is kept in target/. A second start keeps the
+ * demo data as it is.
+ */
+class LocalRunDashboardTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
+    private static final Path STATE = ROOT.resolve("deploy/e2e/target/local-run");
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final List<String> CHARTS = List.of("attainment", "flow", "pipeline", "pilot", "remodel", "footfall");
+
+    private static final Map<String, String> PORTS = new LinkedHashMap<>();
+    private static String dashboard;
+
+    @BeforeAll
+    static void startTheLocalRun() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "The dashboard's browser test needs Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install chromium chromium-driver, or set CHROMIUM and CHROMEDRIVER.";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(missing + " CI installs them (.ci/run), so here their absence is a failure.");
+            }
+            Assumptions.abort(missing + " NOT TESTED on this machine.");
+        }
+        for (String variable : List.of("PG_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PARTNERS_PORT", "LEADS_PORT",
+                "TARGETS_PORT", "DASHBOARD_PORT")) {
+            PORTS.put(variable, Integer.toString(Infrastructure.freePort()));
+        }
+        dashboard = "http://127.0.0.1:" + PORTS.get("DASHBOARD_PORT") + "/";
+        deleteRecursively(STATE);
+        String started = stack("start", Map.of("LEAD_RATE", "600"));
+        assertTrue(started.contains("Demo data: 8 partners and a direct sales partner, 112 shops"), started);
+        assertTrue(started.contains("Dashboard        http://127.0.0.1:" + PORTS.get("DASHBOARD_PORT")), started);
+    }
+
+    @AfterAll
+    static void stopTheLocalRun() throws Exception {
+        if (dashboard != null) {
+            stack("stop", Map.of());
+        }
+    }
+
+    @Test
+    void theDashboardShowsTheLiveNetworkInChartsAndASecondStartKeepsTheDemoData() throws Exception {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1700");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.get(dashboard);
+            // Leads arrive, are routed and worked (some won) while we wait: every chart gets data points.
+            Map<String, Long> dataPoints = new LinkedHashMap<>();
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    dataPoints.clear();
+                    dataPoints.putAll(chartDataPoints(browser));
+                    return CHARTS.stream().allMatch(chart -> dataPoints.getOrDefault(chart, 0L) > 0);
+                });
+            } catch (ConditionTimeoutException e) {
+                fail("Charts without data after 120 s: " + dataPoints + "; errors on the page: "
+                        + browser.findElement(By.id("errors")).getText());
+            }
+            assertEquals("", browser.findElement(By.id("errors")).getText(), "the page shows API errors");
+            assertTrue(browser.findElement(By.id("remodel-note")).getText().matches("\\d+ of 90 done in \\d{4}; 8 booked for \\d{4}.*"),
+                    browser.findElement(By.id("remodel-note")).getText());
+            assertTrue(browser.findElement(By.id("footfall-note")).getText().matches("\\d{4}-W\\d{2}: -\\d+(\\.\\d)? % against \\d{4}"),
+                    browser.findElement(By.id("footfall-note")).getText());
+            assertEquals(9L, ((Number) ((JavascriptExecutor) browser)
+                    .executeScript("return window.dashboardCharts.attainment.data.labels.length")).longValue(),
+                    "8 retail partners and the direct sales partner on the leaderboard");
+            Path screenshot = ROOT.resolve("deploy/e2e/target/dashboard.png");
+            Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            System.out.println("Dashboard screenshot: " + screenshot + "; data points per chart: " + dataPoints);
+        } finally {
+            browser.quit();
+        }
+
+        // Demo data is loaded once: a restart finds the network and leaves it as it is.
+        stack("stop", Map.of());
+        String restarted = stack("start", Map.of("LEAD_RATE", "0"));
+        assertTrue(restarted.contains("Demo data: partners exist already, nothing loaded."), restarted);
+        String token = Files.readString(STATE.resolve("tokens/sales-manager.jwt")).trim();
+        RestAssured.given().header("Authorization", "Bearer " + token)
+                .get("http://127.0.0.1:" + PORTS.get("PARTNERS_PORT") + "/partners?size=1")
+                .then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(9));
+    }
+
+    /** Per chart on the page, its data points that are neither null nor zero. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> chartDataPoints(WebDriver page) {
+        Object counted = ((JavascriptExecutor) page).executeScript("""
+                const counts = {};
+                for (const [id, chart] of Object.entries(window.dashboardCharts || {})) {
+                  counts[id] = chart.data.datasets.reduce((sum, set) => sum + set.data.filter((v) => v !== null && v !== 0).length, 0);
+                }
+                return counts;""");
+        Map<String, Long> points = new LinkedHashMap<>();
+        ((Map<String, Object>) counted).forEach((chart, count) -> points.put(chart, ((Number) count).longValue()));
+        return points;
+    }
+
+    /** Runs the run command's launcher (as deploy/local/stack does, built already) and returns what it printed. */
+    private static String stack(String verb, Map<String, String> environment) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("local-run-" + verb, ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dpartnernet.root=" + ROOT,
+                "-cp", ROOT.resolve("deploy/local/target/classes") + File.pathSeparator + ROOT.resolve("deploy/local/target/lib/*"),
+                LocalStack.class.getName(), verb));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(PORTS);
+        builder.environment().put("LOCAL_STATE", STATE.toString());
+        builder.environment().putAll(environment);
+        Process launcher = builder.start();
+        if (!launcher.waitFor(4, TimeUnit.MINUTES)) {
+            launcher.destroyForcibly();
+            fail("deploy/local/stack " + verb + " did not finish in 4 minutes:\n" + Files.readString(output));
+        }
+        String printed = Files.readString(output);
+        Files.delete(output);
+        assertEquals(0, launcher.exitValue(), "deploy/local/stack " + verb + " failed:\n" + printed);
+        return printed;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}
