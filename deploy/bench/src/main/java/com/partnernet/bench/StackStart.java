@@ -35,7 +35,7 @@ final class StackStart {
         Map<String, String> env = Map.of("LOCAL_STATE", state.toString(), "SKIP_BUILD", "true",
                 "PG_PORT", port(), "KAFKA_PORT", port(), "KAFKA_CONTROLLER_PORT", port(),
                 Service.PARTNERS.portVariable, port(), Service.LEADS.portVariable, port(),
-                Service.TARGETS.portVariable, port());
+                Service.TARGETS.portVariable, port(), "DASHBOARD_PORT", port());
         try {
             double first = timed(env, "start");
             timed(env, "stop");
