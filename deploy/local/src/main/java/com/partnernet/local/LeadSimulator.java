@@ -109,6 +109,8 @@ final class LeadSimulator implements AutoCloseable {
     private void publishOne() {
         try {
             String id = String.format(Locale.ROOT, "sim-%d-%06d", System.currentTimeMillis() / 1000, published.incrementAndGet());
+            // One roll decides what kind of record it is: below 0.02 a bad one, from 0.93 to 0.96 a lead without
+            // consent, above 0.96 someone asking again (when there is someone); the rest are plain leads.
             double kind = random.nextDouble();
             String value;
             String key = SOURCE + ":" + id;

@@ -104,7 +104,7 @@ public final class LocalStack {
         requireFreePort(settings.kafkaPort(), "Kafka", "KAFKA_PORT");
         requireFreePort(settings.controllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
         requireFreePort(settings.dashboardPort(), "the dashboard", "DASHBOARD_PORT");
-        settings.leadRate();
+        settings.leadRate(); // a bad LEAD_RATE stops the start here, not after a minute of starting
         for (Service service : Service.values()) {
             requireFreePort(settings.servicePort(service), service.serviceName, service.portVariable);
             if (!Files.isRegularFile(service.jar(root))) {
@@ -202,8 +202,8 @@ public final class LocalStack {
     }
 
     /**
-     * The live demo (it publishes and calls the services), then the services, all at once (each finishes its in-flight Kafka work and leaves its consumer groups, which
-     * takes seconds), then the infrastructure.
+     * The live demo (it publishes to Kafka and calls the services), then the services, all at once (each finishes its
+     * in-flight Kafka work and leaves its consumer groups, which takes seconds), then the infrastructure.
      */
     private boolean stopAll() throws IOException {
         List<String> services = List.of(Service.values()).stream().map(service -> service.serviceName).toList();
@@ -287,8 +287,8 @@ public final class LocalStack {
                 settings.jdbcUrl("<db>"), Postgres.USER, Postgres.PASSWORD);
         System.out.printf("  %-16s %s  (topics %s)%n", "Kafka", settings.bootstrapServers(),
                 String.join(", ", List.of(Topic.values()).stream().map(topic -> topic.topicName).toList()));
-        System.out.printf("  %-16s %s  (lead simulator: %s)%n", "Dashboard", dashboardUrl(),
-                settings.leadRate() > 0 ? settings.leadRate() + " leads per minute, LEAD_RATE to change" : "off");
+        System.out.printf("  %-16s %s  (lead simulator: %s; LEAD_RATE to change)%n", "Dashboard", dashboardUrl(),
+                liveDemoSays("simulator").orElse("?"));
         System.out.printf("  %-16s %s%n", "Logs", state.resolve("logs"));
         System.out.printf("  %-16s %s  (one per role, valid %d days: %s)%n", "Bearer tokens", tokenFolder(),
                 TOKEN_LIFETIME.toDays(), String.join(", ", listTokens()));
@@ -356,6 +356,16 @@ public final class LocalStack {
 
     private Path tokenFolder() {
         return state.resolve("tokens");
+    }
+
+    /** What the live demo wrote of itself into its ready file under {@code key}. */
+    private Optional<String> liveDemoSays(String key) {
+        try {
+            return Files.readAllLines(state.resolve(LiveDemo.READY_FILE)).stream()
+                    .filter(line -> line.startsWith(key + "=")).map(line -> line.substring(key.length() + 1)).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private String dashboardUrl() {
