@@ -177,7 +177,7 @@ async function refresh(parts) {
   const errors = results.filter((result) => result.status === 'rejected').map((result) => result.reason.message);
   const list = document.getElementById('errors');
   list.replaceChildren(...errors.map((message) => Object.assign(document.createElement('li'), { textContent: message })));
-  text('status', `updated ${new Date().toLocaleTimeString()}` + (config.leadRate > 0 ? ` · simulator ${config.leadRate} leads/min` : ''));
+  text('status', `updated ${new Date().toLocaleTimeString()} · lead simulator ${config.simulator}`);
 }
 
 async function start() {

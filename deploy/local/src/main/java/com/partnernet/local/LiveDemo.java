@@ -36,8 +36,20 @@ public final class LiveDemo {
         String token = Files.readString(settings.stateDir().resolve("tokens").resolve(Tokens.SALES_MANAGER + ".jwt")).trim();
         double leadRate = settings.leadRate();
 
+        LeadSimulator simulator = null;
+        String simulation = "off (LEAD_RATE=0)";
+        if (leadRate > 0) {
+            simulator = new LeadSimulator(settings.bootstrapServers(), settings.serviceUrls(), token, leadRate);
+            simulation = leadRate + " leads per minute";
+            if (!simulator.start()) {
+                simulator.close();
+                simulator = null;
+                simulation = "off: there are no shops to send leads to";
+            }
+        }
+
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.dashboardPort()), 0);
-        byte[] config = dashboardConfig(settings, token, leadRate);
+        byte[] config = dashboardConfig(settings, token, simulation);
         String chartJs = "META-INF/resources/webjars/chart.js/" + webJarVersion(CHART_JS) + "/dist/chart.umd.min.js";
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -53,17 +65,6 @@ public final class LiveDemo {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
 
-        LeadSimulator simulator = null;
-        String simulation = "off (LEAD_RATE=0)";
-        if (leadRate > 0) {
-            simulator = new LeadSimulator(settings.bootstrapServers(), settings.serviceUrls(), token, leadRate);
-            simulation = leadRate + " leads per minute";
-            if (!simulator.start()) {
-                simulator.close();
-                simulator = null;
-                simulation = "off: there are no shops to send leads to";
-            }
-        }
         LeadSimulator running = simulator;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,12 +86,12 @@ public final class LiveDemo {
     }
 
     /** What the page needs to call the services: where they are, a token, and the demo's campaigns. */
-    private static byte[] dashboardConfig(LocalSettings settings, String token, double leadRate) throws IOException {
+    private static byte[] dashboardConfig(LocalSettings settings, String token, String simulation) throws IOException {
         Map<String, Object> config = new LinkedHashMap<>();
         settings.serviceUrls().forEach((service, url) -> config.put(service.database, url));
         config.put("token", token);
         config.put("pilotCampaign", DemoData.PILOT_CAMPAIGN);
-        config.put("leadRate", leadRate);
+        config.put("simulator", simulation);
         return new ObjectMapper().writeValueAsBytes(config);
     }
 
