@@ -1,7 +1,6 @@
 package com.partnernet.chaos;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.local.ApiClient;
 import com.partnernet.local.Infrastructure;
 import com.partnernet.local.JwtKeys;
 import com.partnernet.local.KafkaTestClient;
@@ -333,19 +333,7 @@ public final class SystemUnderTest implements AutoCloseable {
     /** A REST call as the given role; returns the body, fails on an error status. */
     public String call(Service service, String role, String method, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.forRole(role));
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = send(request.build());
-        if (response.statusCode() >= 300) {
-            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+        return new ApiClient(tokens.forRole(role)).send(method, url(service) + path, body);
     }
 
     /** Tells leads-service's directory about an open shop the way partners-service does, and waits until it knows. */

@@ -10,20 +10,29 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON calls to the services' REST APIs with a bearer token, as the demo loader and the lead simulator make them. */
-final class ApiClient {
+/**
+ * JSON calls to the services' REST APIs with a bearer token, as the demo loader, the lead simulator and the fault
+ * scenarios make them.
+ */
+public final class ApiClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String token;
 
-    ApiClient(String token) {
+    public ApiClient(String token) {
         this.token = token;
     }
 
     /** The answer's JSON (a null node for an empty body); any answer but 2xx is an IOException naming the call. */
     JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
+        String answer = send(method, url, body);
+        return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
+    }
+
+    /** The answer's body; any answer but 2xx is an IOException naming the call. */
+    public String send(String method, String url, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").header("Authorization", "Bearer " + token);
         if (body != null) {
@@ -36,7 +45,7 @@ final class ApiClient {
         if (response.statusCode() >= 300) {
             throw new IOException(method + " " + url + " answered " + response.statusCode() + " " + response.body());
         }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return response.body();
     }
 
     JsonNode get(String url) throws IOException, InterruptedException {
