@@ -100,6 +100,28 @@ class AttainmentTest {
     }
 
     @Test
+    void eventsOfOtherTypesArePassedOverByTheirTypeHeaderUnread() {
+        UUID partnerId = UUID.randomUUID();
+        UUID shopId = UUID.randomUUID();
+        UUID markerPartner = UUID.randomUUID();
+        // The relay's header names the type: a body that would count is not even read under another type's header,
+        // and an unreadable one is not dead-lettered.
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), UUID.randomUUID(), shopId, partnerId, "TV"),
+                Map.of("type", "LeadAssigned"));
+        kafka.send(LEAD_EVENTS, shopId.toString(), "{\"unread\": " + partnerId, Map.of("type", "LeadReceived"));
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), UUID.randomUUID(), shopId, markerPartner, "TV"),
+                Map.of("type", "LeadWon"));
+
+        awaitSold(markerPartner, 1);
+        given().get("/partners/{partnerId}/attainment", partnerId).then().statusCode(200).body("total.soldUnits", equalTo(0));
+        // A broken record without the header is read and dead-lettered: once it is there, the unread one would be too.
+        String marker = UUID.randomUUID().toString();
+        kafka.send(LEAD_EVENTS, shopId.toString(), "{\"broken\": " + marker);
+        kafka.await(DLQ, r -> r.value().contains(marker), WAIT);
+        assertTrue(kafka.all(DLQ, r -> r.value().contains(partnerId.toString())).isEmpty());
+    }
+
+    @Test
     void poisonEventGoesToTheDeadLetterTopicAndTheNextIsCounted() {
         UUID partnerId = UUID.randomUUID();
         UUID shopId = UUID.randomUUID();

@@ -55,8 +55,9 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String aggregateType, String aggregateId, String type, int version, Object payload) {
         Instant now = Timestamps.now();
+        // A node that holds the payload itself: the envelope is written in one pass, the payload not built as a tree first.
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, aggregateType, aggregateId,
-                mapper.valueToTree(payload));
+                mapper.getNodeFactory().pojoNode(payload));
         pendingEvents().add(new PendingEvent(envelope.eventId(), topic, aggregateId, type, serialize(envelope), now));
     }
 

@@ -18,17 +18,18 @@ import com.partnernet.local.Tokens;
  * The benchmark: the packaged services on real PostgreSQL (durable, as a real server commits) and Kafka, measured
  * beside raw anchors on the same machine in one run. Prints a table and writes {@code deploy/bench/target/bench-report.json}.
  * {@code --smoke} runs every measurement at a tiny size (the test command does, so the harness cannot rot); its
- * figures prove the harness works, not the targets.
+ * figures prove the harness works, not the targets. {@code --ingestion} measures ingestion (and the footprint) only: a
+ * quicker loop while working on it.
  */
 public final class BenchRunner {
 
     /** How much of each measurement a run does. */
-    record Sizes(boolean smoke, int partners, int shopsPerPartner, int fixedRateLeads, int fixedRate, int flatOutLeads,
-            int wins, int connections, Duration readWarmUp, Duration readMeasured, boolean stackStart) {
+    record Sizes(boolean smoke, int partners, int shopsPerPartner, int warmUpLeads, int fixedRateLeads, int fixedRate,
+            int flatOutLeads, int wins, int connections, Duration readWarmUp, Duration readMeasured, boolean stackStart) {
 
-        static final Sizes FULL = new Sizes(false, 10, 4, 15_000, 500, 20_000, 200, 50, Duration.ofSeconds(5),
+        static final Sizes FULL = new Sizes(false, 10, 4, 10_000, 15_000, 500, 20_000, 200, 50, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), true);
-        static final Sizes SMOKE = new Sizes(true, 2, 2, 100, 100, 200, 3, 4, Duration.ofMillis(300),
+        static final Sizes SMOKE = new Sizes(true, 2, 2, 20, 100, 100, 200, 3, 4, Duration.ofMillis(300),
                 Duration.ofSeconds(1), false);
     }
 
@@ -40,13 +41,16 @@ public final class BenchRunner {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("partnernet.root", ".")).toAbsolutePath().normalize();
         Sizes sizes = List.of(args).contains("--smoke") ? Sizes.SMOKE : Sizes.FULL;
-        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")));
+        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")), List.of(args).contains("--ingestion"));
         System.out.println(report.table());
         System.out.println("Report: " + report.write(root.resolve("deploy/bench/target/bench-report.json")));
     }
 
-    /** @param profile records each service with JFR into the bench's log folder */
-    static Report run(Path root, Sizes sizes, boolean profile) throws Exception {
+    /**
+     * @param profile records each service with JFR into the bench's log folder
+     * @param ingestionOnly skips the won-to-attainment, read and stack measurements
+     */
+    static Report run(Path root, Sizes sizes, boolean profile, boolean ingestionOnly) throws Exception {
         Path logs = root.resolve("deploy/bench/target/bench-logs");
         List<String> jvmOptions = new ArrayList<>(Service.JVM_OPTIONS);
         if (profile) {
@@ -69,11 +73,19 @@ public final class BenchRunner {
             }
             try (Footprint underLoad = new Footprint(pids)) {
                 IngestionBench ingestion = new IngestionBench(system, network);
+                // As the reads are: measured once the JIT has compiled the ingestion path (it competes for the same
+                // two cores while it does).
+                report.ingestion("warmUp", ingestion.run("bench-warm-up", sizes.warmUpLeads(), 0));
                 IngestionBench.Result fixedRate = ingestion.run("bench-fixed", sizes.fixedRateLeads(), sizes.fixedRate());
                 report.ingestion("fixedRate", fixedRate);
                 IngestionBench.Result flatOut = ingestion.run("bench-flat", sizes.flatOutLeads(), 0);
                 report.ingestion("flatOut", flatOut);
-                report.rawConsumer(new RawConsumer(system).run(sizes.fixedRateLeads() + sizes.flatOutLeads()));
+                report.rawConsumer(new RawConsumer(system)
+                        .run(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads()));
+                if (ingestionOnly) {
+                    report.peakRss(underLoad.peakMb());
+                    return report;
+                }
 
                 report.wonToAttainment(new WonToAttainment(system).run(fixedRate.campaign(), sizes.wins()));
 

@@ -30,8 +30,8 @@ final class Report {
         this.sizes = sizes;
         figures.put("measuredAt", Instant.now().toString());
         figures.put("sizes", Map.of("partners", sizes.partners(), "shops", sizes.partners() * sizes.shopsPerPartner(),
-                "fixedRateLeads", sizes.fixedRateLeads(), "fixedRate", sizes.fixedRate(), "flatOutLeads", sizes.flatOutLeads(),
-                "wins", sizes.wins(), "connections", sizes.connections(), "readSeconds", sizes.readMeasured().toMillis() / 1000.0));
+                "warmUpLeads", sizes.warmUpLeads(), "fixedRateLeads", sizes.fixedRateLeads(), "fixedRate", sizes.fixedRate(),
+                "flatOutLeads", sizes.flatOutLeads(), "wins", sizes.wins(), "connections", sizes.connections(), "readSeconds", sizes.readMeasured().toMillis() / 1000.0));
         figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version")));
     }
@@ -64,6 +64,8 @@ final class Report {
         boolean complete = result.assigned() == result.leads();
         if (name.equals("flatOut")) {
             flatOut = result;
+        }
+        if (!name.equals("fixedRate")) {
             return;
         }
         rows.add(new Row(String.format(Locale.ROOT, "Ingestion at %,d leads/s: publish → LeadAssigned", sizes.fixedRate()),

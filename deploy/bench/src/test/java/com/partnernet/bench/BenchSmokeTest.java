@@ -22,7 +22,7 @@ class BenchSmokeTest {
     @Test
     void everyMeasurementOfTheBenchmarkRunsAndIsReported() throws Exception {
         BenchRunner.Sizes sizes = BenchRunner.Sizes.SMOKE;
-        Report report = BenchRunner.run(ROOT, sizes, false);
+        Report report = BenchRunner.run(ROOT, sizes, false, false);
         JsonNode json = SystemUnderTest.JSON.readTree(report.write(ROOT.resolve("deploy/bench/target/bench-smoke-report.json")).toFile());
 
         for (String service : List.of("partners-service", "leads-service", "targets-service")) {

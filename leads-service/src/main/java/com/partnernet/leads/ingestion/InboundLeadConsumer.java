@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.partnernet.chassis.event.PoisonMessageException;
+import com.partnernet.chassis.event.Polls;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadMetrics;
 
@@ -65,23 +65,17 @@ public class InboundLeadConsumer {
             }
         }
         Instant committed = Timestamps.now();
-        Set<KafkaRecord<String, String>> deadLettered = new HashSet<>();
-        List<CompletableFuture<Void>> nacks = new ArrayList<>();
+        Map<KafkaRecord<String, String>, Throwable> deadLetter = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            Throwable reason = failures.get(i) != null ? failures.get(i)
-                    : rejections.get(i) != null ? new PoisonMessageException(rejections.get(i)) : null;
-            if (reason != null) {
-                String counted = failures.get(i) != null ? "failing" : "invalid";
-                deadLettered.add(records.get(i));
-                nacks.add(records.get(i).nack(reason).toCompletableFuture().thenRun(() -> metrics.deadLettered(counted)));
+            if (failures.get(i) != null) {
+                deadLetter.put(records.get(i), failures.get(i));
+            } else if (rejections.get(i) != null) {
+                deadLetter.put(records.get(i), new PoisonMessageException(rejections.get(i)));
             } else {
                 metrics.intookAfter(Duration.between(records.get(i).getTimestamp(), committed));
             }
         }
-        // The DLQ acknowledges what it took; the newest record of each partition acknowledges the rest, once the
-        // rejected records are safely on the DLQ.
-        return CompletableFuture.allOf(nacks.toArray(CompletableFuture[]::new)).thenCompose(dlq -> CompletableFuture.allOf(
-                batch.getLatestOffsetRecords().values().stream().filter(latest -> !deadLettered.contains(latest))
-                        .map(latest -> latest.ack().toCompletableFuture()).toArray(CompletableFuture[]::new)));
+        return Polls.settle(batch, deadLetter,
+                (record, reason) -> metrics.deadLettered(reason instanceof PoisonMessageException ? "invalid" : "failing"));
     }
 }

@@ -1,41 +1,49 @@
 package com.partnernet.targets.attainment;
 
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.chassis.event.EventEnvelope;
-import com.partnernet.chassis.event.PoisonMessageException;
+import com.partnernet.chassis.event.Polls;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * leads.events into attainment. A record that is not a valid event goes to targets.lead-events.dlq with the
- * reason; a passing failure (database away) is
- * retried, backing off, for up to {@link PoisonMessageException#RETRY_MINUTES} minutes first.
+ * leads.events into attainment, a poll at a time: only LeadWon counts, and leads-service publishes several events per
+ * lead, so the others are passed over by their type header without being read (a record without the header is read
+ * to find its type). A record that is not a valid event, or still fails after the retries, goes to
+ * targets.lead-events.dlq with the reason; the rest of the poll is counted.
  */
 @ApplicationScoped
 public class LeadEventsConsumer {
 
-    private final AttainmentService attainment;
-    private final ObjectMapper mapper;
+    private final WonLeadIntake intake;
 
-    public LeadEventsConsumer(AttainmentService attainment, ObjectMapper mapper) {
-        this.attainment = attainment;
-        this.mapper = mapper;
+    public LeadEventsConsumer(WonLeadIntake intake) {
+        this.intake = intake;
     }
 
     @Incoming("lead-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
-            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void onLeadEvent(String record) {
-        attainment.onLeadEvent(EventEnvelope.parse(mapper, record));
+    public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, String> batch) {
+        Map<KafkaRecord<String, String>, Throwable> deadLetter = new HashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            String type = Polls.eventType(record);
+            if (type != null && !AttainmentService.LEAD_WON.equals(type)) {
+                continue;
+            }
+            try {
+                intake.count(record.getPayload());
+            } catch (RuntimeException poisonOrStillFailing) {
+                deadLetter.put(record, poisonOrStillFailing);
+            }
+        }
+        return Polls.settle(batch, deadLetter);
     }
 }
