@@ -1,6 +1,7 @@
 package com.partnernet.leads.campaign;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,10 +22,18 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
         return find("code", code).firstResultOptional();
     }
 
-    /** The campaigns with these codes, by code (codes no campaign has are missing). */
+    /**
+     * The campaigns with these codes, by code (codes no campaign has are missing). The codes are bound as one array:
+     * a JPQL {@code in} list is translated to SQL anew on every call, and intake asks once per poll.
+     */
+    @SuppressWarnings("unchecked")
     public Map<String, Campaign> byCodes(Collection<String> codes) {
-        return codes.isEmpty() ? Map.of()
-                : list("code in ?1", codes).stream().collect(Collectors.toMap(campaign -> campaign.code, campaign -> campaign));
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        List<Campaign> found = getEntityManager().createNativeQuery("select * from campaign where code = any(cast(:codes as text[]))",
+                Campaign.class).setParameter("codes", codes.toArray(String[]::new)).getResultList();
+        return found.stream().collect(Collectors.toMap(campaign -> campaign.code, campaign -> campaign));
     }
 
     public PanacheQuery<Campaign> search(CampaignStatus status, Channel channel, Sort sort) {
