@@ -53,6 +53,11 @@ public final class BenchRunner {
     static Report run(Path root, Sizes sizes, boolean profile, boolean ingestionOnly) throws Exception {
         Path logs = root.resolve("deploy/bench/target/bench-logs");
         List<String> jvmOptions = new ArrayList<>(Service.JVM_OPTIONS);
+        // To try JVM flags on the services before they become the local run's (later flags win).
+        String extraOptions = System.getenv().getOrDefault("BENCH_JVM_OPTIONS", "").strip();
+        if (!extraOptions.isEmpty()) {
+            jvmOptions.addAll(List.of(extraOptions.split("\\s+")));
+        }
         if (profile) {
             Files.createDirectories(logs);
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + logs + "/");

@@ -123,12 +123,14 @@ public final class LocalStack {
             DemoData.load(settings.serviceUrls(), salesManager);
         }
         writeTokens(tokens, DemoData.firstPartner(settings.serviceUrls().get(Service.PARTNERS), salesManager));
-        startHelper(LIVE_DEMO, LiveDemo.class, LiveDemo.READY_FILE, List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC"));
+        startHelper(LIVE_DEMO, LiveDemo.class, LiveDemo.READY_FILE, List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
         printSummary(services, (System.nanoTime() - started) / 1_000_000_000.0);
     }
 
     private void startInfrastructure() throws Exception {
-        startHelper(INFRASTRUCTURE, InfrastructureServer.class, InfrastructureServer.READY_FILE, List.of("-Xms128m", "-Xmx512m"));
+        startHelper(INFRASTRUCTURE, InfrastructureServer.class, InfrastructureServer.READY_FILE,
+                List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
     }
 
     /**
