@@ -24,21 +24,29 @@ public class FootfallRepository implements PanacheRepositoryBase<FootfallWeek, F
     }
 
     /**
-     * Stores a shop-week's count, replacing one stored before.
+     * Stores shop-weeks' counts in one statement, replacing ones stored before; each shop-week at most once (the
+     * database cannot replace a row twice in one statement). An upload of thousands of rows is one round trip.
      *
-     * @return true if the shop-week was new, false if an earlier count was replaced
+     * @return how many of the shop-weeks were new (the others replaced an earlier count)
      */
-    public boolean upsert(UUID shopId, LocalDate weekStart, int visitors, Instant now) {
-        return (Boolean) getEntityManager().createNativeQuery("""
+    @SuppressWarnings("unchecked")
+    public int upsertAll(List<FootfallWeek.Key> weeks, List<Integer> visitors, Instant now) {
+        if (weeks.isEmpty()) {
+            return 0;
+        }
+        List<Boolean> inserted = getEntityManager().createNativeQuery("""
                 insert into footfall_week (shop_id, week_start, visitors, updated_at)
-                values (:shopId, :weekStart, :visitors, :now)
+                select shop_id, week_start, visitors, :now
+                from unnest(cast(:shopIds as uuid[]), cast(:weekStarts as date[]), cast(:visitors as int[]))
+                     counted(shop_id, week_start, visitors)
                 on conflict (shop_id, week_start) do update set visitors = excluded.visitors, updated_at = excluded.updated_at
                 returning (xmax = 0)""")
-                .setParameter("shopId", shopId)
-                .setParameter("weekStart", weekStart)
-                .setParameter("visitors", visitors)
+                .setParameter("shopIds", weeks.stream().map(week -> week.shopId().toString()).toArray(String[]::new))
+                .setParameter("weekStarts", weeks.stream().map(week -> week.weekStart().toString()).toArray(String[]::new))
+                .setParameter("visitors", visitors.stream().map(String::valueOf).toArray(String[]::new))
                 .setParameter("now", now)
-                .getSingleResult();
+                .getResultList();
+        return (int) inserted.stream().filter(Boolean.TRUE::equals).count();
     }
 
     public List<Shop> shopsIn(FootfallScope scope) {

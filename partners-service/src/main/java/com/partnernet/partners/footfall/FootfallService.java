@@ -108,18 +108,18 @@ public class FootfallService {
         }
         Set<UUID> knownShops = shops.existing(good.stream().map(row -> row.key().shopId()).collect(Collectors.toSet()),
                 ofPartner);
-        int inserted = 0;
-        int replaced = 0;
-        var now = Timestamps.now();
+        List<FootfallWeek.Key> weeks = new ArrayList<>(good.size());
+        List<Integer> visitors = new ArrayList<>(good.size());
         for (Checked row : good) {
             if (!knownShops.contains(row.key().shopId())) {
                 errors.add(new UploadReport.RowError(row.number(), "shopId", "no shop with this id"));
-            } else if (footfall.upsert(row.key().shopId(), row.key().weekStart(), row.visitors(), now)) {
-                inserted++;
             } else {
-                replaced++;
+                weeks.add(row.key());
+                visitors.add(row.visitors());
             }
         }
+        int inserted = footfall.upsertAll(weeks, visitors, Timestamps.now());
+        int replaced = weeks.size() - inserted;
         errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
         int rejected = (int) errors.stream().map(UploadReport.RowError::row).distinct().count();
         Log.infof("Footfall upload: %d rows, %d inserted, %d replaced, %d rejected", rows.size(), inserted, replaced,
