@@ -3,13 +3,18 @@ package com.partnernet.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,9 +38,17 @@ import com.partnernet.local.Service;
  */
 final class IngestionBench {
 
-    /** Sustained leads/s (first send to last assignment) and the latencies. */
-    record Result(String campaign, int leads, int assigned, double seconds, double leadsPerSecond, Latencies latencies) {
+    /**
+     * Sustained leads/s (first send to last assignment) and the latencies; {@code intakeWithin}: the share of the run's
+     * leads whose intake (publish to committed in leads-service, its own histogram of {@code intakes} leads) took at most
+     * 100, 250, 500 ms.
+     */
+    record Result(String campaign, int leads, int assigned, double seconds, double leadsPerSecond, Latencies latencies,
+            long intakes, Map<String, Double> intakeWithin) {
     }
+
+    /** The buckets of leads-service's intake histogram (its service level objectives) the report shows. */
+    private static final List<String> INTAKE_BUCKETS = List.of("0.1", "0.25", "0.5");
 
     private final SystemUnderTest system;
     private final BenchNetwork network;
@@ -53,6 +66,7 @@ final class IngestionBench {
             records[i] = network.lead(campaign, i);
         }
         Map<UUID, Long> assignedAt = new ConcurrentHashMap<>();
+        Map<String, Double> intakeBefore = intakeBuckets();
         long[] intended = new long[leads];
         AtomicLong failedSends = new AtomicLong();
         try (AssignedEvents events = new AssignedEvents(system.infrastructure().bootstrapServers(), campaign, assignedAt);
@@ -89,7 +103,26 @@ final class IngestionBench {
             }
         }
         double seconds = (last - intended[0]) / 1e9;
-        return new Result(campaign, leads, assignedAt.size(), seconds, assignedAt.size() / seconds, latencies);
+        Map<String, Double> intakeAfter = intakeBuckets();
+        double intakes = intakeAfter.get("+Inf") - intakeBefore.get("+Inf");
+        Map<String, Double> intakeWithin = new LinkedHashMap<>();
+        INTAKE_BUCKETS.forEach(le -> intakeWithin.put(le, (intakeAfter.get(le) - intakeBefore.get(le)) / Math.max(1, intakes)));
+        return new Result(campaign, leads, assignedAt.size(), seconds, assignedAt.size() / seconds, latencies, (long) intakes,
+                intakeWithin);
+    }
+
+    /** Cumulative counts of leads-service's intake latency histogram, by bucket bound, from its metrics endpoint. */
+    private Map<String, Double> intakeBuckets() throws Exception {
+        String metrics = system.send(HttpRequest.newBuilder(URI.create(system.url(Service.LEADS) + "/q/metrics")).build()).body();
+        Map<String, Double> buckets = new HashMap<>();
+        Stream.concat(INTAKE_BUCKETS.stream(), Stream.of("+Inf")).forEach(le -> buckets.put(le, 0.0));
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith("partnernet_leads_intake_latency_seconds_bucket{")) {
+                String le = line.substring(line.indexOf("le=\"") + 4, line.indexOf('"', line.indexOf("le=\"") + 4));
+                buckets.computeIfPresent(le, (bound, count) -> count + Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return buckets;
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String campaign, int index, byte[] record,

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.partnernet.chaos.SystemUnderTest;
 import com.partnernet.local.Service;
@@ -61,6 +62,8 @@ final class Report {
         section.put("seconds", result.seconds());
         section.put("leadsPerSecond", result.leadsPerSecond());
         section.put("latencyFromIntendedSend", result.latencies().summary());
+        section.put("intakes", result.intakes());
+        section.put("intakeCommittedWithinSeconds", result.intakeWithin());
         boolean complete = result.assigned() == result.leads();
         if (name.equals("flatOut")) {
             flatOut = result;
@@ -72,6 +75,9 @@ final class Report {
                 latencies(result.latencies()) + (complete ? "" : String.format(Locale.ROOT, " (only %,d of %,d assigned)",
                         result.assigned(), result.leads())), "", "", "p99 ≤ 100 ms",
                 complete && result.latencies().percentileMs(99) <= 100));
+        rows.add(new Row("… of which publish → intake committed (leads-service's histogram)", result.intakeWithin().entrySet()
+                .stream().map(bucket -> String.format(Locale.ROOT, "≤ %.0f ms: %.0f %%", Double.parseDouble(bucket.getKey()) * 1000,
+                        bucket.getValue() * 100)).collect(Collectors.joining(", ")), "", "", "", null));
     }
 
     void rawConsumer(RawConsumer.Result raw) {

@@ -30,13 +30,18 @@ class BenchSmokeTest {
             assertTrue(json.path("idleRssMb").path(service).asDouble() > 50, service + " idle RSS");
             assertTrue(json.path("peakRssMbUnderLoad").path(service).asDouble() > 50, service + " RSS under load");
         }
+        assertEquals(sizes.warmUpLeads(), json.path("ingestion").path("warmUp").path("assigned").asInt(), "warm-up assigned");
         JsonNode fixedRate = json.path("ingestion").path("fixedRate");
         assertEquals(sizes.fixedRateLeads(), fixedRate.path("assigned").asInt(), "every lead at a fixed rate assigned");
         assertTrue(fixedRate.path("latencyFromIntendedSend").path("p99Ms").asDouble() > 0);
+        assertEquals(sizes.fixedRateLeads(), fixedRate.path("intakes").asLong(), "leads-service's intake histogram read");
+        double within100 = fixedRate.path("intakeCommittedWithinSeconds").path("0.1").asDouble(-1);
+        double within500 = fixedRate.path("intakeCommittedWithinSeconds").path("0.5").asDouble(-1);
+        assertTrue(0 <= within100 && within100 <= within500 && within500 <= 1, fixedRate.toString());
         JsonNode flatOut = json.path("ingestion").path("flatOut");
         assertEquals(sizes.flatOutLeads(), flatOut.path("assigned").asInt(), "every lead flat out assigned");
         assertTrue(flatOut.path("leadsPerSecond").asDouble() > 0);
-        assertEquals(sizes.fixedRateLeads() + sizes.flatOutLeads(), json.path("rawConsumer").path("rows").asLong(),
+        assertEquals(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads(), json.path("rawConsumer").path("rows").asLong(),
                 "the raw consumer inserted every record of the topic");
         assertTrue(json.path("ingestionRatioToRaw").asDouble() > 0);
         assertTrue(json.path("wonToAttainment").path("p99Ms").asDouble() > 0);
