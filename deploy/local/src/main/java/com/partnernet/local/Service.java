@@ -15,8 +15,8 @@ public enum Service {
      * How the local run (and what measures or shakes it) starts a service's JVM. The serial collector with a small
      * initial heap: on two cores it starts faster and idles about 50 MB smaller than G1. The C1 compiler only: on a box
      * whose two cores run three services, Kafka and PostgreSQL, C2 took a third of all CPU compiling for minutes after
-     * each start; without it the services start 2 s sooner, idle 20-40 MB smaller and answer leads in a tenth of the
-     * time, for code about a third slower once C2 would have finished (measured, deploy/bench; README).
+     * each start; without it the services start 1-2 s sooner, idle 20-30 MB smaller and at 500 leads/s assign them
+     * in a quarter of the time (p99), for 15-20 % less throughput flat out (measured, deploy/bench; README).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xms16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
