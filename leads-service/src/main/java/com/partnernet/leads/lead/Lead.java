@@ -137,12 +137,12 @@ public class Lead {
     @Version
     public long version;
 
-    /** The id its events are keyed by: the shop's (or team's) pipeline it is in, else the lead's own. */
     /** Who sent a lead and its id there: the same key is the same lead (a resend). */
     public static String sourceKey(String source, String externalId) {
         return source + '\n' + externalId;
     }
 
+    /** The id its events are keyed by: the shop's (or team's) pipeline it is in, else the lead's own. */
     public String eventKey() {
         return shopId != null ? shopId.toString() : teamId != null ? teamId.toString() : id.toString();
     }
