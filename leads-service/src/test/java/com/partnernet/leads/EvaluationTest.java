@@ -14,13 +14,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 
@@ -53,9 +53,9 @@ class EvaluationTest {
         UUID p2 = publishShop(kafka, shop(UUID.randomUUID(), "P2", pilotCodes[1], uniquePlace(), Map.of()));
         UUID c1 = publishShop(kafka, shop(UUID.randomUUID(), "C1", controlCodes[0], uniquePlace(), Map.of()));
         UUID c2 = publishShop(kafka, shop(UUID.randomUUID(), "C2", controlCodes[1], uniquePlace(), Map.of()));
-        String pilot = campaign(Map.of("status", "PILOT", "startsOn", LocalDate.now().minusDays(20).toString(),
+        String pilot = campaign(Map.of("status", "PILOT", "startsOn", Timestamps.today().minusDays(20).toString(),
                 "pilotShops", List.of(p1.toString(), p2.toString()), "controlShops", List.of(c1.toString(), c2.toString())));
-        String regular = campaign(Map.of("startsOn", LocalDate.now().minusDays(20).toString()));
+        String regular = campaign(Map.of("startsOn", Timestamps.today().minusDays(20).toString()));
         String campaignId = given().get("/campaigns?size=200").then().extract()
                 .path("items.find { it.code == '" + pilot + "' }.id");
 

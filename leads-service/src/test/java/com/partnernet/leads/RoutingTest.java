@@ -18,7 +18,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 
@@ -133,7 +133,8 @@ class RoutingTest {
         double[] nowhere = uniquePlace();
         String prefix = postalCode;
         UUID team = publishTeam(kafka, team(prefix, Map.of("productFocus", List.of("MOBILE", "BROADBAND"))));
-        publishTeam(kafka, team(prefix, Map.of("name", "Not yet", "liveFrom", LocalDate.now().plusMonths(2).toString())));
+        publishTeam(kafka, team(prefix,
+                Map.of("name", "Not yet", "liveFrom", Timestamps.today().plusMonths(2).toString())));
         String code = campaign(Map.of());
 
         String mobile = submit(lead(code, postalCode, Map.of("productLine", "MOBILE", "latitude", nowhere[0], "longitude", nowhere[1])));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnernet.local.AuthorizationMatrix;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.AuthorizationMatrix.PartnerUser;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.Tokens;
@@ -71,8 +72,8 @@ class AuthorizationMatrixTest {
         shopA = as(SALES_MANAGER).contentType(ContentType.JSON).body(PartnerApi.shop("Matrix Shop " + suffix, Map.of()))
                 .post("/partners/{p}/shops", partnerA).then().statusCode(201).extract().path("shopId");
         remodelA = as(SALES_MANAGER).contentType(ContentType.JSON)
-                .body(Map.of("plannedStart", LocalDate.now().plusMonths(2).toString(),
-                        "plannedEnd", LocalDate.now().plusMonths(3).toString()))
+                .body(Map.of("plannedStart", Timestamps.today().plusMonths(2).toString(),
+                        "plannedEnd", Timestamps.today().plusMonths(3).toString()))
                 .post("/shops/{s}/remodels", shopA).then().statusCode(201).extract().path("id");
         teamA = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Team Matrix", "city", "Matrixstadt-" + suffix, "liveFrom", "2021-01-01",
@@ -80,7 +81,7 @@ class AuthorizationMatrixTest {
                 .post("/partners/{p}/field-teams", partnerA).then().statusCode(201).extract().path("teamId");
         repA = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Rita Rep", "source", "INTERNAL_POOL",
                 "startDate", "2021-02-01")).post("/field-teams/{t}/reps", teamA).then().statusCode(201).extract().path("id");
-        LocalDate day = LocalDate.now().plusDays(40);
+        LocalDate day = Timestamps.today().plusDays(40);
         event = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Matrix Summit", "date", day.toString(),
                 "venue", "Motorworld Köln", "city", "Köln", "capacity", 100,
                 "registrationClosesAt", day.minusDays(7).atStartOfDay().toInstant(ZoneOffset.UTC).toString()))

@@ -10,15 +10,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.validation.ValidatorFactory;
+
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -31,6 +35,9 @@ import io.restassured.http.ContentType;
 @TestSecurity(user = "test-manager", roles = SALES_MANAGER)
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class ExcellenceProgrammeTest {
+
+    @Inject
+    ValidatorFactory validation;
 
     @Test
     void reportSaysWhoMetTheQuotaAndHowManyDaysRemain() {
@@ -77,9 +84,6 @@ class ExcellenceProgrammeTest {
         given().contentType(ContentType.JSON).body(Map.of("date", "2021-02-03", "shopId", shopId, "fieldTeamId", UUID.randomUUID()))
                 .post("/executives/{id}/customer-days", carla)
                 .then().statusCode(400).body("violations[0].field", equalTo("onePlaceVisited"));
-        given().contentType(ContentType.JSON).body(Map.of("date", LocalDate.now().plusDays(1).toString(), "shopId", shopId))
-                .post("/executives/{id}/customer-days", carla)
-                .then().statusCode(400).body("violations[0].field", equalTo("date"));
         given().contentType(ContentType.JSON).body(Map.of("date", "2021-02-04", "shopId", UUID.randomUUID()))
                 .post("/executives/{id}/customer-days", carla)
                 .then().statusCode(400).body("violations[0].field", equalTo("shopId"));
@@ -103,6 +107,21 @@ class ExcellenceProgrammeTest {
         given().get("/excellence-programme/1999").then().statusCode(400).body("violations[0].field", equalTo("year"));
         given().contentType(ContentType.JSON).body(Map.of("days", 400)).put("/excellence-programme/quotas/2021")
                 .then().statusCode(400).body("violations[0].field", equalTo("days"));
+    }
+
+    @Test
+    void aCustomerDayMayBeBerlinsTodayNotItsTomorrowWhateverZoneTheHostRunsIn() {
+        // Bean Validation fixes its clock's zone when a constraint is first used: the host's, unless told otherwise.
+        assertEquals(Timestamps.BUSINESS_ZONE, validation.getClockProvider().getClock().getZone());
+        String shopId = openShop(registerPartner("Midnight Visit Partner"), shop("Midnight Visit Shop", Map.of()));
+        HostZones.inEachZoneADateAwayFromBerlin(() -> {
+            String executive = executive("Nora Nacht", "nora." + UUID.randomUUID() + "@example.com");
+            logDay(executive, Map.of("date", Timestamps.today().toString(), "shopId", shopId));
+            String tomorrow = Timestamps.today().plusDays(1).toString();
+            given().contentType(ContentType.JSON).body(Map.of("date", tomorrow, "shopId", shopId))
+                    .post("/executives/{id}/customer-days", executive)
+                    .then().statusCode(400).body("violations[0].field", equalTo("date"));
+        });
     }
 
     private static String standing(String executiveId, String field) {

@@ -22,7 +22,9 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.partners.footfall.IsoWeek;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -43,7 +45,7 @@ class FootfallTest {
     @Test
     void goodRowsAreStoredBadRowsReportedAndAReUploadReplacesInsteadOfDoubling() {
         String shopId = openShop(registerPartner("Footfall Upload Partner"), shop("Counting Shop", Map.of()));
-        String nextYear = (LocalDate.now().getYear() + 1) + "-W10";
+        String nextYear = (Timestamps.today().getYear() + 1) + "-W10";
 
         given().contentType(ContentType.JSON).body(List.of(
                 row(shopId, "2021-W10", 1000),
@@ -73,6 +75,15 @@ class FootfallTest {
                 "select f.visitors from FootfallWeek f where f.shopId = :shop and f.weekStart = :monday", Integer.class)
                 .setParameter("shop", UUID.fromString(shopId)).setParameter("monday", LocalDate.of(2021, 3, 8))
                 .getResultList()));
+    }
+
+    @Test
+    void berlinsCurrentWeekIsNotInTheFutureWhateverZoneTheHostRunsIn() {
+        String shopId = openShop(registerPartner("Monday Morning Partner"), shop("Monday Morning Shop", Map.of()));
+        HostZones.inEachZoneADateAwayFromBerlin(() -> given().contentType(ContentType.JSON)
+                .body(List.of(row(shopId, IsoWeek.of(Timestamps.today()).toString(), 300)))
+                .post("/footfall")
+                .then().statusCode(200).body("rejected", equalTo(0)));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -39,7 +40,7 @@ import io.restassured.response.Response;
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class PartnerEventTest {
 
-    private static final LocalDate SUMMIT_DAY = LocalDate.now().plusDays(30);
+    private static final LocalDate SUMMIT_DAY = Timestamps.today().plusDays(30);
 
     @Test
     void overCapacityGoesToTheWaitlistInOrderAndACancellationPromotesTheNext() {

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 
@@ -33,7 +34,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class RemodelTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = Timestamps.today();
 
     private final KafkaTestClient kafka = KafkaTestClient.shared();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -71,9 +72,9 @@ class RemodelTest {
         List<ConsumerRecord<String, String>> events = kafka.awaitCount("partners.shop-events",
                 r -> shopId.equals(r.key()), 4, Duration.ofSeconds(15));
         // Consumers (targets-service prorates closed days) date the closure by the remodel's days, not by data entry.
-        assertEquals(TODAY.minusDays(10).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
+        assertEquals(TODAY.minusDays(10).atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant(),
                 statusSince(events, "ShopTemporarilyClosed"));
-        assertEquals(TODAY.minusDays(3).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
+        assertEquals(TODAY.minusDays(3).atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant(),
                 statusSince(events, "ShopReopened"));
     }
 

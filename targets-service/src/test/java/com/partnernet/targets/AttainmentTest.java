@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 
@@ -40,7 +39,7 @@ class AttainmentTest {
     private static final String LEAD_EVENTS = "leads.events";
     private static final String DLQ = "targets.lead-events.dlq";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final int YEAR = Year.now(ZoneId.of("Europe/Berlin")).getValue();
+    private static final int YEAR = Timestamps.today().getYear();
 
     private final KafkaTestClient kafka = KafkaTestClient.shared();
 

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 
@@ -97,7 +96,7 @@ class PacingTest {
 
     @Test
     void eachMilestoneIsPublishedOnceAndPaceStatusChangesArePublished() {
-        int year = LocalDate.now(ZoneId.of("Europe/Berlin")).getYear();
+        int year = Timestamps.today().getYear();
         String partner = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(Map.of("units", 4)).put("/partners/{p}/targets/{y}/BROADBAND", partner, year)
                 .then().statusCode(200);

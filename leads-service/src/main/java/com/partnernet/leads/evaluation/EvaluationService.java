@@ -19,13 +19,13 @@ import jakarta.transaction.Transactional;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignService;
 import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
 import com.partnernet.leads.lead.LeadStatus;
-import com.partnernet.leads.routing.Router;
 
 import io.quarkus.logging.Log;
 
@@ -55,11 +55,11 @@ public class EvaluationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PilotEvaluation evaluate(UUID campaignId) {
         Campaign campaign = campaigns.require(campaignId);
-        LocalDate today = LocalDate.now(Router.BUSINESS_ZONE);
+        LocalDate today = Timestamps.today();
         LocalDate from = campaign.startsOn;
         LocalDate to = campaign.endsOn == null || campaign.endsOn.isAfter(today) ? today : campaign.endsOn;
-        Instant start = from.atStartOfDay(Router.BUSINESS_ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(Router.BUSINESS_ZONE).toInstant();
+        Instant start = from.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
 
         Set<UUID> pilotShops = campaign.shopsIn(ShopGroup.PILOT);
         Set<UUID> controlShops = campaign.shopsIn(ShopGroup.CONTROL);

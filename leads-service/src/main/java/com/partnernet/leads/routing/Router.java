@@ -3,7 +3,6 @@ package com.partnernet.leads.routing;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +18,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.geo.Distance;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignStatus;
 import com.partnernet.leads.campaign.Segment;
@@ -38,8 +38,6 @@ import com.partnernet.leads.lead.ProductLine;
 @ApplicationScoped
 public class Router {
 
-    /** Weeks (for capacity) start on Monday in Germany. */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
     private static final int SKIPS_SHOWN_PER_STEP = 20;
 
     /** What routing needs to know about a lead. */
@@ -107,8 +105,9 @@ public class Router {
 
     /** Monday 00:00 in Germany of the week {@code now} falls in. */
     public static Instant weekStart(Instant now) {
-        LocalDate monday = now.atZone(BUSINESS_ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return monday.atStartOfDay(BUSINESS_ZONE).toInstant();
+        LocalDate monday = now.atZone(Timestamps.BUSINESS_ZONE).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return monday.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
     }
 
     private Optional<Decision> namedShop(RoutingSession session, Request request, Instant weekStart, Trail trail) {
@@ -176,7 +175,7 @@ public class Router {
     }
 
     private Optional<Decision> fieldTeam(RoutingSession session, Request request, Instant weekStart, Trail trail) {
-        LocalDate today = request.now().atZone(BUSINESS_ZONE).toLocalDate();
+        LocalDate today = request.now().atZone(Timestamps.BUSINESS_ZONE).toLocalDate();
         List<RoutingTeam> covering = session.activeTeams().stream().filter(team -> team.covers(request.postalCode())).toList();
         if (covering.isEmpty()) {
             trail.note(RoutingStep.FIELD_TEAM, "no field team covers " + request.postalCode());

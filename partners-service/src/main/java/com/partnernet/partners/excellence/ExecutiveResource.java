@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
 import java.net.URI;
-import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -96,6 +96,6 @@ public class ExecutiveResource {
     @RolesAllowed({ SALES_MANAGER, OPS })
     public List<CustomerDayView> days(@PathParam("executiveId") UUID executiveId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return days.ofExecutive(executiveId, year != null ? year : Year.now().getValue());
+        return days.ofExecutive(executiveId, year != null ? year : Timestamps.today().getYear());
     }
 }

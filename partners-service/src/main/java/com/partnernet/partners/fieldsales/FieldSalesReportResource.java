@@ -3,7 +3,6 @@ package com.partnernet.partners.fieldsales;
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.UUID;
 
@@ -17,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.time.Timestamps;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/field-sales")
@@ -37,7 +38,7 @@ public class FieldSalesReportResource {
     public HeadcountReport headcount(@QueryParam("partnerId") @Parameter(description = "One direct sales partner; default all") UUID partnerId,
             @QueryParam("from") @Parameter(description = "First month, e.g. 2021-01") YearMonth from,
             @QueryParam("to") @Parameter(description = "Last month, e.g. 2021-12") YearMonth to) {
-        int year = Year.now().getValue();
+        int year = Timestamps.today().getYear();
         return headcount.report(partnerId, from != null ? from : YearMonth.of(year, 1), to != null ? to : YearMonth.of(year, 12));
     }
 }

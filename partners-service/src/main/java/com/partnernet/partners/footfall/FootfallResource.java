@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.security.Caller;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.partners.shop.ShopService;
 
 import io.quarkus.security.ForbiddenException;
@@ -84,7 +84,7 @@ public class FootfallResource {
             @QueryParam("to") @Parameter(description = "Last ISO week, e.g. 2021-W40") String to,
             @QueryParam("baselineYear") @Min(2000) @Max(2100)
             @Parameter(description = "Compare each week with the same ISO week of this year, e.g. 2019") Integer baselineYear) {
-        IsoWeek last = week("to", to, IsoWeek.of(LocalDate.now().minusWeeks(1)));
+        IsoWeek last = week("to", to, IsoWeek.of(Timestamps.today().minusWeeks(1)));
         IsoWeek first = week("from", from, last.plusWeeks(-11));
         if (caller.partnerScope().isPresent()) {
             // A partner user sees its own shops only: one of them, or all of them together.

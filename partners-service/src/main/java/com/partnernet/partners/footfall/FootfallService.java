@@ -92,7 +92,7 @@ public class FootfallService {
         List<UploadReport.RowError> errors = new ArrayList<>();
         Map<FootfallWeek.Key, Integer> firstRowOfShopWeek = new HashMap<>();
         List<Checked> good = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = Timestamps.today();
         for (int index = 0; index < rows.size(); index++) {
             int rowNumber = index + 1;
             Checked row = check(rowNumber, rows.get(index), today, errors);

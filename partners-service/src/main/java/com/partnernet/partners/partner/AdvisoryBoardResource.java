@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.time.Timestamps;
+
 /** The dealer advisory board: partners whose membership covers a day. */
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/advisory-board")
@@ -32,6 +34,6 @@ public class AdvisoryBoardResource {
     @Operation(summary = "Members of the dealer advisory board on a day (default: today)")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public List<PartnerView> advisoryBoard(@QueryParam("on") LocalDate on) {
-        return service.advisoryBoard(on != null ? on : LocalDate.now());
+        return service.advisoryBoard(on != null ? on : Timestamps.today());
     }
 }

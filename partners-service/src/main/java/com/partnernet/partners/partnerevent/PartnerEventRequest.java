@@ -2,7 +2,6 @@ package com.partnernet.partners.partnerevent;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -14,6 +13,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.partnernet.chassis.time.Timestamps;
+
 /** What a client sends to announce an event or change it; maxAttendeesPerPartner defaults to 10. */
 public record PartnerEventRequest(
         @NotBlank @Size(max = 200) String name,
@@ -24,13 +25,11 @@ public record PartnerEventRequest(
         @Min(1) @Max(100) Integer maxAttendeesPerPartner,
         @NotNull Instant registrationClosesAt) {
 
-    /** Events take place in Germany: the deadline is compared with the end of the event day there. */
-    static final ZoneId EVENT_ZONE = ZoneId.of("Europe/Berlin");
 
     @JsonIgnore
     @AssertTrue(message = "registrationClosesAt must not be after the event day")
     public boolean isDeadlineBeforeEventEnds() {
         return date == null || registrationClosesAt == null
-                || !registrationClosesAt.isAfter(date.plusDays(1).atStartOfDay(EVENT_ZONE).toInstant());
+                || !registrationClosesAt.isAfter(date.plusDays(1).atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant());
     }
 }

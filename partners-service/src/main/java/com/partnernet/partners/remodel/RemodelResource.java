@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
@@ -84,7 +85,7 @@ public class RemodelResource {
     @RolesAllowed(SALES_MANAGER)
     public Response start(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it started; default today") LocalDate on) {
-        return withETag(remodels.start(remodelId, on != null ? on : LocalDate.now()));
+        return withETag(remodels.start(remodelId, on != null ? on : Timestamps.today()));
     }
 
     @POST
@@ -93,7 +94,7 @@ public class RemodelResource {
     @RolesAllowed(SALES_MANAGER)
     public Response complete(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it was completed; default today") LocalDate on) {
-        return withETag(remodels.complete(remodelId, on != null ? on : LocalDate.now()));
+        return withETag(remodels.complete(remodelId, on != null ? on : Timestamps.today()));
     }
 
     @POST

@@ -2,7 +2,6 @@ package com.partnernet.partners.remodel;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,8 +30,6 @@ import io.quarkus.logging.Log;
 public class RemodelService {
 
     static final String CLOSURE_REASON = "Remodel into the new store format";
-    /** Remodel days are German calendar days. */
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
     private static final Map<String, String> SORT_KEYS = Map.of("plannedStart", "plannedStart", "plannedEnd", "plannedEnd",
             "actualEnd", "actualEnd", "status", "status");
 
@@ -145,7 +142,7 @@ public class RemodelService {
 
     /** The start of a remodel day in Germany: when the shop closed or reopened for it. */
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(BUSINESS_ZONE).toInstant();
+        return day.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
     }
 
     private Remodel require(UUID id) {

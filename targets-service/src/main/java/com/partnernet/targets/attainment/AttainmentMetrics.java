@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.partnernet.targets.target.TargetService;
+import com.partnernet.chassis.time.Timestamps;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -39,7 +39,7 @@ public class AttainmentMetrics {
     @Scheduled(identity = "attainment-gauges", every = "${targets.metrics.attainment-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {
-        LocalDate today = LocalDate.now(TargetService.BUSINESS_ZONE);
+        LocalDate today = Timestamps.today();
         int year = today.getYear();
         boolean firstHalf = today.getMonthValue() <= 6;
         LocalDate halfStart = LocalDate.of(year, firstHalf ? 1 : 7, 1);

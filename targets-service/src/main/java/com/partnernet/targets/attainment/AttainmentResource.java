@@ -6,7 +6,6 @@ import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.security.Caller;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.BatchItems;
 import com.partnernet.chassis.web.Problem;
 import com.partnernet.targets.closure.ShopOwners;
 import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.TargetService;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/")
@@ -90,7 +89,7 @@ public class AttainmentResource {
     public Leaderboard leaderboard(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("productLine") ProductLine productLine, @QueryParam("asOf") LocalDate asOf,
             @QueryParam("scope") Scope scope) {
-        return service.leaderboard(year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue(), productLine,
+        return service.leaderboard(year != null ? year : Timestamps.today().getYear(), productLine,
                 asOf(asOf), scope == Scope.SHOP);
     }
 
@@ -142,6 +141,6 @@ public class AttainmentResource {
     }
 
     static LocalDate asOf(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(TargetService.BUSINESS_ZONE);
+        return asOf != null ? asOf : Timestamps.today();
     }
 }

@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.ProcessedEvents;
 import com.partnernet.chassis.event.RecordValidator;
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.effective.EffectiveTargets;
 import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.TargetService;
 
 import io.quarkus.logging.Log;
 
@@ -51,7 +51,7 @@ public class AttainmentService {
 
     /** Midnight in Germany at the start of a day: sales are counted by the operator's calendar. */
     static Instant start(LocalDate day) {
-        return day.atStartOfDay(TargetService.BUSINESS_ZONE).toInstant();
+        return day.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
     }
 
     /** A won lead counts exactly once: redelivered events and a second event for the same lead change nothing. */
@@ -74,7 +74,7 @@ public class AttainmentService {
         sale.source = Sale.FROM_LEAD;
         sale.soldAt = won.at();
         sales.persist(sale);
-        review.reviewAfterCommit(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
+        reviewPacingAfterCommit(sale);
         Log.debugf("Sale from lead %s counts for partner %s (%s)", won.leadId(), won.partnerId(), won.productLine());
     }
 
@@ -95,8 +95,13 @@ public class AttainmentService {
         sale.units = request.units() != null ? request.units() : 1;
         sale.source = Sale.RECORDED;
         sales.persist(sale);
-        review.reviewAfterCommit(sale.partnerId, sale.productLine, sale.soldAt.atZone(TargetService.BUSINESS_ZONE).getYear());
+        reviewPacingAfterCommit(sale);
         return new RecordedSale(SaleView.of(sale), true);
+    }
+
+    private void reviewPacingAfterCommit(Sale sale) {
+        int year = sale.soldAt.atZone(Timestamps.BUSINESS_ZONE).getYear();
+        review.reviewAfterCommit(sale.partnerId, sale.productLine, year);
     }
 
     /** A recorded sale, and whether this request stored it. */

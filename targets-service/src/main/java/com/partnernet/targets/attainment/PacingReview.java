@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.effective.EffectiveTargets;
 import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.TargetService;
 import com.partnernet.targets.target.TargetsEvents;
 
 import io.quarkus.logging.Log;
@@ -95,7 +94,7 @@ public class PacingReview {
     public void review(UUID partnerId, ProductLine productLine, int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        LocalDate today = LocalDate.now(TargetService.BUSINESS_ZONE);
+        LocalDate today = Timestamps.today();
         EffectiveTargets.Due due = effective.due(partnerId, null, productLine, first, last, today);
         double target = due.target();
         if (target <= 0) {
@@ -144,7 +143,7 @@ public class PacingReview {
     @Scheduled(identity = "pacing-review", every = "${targets.pacing.review-interval}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reviewAll() {
-        int year = LocalDate.now(TargetService.BUSINESS_ZONE).getYear();
+        int year = Timestamps.today().getYear();
         List<Object[]> scopes = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select distinct t.partnerId, t.productLine from Target t where t.year = :year", Object[].class)
                 .setParameter("year", year).getResultList());

@@ -5,7 +5,6 @@ import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
-import com.partnernet.targets.target.TargetService;
+import com.partnernet.chassis.time.Timestamps;
 
 /** A partner's year at a glance; any period and scope is {@link AttainmentResource}. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +44,7 @@ public class PartnerAttainmentResource {
     public AttainmentView annual(@PathParam("partnerId") UUID partnerId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
         caller.requireAccess(partnerId, "Partner", partnerId);
-        int chosen = year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue();
+        int chosen = year != null ? year : Timestamps.today().getYear();
         return service.attainment(partnerId, null, null, LocalDate.of(chosen, 1, 1), LocalDate.of(chosen, 12, 31),
                 AttainmentResource.asOf(asOf));
     }

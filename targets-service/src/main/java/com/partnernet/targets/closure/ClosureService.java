@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.ProcessedEvents;
 import com.partnernet.chassis.event.RecordValidator;
-import com.partnernet.targets.target.TargetService;
+import com.partnernet.chassis.time.Timestamps;
 
 import io.quarkus.logging.Log;
 
@@ -65,7 +65,7 @@ public class ClosureService {
         if (!known) {
             entityManager.persist(state);
         }
-        LocalDate day = shop.statusSince().atZone(TargetService.BUSINESS_ZONE).toLocalDate();
+        LocalDate day = shop.statusSince().atZone(Timestamps.BUSINESS_ZONE).toLocalDate();
         if (OPEN.equals(previous) && !OPEN.equals(shop.status())) {
             ShopClosure closure = new ShopClosure();
             closure.id = UUID.randomUUID();

@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
 import java.net.URI;
-import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
-import com.partnernet.targets.target.TargetService;
+import com.partnernet.chassis.time.Timestamps;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/period-rules")
@@ -55,7 +54,7 @@ public class RuleResource {
     @Operation(summary = "Rules touching a year (default: this year), in force and withdrawn; optionally a partner's")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public List<PeriodRule> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("partnerId") UUID partnerId) {
-        return rules.list(year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue(), partnerId);
+        return rules.list(year != null ? year : Timestamps.today().getYear(), partnerId);
     }
 
     @GET

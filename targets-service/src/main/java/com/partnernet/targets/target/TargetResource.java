@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
+import com.partnernet.chassis.time.Timestamps;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}")
@@ -67,7 +67,7 @@ public class TargetResource {
     public List<TargetView> list(@PathParam("partnerId") UUID partnerId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         caller.requireAccess(partnerId, "Partner", partnerId);
-        return service.list(partnerId, year != null ? year : Year.now(TargetService.BUSINESS_ZONE).getValue());
+        return service.list(partnerId, year != null ? year : Timestamps.today().getYear());
     }
 
     @GET

@@ -1,6 +1,5 @@
 package com.partnernet.targets.target;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +15,6 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class TargetService {
 
-    /** Target years and sale dates are the operator's calendar. */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
 
     private final TargetRepository targets;
     private final TargetsEvents events;
