@@ -270,7 +270,10 @@ public final class DemoData {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CreatedShop shop : shops) {
             int base = 1500 + random.nextInt(2500);
-            for (LocalDate week = LocalDate.of(year - 2, 1, 4); !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
+            // Each ISO week by its Monday (4 January lies in week 1), up to the last complete week: the one the
+            // footfall report ends with by default, whatever the weekday today.
+            for (LocalDate week = LocalDate.of(year - 2, 1, 4).with(DayOfWeek.MONDAY); !week.isAfter(lastWeek);
+                    week = week.plusWeeks(1)) {
                 int weekOfYear = week.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
                 double season = 1 + 0.15 * Math.sin((weekOfYear - 10) * 2 * Math.PI / 52) + (weekOfYear >= 48 ? 0.25 : 0);
                 double level = switch (week.get(IsoFields.WEEK_BASED_YEAR) - (year - 2)) {
