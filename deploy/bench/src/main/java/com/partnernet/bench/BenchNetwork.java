@@ -3,7 +3,6 @@ package com.partnernet.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import com.partnernet.local.Tokens;
 final class BenchNetwork {
 
     static final List<String> PRODUCT_LINES = List.of("MOBILE", "BROADBAND", "TV", "HOME_NETWORKING");
-    /** The services count target years in Berlin; the host may be in another zone. */
-    private static final ZoneId SERVICES_CALENDAR = ZoneId.of("Europe/Berlin");
 
     record Shop(UUID shopId, UUID partnerId, String postalCode) {
     }
@@ -40,7 +37,7 @@ final class BenchNetwork {
     }
 
     static BenchNetwork create(SystemUnderTest system, int partners, int shopsPerPartner) throws Exception {
-        int year = Year.now(SERVICES_CALENDAR).getValue();
+        int year = Year.now(Service.CALENDAR_ZONE).getValue();
         List<Shop> shops = new ArrayList<>();
         for (int p = 0; p < partners; p++) {
             UUID partnerId = UUID.fromString(json(system.call(Service.PARTNERS, Tokens.SALES_MANAGER, "POST", "/partners",
@@ -76,7 +73,7 @@ final class BenchNetwork {
         String code = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         system.call(Service.LEADS, Tokens.MARKETING_SYSTEM, "POST", "/campaigns", Map.of("code", code,
                 "name", "Benchmark " + code, "channel", "INSTAGRAM", "productFocus", PRODUCT_LINES, "segment", "CONSUMER",
-                "startsOn", Year.now(SERVICES_CALENDAR).getValue() + "-01-01", "status", "ROLLED_OUT"));
+                "startsOn", Year.now(Service.CALENDAR_ZONE).getValue() + "-01-01", "status", "ROLLED_OUT"));
         return code;
     }
 

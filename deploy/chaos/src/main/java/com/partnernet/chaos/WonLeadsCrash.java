@@ -3,7 +3,6 @@ package com.partnernet.chaos;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ final class WonLeadsCrash implements Scenario {
     @Override
     public Outcome run(SystemUnderTest system) throws Exception {
         Instant wonAt = Instant.now();
-        int year = wonAt.atZone(ZoneId.of("Europe/Berlin")).getYear();
+        int year = wonAt.atZone(Service.CALENDAR_ZONE).getYear();
         List<UUID> partners = new ArrayList<>();
         for (int i = 0; i < PARTNERS; i++) {
             UUID partner = UUID.randomUUID();

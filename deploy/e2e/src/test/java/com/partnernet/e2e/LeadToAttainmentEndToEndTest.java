@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ import io.restassured.specification.RequestSpecification;
 class LeadToAttainmentEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final int YEAR = Year.now(ZoneId.of("Europe/Berlin")).getValue();
+    private static final int YEAR = Year.now(Service.CALENDAR_ZONE).getValue();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Infrastructure infrastructure;
@@ -176,7 +175,7 @@ class LeadToAttainmentEndToEndTest {
         String shopId = openShop(partnerId, Map.of("name", "Bonn Pilot", "street", "Remigiusstraße 3",
                 "postalCode", "53111", "city", "Bonn", "state", "DE-NW", "latitude", 50.7347, "longitude", 7.1008,
                 "format", "NEW_FORMAT", "productLines", List.of("TV"), "catchment", List.of("531")));
-        LocalDate start = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(14);
+        LocalDate start = LocalDate.now(Service.CALENDAR_ZONE).minusDays(14);
         List<Map<String, Object>> footfall = List.of(0, 7, 14).stream()
                 .map(days -> Map.<String, Object>of("shopId", shopId, "week", isoWeek(start.plusDays(days)), "visitors", 1000))
                 .toList();

@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -124,7 +123,6 @@ public final class DemoData {
 
     private static final List<Map<String, String>> OPENING_HOURS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
             "FRIDAY", "SATURDAY").stream().map(day -> Map.of("day", day, "opens", "10:00", "closes", "20:00")).toList();
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
 
     private final ApiClient api;
     private final ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
@@ -133,7 +131,7 @@ public final class DemoData {
         return thread;
     });
     private final Random random = new Random(2021);
-    private final LocalDate today = LocalDate.now(BUSINESS_ZONE);
+    private final LocalDate today = LocalDate.now(Service.CALENDAR_ZONE);
     private final int year = today.getYear();
 
     private DemoData(String token) {
@@ -354,10 +352,10 @@ public final class DemoData {
         if (!summit.isAfter(today.plusDays(7))) {
             summit = summit.plusYears(1);
         }
+        String closes = summit.minusDays(7).atTime(LocalTime.of(18, 0)).atZone(Service.CALENDAR_ZONE).toInstant().toString();
         String event = api.call("POST", partners + "/partner-events", Map.of("name", "Partner Summit " + summit.getYear(),
                 "date", summit.toString(), "venue", "Motorworld Köln", "city", "Köln", "capacity", 240,
-                "maxAttendeesPerPartner", 4,
-                "registrationClosesAt", summit.minusDays(7).atTime(LocalTime.of(18, 0)).atZone(BUSINESS_ZONE).toInstant().toString()))
+                "maxAttendeesPerPartner", 4, "registrationClosesAt", closes))
                 .get("id").asText();
         int registered = 0;
         for (String partnerId : partnerIds) {
@@ -420,7 +418,7 @@ public final class DemoData {
                         Map<String, Object> sale = new HashMap<>(Map.of("externalSaleId",
                                 "demo-" + partner.getKey().substring(0, 8) + "-" + line.getKey() + "-" + week,
                                 "partnerId", partner.getKey(), "productLine", line.getKey(),
-                                "soldAt", week.atTime(15, 0).atZone(BUSINESS_ZONE).toInstant().toString(),
+                                "soldAt", week.atTime(15, 0).atZone(Service.CALENDAR_ZONE).toInstant().toString(),
                                 "units", Math.min(units, 1000)));
                         if (!own.isEmpty()) {
                             sale.put("shopId", own.get(random.nextInt(own.size())).id());

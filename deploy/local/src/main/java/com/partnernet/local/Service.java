@@ -1,6 +1,7 @@
 package com.partnernet.local;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ public enum Service {
      * in a quarter of the time (p99), for 15-20 % less throughput flat out (measured, deploy/bench; README).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xms16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** The services count days, weeks and years in Berlin (the chassis' business zone), whatever the host's zone. */
+    public static final ZoneId CALENDAR_ZONE = ZoneId.of("Europe/Berlin");
 
     public final String serviceName;
     /** Environment variable that overrides the local run's HTTP port. */

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import com.partnernet.chassis.time.Timestamps;
 
 /** What a client sends to announce an event or change it; maxAttendeesPerPartner defaults to 10. */
@@ -25,7 +24,7 @@ public record PartnerEventRequest(
         @Min(1) @Max(100) Integer maxAttendeesPerPartner,
         @NotNull Instant registrationClosesAt) {
 
-
+    /** Events take place in Germany: the deadline is compared with the end of the event day there. */
     @JsonIgnore
     @AssertTrue(message = "registrationClosesAt must not be after the event day")
     public boolean isDeadlineBeforeEventEnds() {
