@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,9 +69,17 @@ class ErasureTest {
                 .then().statusCode(200)
                 .body("contactName", equalTo("[erased]")).body("message", equalTo("[erased]"))
                 .body("contactEmail", nullValue()).body("contactPhone", nullValue()).body("erasedAt", notNullValue())
-                .body("status", equalTo("NEW")).body("shopId", equalTo(shopId.toString())).body("postalCode", equalTo(postalCode));
-        given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", leadId).then().statusCode(200);
-        given().get("/shops/{id}/pipeline", shopId).then().body("stages.NEW", equalTo(1));
+                // Nobody can contact the customer any more: the open lead is closed and its first-contact clock stops.
+                .body("status", equalTo("LOST")).body("lostReason", equalTo("PERSONAL_DATA_ERASED"))
+                .body("slaDueAt", nullValue()).body("closedAt", notNullValue())
+                .body("shopId", equalTo(shopId.toString())).body("postalCode", equalTo(postalCode));
+        given().contentType(ContentType.JSON).body(request).post("/leads/{id}/erasure", leadId).then().statusCode(200)
+                .body("status", equalTo("LOST"));
+        given().get("/shops/{id}/pipeline", shopId).then().body("stages.NEW", equalTo(0)).body("stages.LOST", equalTo(1));
+        // The SLA check passes it over: it is no longer waiting for a first contact.
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select count(l) from Lead l where l.id = :id and l.status = 'NEW'", Long.class)
+                .setParameter("id", UUID.fromString(leadId)).getSingleResult()).intValue());
 
         Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createQuery(
                 "select l.emailNormalized, l.phoneE164, l.latitude, l.longitude from Lead l where l.id = :id")
@@ -84,6 +93,9 @@ class ErasureTest {
                 .setParameter("id", UUID.fromString(leadId)).getSingleResult());
         assertEquals(2, audits, "each request is audited");
 
+        ConsumerRecord<String, String> lost = kafka.await(LEAD_EVENTS,
+                r -> "LeadLost".equals(KafkaTestClient.header(r, "type")) && r.value().contains(leadId), WAIT);
+        assertTrue(lost.value().contains("PERSONAL_DATA_ERASED"), lost.value());
         ConsumerRecord<String, String> erased = kafka.await(LEAD_EVENTS,
                 r -> "LeadErased".equals(KafkaTestClient.header(r, "type")) && r.value().contains(leadId), WAIT);
         assertEquals(shopId.toString(), erased.key());

@@ -27,11 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -117,7 +125,7 @@ class LeadIntakeTest {
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/leads?campaign={c}", code).then().body("totalItems", equalTo(2)));
         given().contentType(ContentType.JSON).body(lead).post("/leads")
-                .then().statusCode(200).body("externalId", equalTo(lead.get("externalId")));
+                .then().statusCode(200).body("externalId", equalTo(lead.get("externalId"))).body("outcome", equalTo("EXISTING"));
         Map<String, Object> viaRest = lead(code, postalCode, Map.of());
         String created = given().contentType(ContentType.JSON).body(viaRest).post("/leads")
                 .then().statusCode(201).header("Location", containsString("/leads/")).extract().path("id");
@@ -227,6 +235,60 @@ class LeadIntakeTest {
     }
 
     @Test
+    void identicalSubmissionsAtTheSameTimeMakeOneLeadAndAnswerEachWithIt() throws Exception {
+        String postalCode = uniquePostalCode();
+        publishShop(kafka, shop(UUID.randomUUID(), "Retry Shop", postalCode, uniquePlace(), Map.of()));
+        String code = campaign(Map.of());
+        for (int round = 0; round < 4; round++) {
+            // A marketing system retrying after a timeout: the same lead a dozen times at once, alone and in batches.
+            Map<String, Object> lead = lead(code, postalCode, Map.of());
+            Map<String, Object> batched = lead(code, postalCode, Map.of());
+            int submitters = 12;
+            ExecutorService pool = Executors.newFixedThreadPool(2 * submitters);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<io.restassured.response.Response>> single = new ArrayList<>();
+            List<Future<io.restassured.response.Response>> batches = new ArrayList<>();
+            try {
+                for (int i = 0; i < submitters; i++) {
+                    single.add(pool.submit(() -> {
+                        start.await();
+                        return given().contentType(ContentType.JSON).body(lead).post("/leads");
+                    }));
+                    batches.add(pool.submit(() -> {
+                        start.await();
+                        return given().contentType(ContentType.JSON).body(List.of(batched)).post("/leads/batch");
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                Set<String> ids = new HashSet<>();
+                for (Future<io.restassured.response.Response> answer : single) {
+                    io.restassured.response.Response response = answer.get(60, TimeUnit.SECONDS);
+                    statuses.add(response.statusCode());
+                    ids.add(response.path("id"));
+                }
+                assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "one created: " + statuses);
+                assertEquals(submitters - 1, statuses.stream().filter(status -> status == 200).count(), "others found it: " + statuses);
+                assertEquals(1, ids.size(), "one lead: " + ids);
+                List<String> outcomes = new ArrayList<>();
+                Set<String> batchedIds = new HashSet<>();
+                for (Future<io.restassured.response.Response> answer : batches) {
+                    io.restassured.response.Response response = answer.get(60, TimeUnit.SECONDS);
+                    assertEquals(200, response.statusCode(), response.asString());
+                    outcomes.add(response.path("items[0].outcome"));
+                    batchedIds.add(response.path("items[0].leadId"));
+                }
+                assertEquals(1, outcomes.stream().filter("CREATED"::equals).count(), "one created: " + outcomes);
+                assertEquals(submitters - 1, outcomes.stream().filter("EXISTING"::equals).count(), "others found it: " + outcomes);
+                assertEquals(1, batchedIds.size(), "one lead: " + batchedIds);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        given().get("/leads?campaign={c}", code).then().body("totalItems", equalTo(8));
+    }
+
+    @Test
     void aBatchStoresTheGoodLeadsAndListsTheBadOnes() {
         String postalCode = uniquePostalCode();
         publishShop(kafka, shop(UUID.randomUUID(), "Batch Shop", postalCode, uniquePlace(), Map.of()));
@@ -241,7 +303,8 @@ class LeadIntakeTest {
                 .body("items[1].violations[0].field", equalTo("postalCode"))
                 .body("items[3].violations[0].field", equalTo("campaign"))
                 .body("items[4].violations[0].message", equalTo("must be a lead object"))
-                .body("items[0].status", equalTo("NEW"));
+                .body("items[0].leadId", equalTo(given().get("/leads?campaign={c}", code).then().extract()
+                        .path("items[0].id")));
         given().contentType(ContentType.JSON).body(Map.of("not", "an array")).post("/leads/batch").then().statusCode(400);
     }
 }

@@ -1,9 +1,11 @@
 package com.partnernet.chassis.security;
 
+import java.security.Principal;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -39,12 +41,21 @@ public class Caller {
         if (!confined()) {
             return Optional.empty();
         }
-        String claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(Roles.PARTNER_CLAIM) : null;
+        return Optional.of(partnerClaim(identity.getPrincipal()).orElseThrow(() -> new ForbiddenException(MISSING_PARTNER)));
+    }
+
+    static final String MISSING_PARTNER = "A partner-user token must name its partner's id in the " + Roles.PARTNER_CLAIM
+            + " claim";
+
+    /** The partner id a token's {@value Roles#PARTNER_CLAIM} claim names; empty if absent or not a UUID string. */
+    static Optional<UUID> partnerClaim(Principal principal) {
+        Object claim = principal instanceof JsonWebToken token ? token.getClaim(Roles.PARTNER_CLAIM) : null;
+        // A claim of another JSON type (array, number, object) is no partner id either.
+        String text = claim instanceof JsonString json ? json.getString() : claim instanceof String string ? string : null;
         try {
-            return Optional.of(UUID.fromString(claim));
-        } catch (IllegalArgumentException | NullPointerException notAPartnerId) {
-            throw new ForbiddenException("A partner-user token must name its partner's id in the "
-                    + Roles.PARTNER_CLAIM + " claim");
+            return Optional.ofNullable(text).map(UUID::fromString);
+        } catch (IllegalArgumentException notAPartnerId) {
+            return Optional.empty();
         }
     }
 
@@ -86,9 +97,8 @@ public class Caller {
         return identity.hasRole(Roles.SALES_MANAGER) || confined();
     }
 
-    /** A partner user without an operator role beside it. */
+    /** A partner user is confined to its partner whatever else it holds, unless it is a sales manager too. */
     private boolean confined() {
-        return identity.hasRole(Roles.PARTNER_USER) && !identity.hasRole(Roles.SALES_MANAGER)
-                && !identity.hasRole(Roles.OPS);
+        return Roles.confined(identity.getRoles());
     }
 }

@@ -190,7 +190,8 @@ class LeadToAttainmentEndToEndTest {
         String leadId = as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("source", "instagram", "externalId", "ig-" + UUID.randomUUID(),
                 "campaign", "bonn-tv-pilot", "productLine", "TV", "postalCode", "53113",
                 "contact", Map.of("name", "Bernd Beispiel", "phone", "0228 123456"), "consent", Map.of("granted", true)))
-                .post(leads + "/leads").then().statusCode(201).body("shopId", equalTo(shopId)).extract().path("id");
+                .post(leads + "/leads").then().statusCode(201).body("outcome", equalTo("CREATED")).extract().path("id");
+        as(Tokens.OPS).get(leads + "/leads/{id}", leadId).then().body("shopId", equalTo(shopId));
         asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("status", "WON")).put(leads + "/leads/{id}/status", leadId)
                 .then().statusCode(200);
 

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.local.DemoData;
 import com.partnernet.local.Infrastructure;
 import com.partnernet.local.LocalStack;
@@ -92,6 +97,28 @@ class LocalRunDashboardTest {
     static void stopTheLocalRun() throws Exception {
         if (dashboard != null) {
             stack("stop", Map.of());
+        }
+    }
+
+    @Test
+    void theDashboardHandsOnlyAReadOnlyTokenAndOnlyToLoopbackNames() throws Exception {
+        int port = Integer.parseInt(PORTS.get("DASHBOARD_PORT"));
+        // What a page of another site sends once its name points at 127.0.0.1 (DNS rebinding): its own name as Host.
+        assertTrue(rawGet(port, "/config.json", "rebound.example:" + port).startsWith("HTTP/1.1 403"), "rebound host refused");
+        assertTrue(rawGet(port, "/", "rebound.example").startsWith("HTTP/1.1 403"), "rebound host refused");
+        String config = rawGet(port, "/config.json", "localhost:" + port);
+        assertTrue(config.startsWith("HTTP/1.1 200"), config);
+        String token = new ObjectMapper().readTree(config.substring(config.indexOf("\r\n\r\n") + 4)).path("token").asText();
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertEquals("[\"ops\"]", claims.path("groups").toString(), "the page's token reads only");
+    }
+
+    /** A GET with the Host header a browser would send for {@code host}, over a plain socket; the whole answer. */
+    private static String rawGet(int port, String path, String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -131,6 +132,31 @@ class ManifestsTest {
             }
             assertTrue(allows(user, "transactionalId", service.serviceName + "-outbox-relay", "Write"),
                     service + "'s outbox relay needs its transactional id");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void marketingSystemsMayOnlyPublishRawLeadsAndOpsOnlyReadTheDeadLetterTopics(String overlay) {
+        Manifests manifests = OVERLAYS.get(overlay);
+        JsonNode marketing = manifests.named("KafkaUser", "marketing-system").orElseThrow();
+        assertTrue(allows(marketing, "topic", Topic.LEADS_INBOUND.topicName, "Write"), "marketing systems write leads.inbound");
+        for (JsonNode acl : marketing.at("/spec/authorization/acls")) {
+            assertEquals("topic:" + Topic.LEADS_INBOUND.topicName, acl.at("/resource/type").asText() + ":"
+                    + acl.at("/resource/name").asText(), "a marketing system's only resource");
+            acl.path("operations").forEach(operation -> assertTrue(Set.of("Write", "Describe").contains(operation.asText()),
+                    "a marketing system may not " + operation.asText()));
+        }
+        JsonNode ops = manifests.named("KafkaUser", "ops").orElseThrow();
+        Set<String> deadLetterTopics = Stream.of(Topic.values()).map(topic -> topic.topicName)
+                .filter(name -> name.endsWith(".dlq")).collect(Collectors.toSet());
+        deadLetterTopics.forEach(topic -> assertTrue(allows(ops, "topic", topic, "Read"), "ops reads " + topic));
+        for (JsonNode acl : ops.at("/spec/authorization/acls")) {
+            String type = acl.at("/resource/type").asText();
+            assertTrue(type.equals("group") || (type.equals("topic") && deadLetterTopics.contains(acl.at("/resource/name").asText())),
+                    "ops may only read dead-letter topics, not " + acl);
+            acl.path("operations").forEach(operation -> assertTrue(Set.of("Read", "Describe").contains(operation.asText()),
+                    "ops may not " + operation.asText()));
         }
     }
 

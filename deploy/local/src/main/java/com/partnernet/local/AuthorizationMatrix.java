@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks a running service's authorization against a rule per endpoint: every endpoint × {no token, expired token,
- * token signed by an unknown key, each role, partner user of the resource's partner, partner user of another partner}.
- * The endpoint list comes from the service's own OpenAPI document, so an endpoint without a rule (or a rule without
- * an endpoint) fails the check. All mismatches are reported together, one line each.
+ * token signed by an unknown key, validly signed tokens with odd claims, each role, every pair of roles, partner user
+ * of the resource's partner, partner user of another partner}. The endpoint list comes from the service's own OpenAPI
+ * document, so an endpoint without a rule (or a rule without an endpoint) fails the check; the roles and their pairs
+ * come from {@link Tokens#ALL_ROLES}, so a new role is probed everywhere. All mismatches are reported together, one
+ * line each.
  */
 public final class AuthorizationMatrix {
 
@@ -134,13 +136,18 @@ public final class AuthorizationMatrix {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
-    private static final List<String> OPERATOR_ROLES = List.of(Tokens.SALES_MANAGER, Tokens.OPS, Tokens.MARKETING_SYSTEM);
+    private static final List<String> OPERATOR_ROLES = Tokens.ALL_ROLES.stream()
+            .filter(role -> !role.equals(Tokens.PARTNER_USER)).toList();
+    /** Roles that reach across partners: a partner user may not hold them too (no sales manager beside it). */
+    private static final Set<String> ACROSS_PARTNERS = Set.of(Tokens.OPS, Tokens.MARKETING_SYSTEM);
 
     private final URI base;
     private final Tokens tokens;
     private final UUID partnerA;
     private final UUID partnerB;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as most API clients speak it (the JDK would upgrade to HTTP/2, whose header limits differ).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public AuthorizationMatrix(URI base, Tokens tokens, UUID partnerA, UUID partnerB) {
         this.base = base;
@@ -158,6 +165,15 @@ public final class AuthorizationMatrix {
         String userOfB = tokens.forPartner(partnerB);
         Map<String, String> operatorTokens = new LinkedHashMap<>();
         OPERATOR_ROLES.forEach(role -> operatorTokens.put(role, tokens.forRole(role)));
+        Map<String, String> oddTokens = new LinkedHashMap<>();
+        for (Object claim : List.<Object>of(List.of(partnerA.toString()), 42, Map.of("id", partnerA.toString()), "A")) {
+            oddTokens.put("partner_id " + JSON.writeValueAsString(claim), tokens.mint("odd-partner-claim",
+                    Set.of(Tokens.PARTNER_USER), Map.of(Tokens.PARTNER_CLAIM, claim)));
+        }
+        oddTokens.put("groups as a number", tokens.mint("odd-groups", Set.of(), Map.of("groups", 7)));
+        oddTokens.put("groups as an object", tokens.mint("odd-groups", Set.of(),
+                Map.of("groups", Map.of(Tokens.SALES_MANAGER, true))));
+        oddTokens.put("5,000-character subject", tokens.mint("s".repeat(5_000), Set.of(Tokens.SALES_MANAGER), Map.of()));
         for (Endpoint endpoint : endpoints) {
             expect(failures, endpoint, "no token", null, endpoint.body, status -> status == 401, "401");
             expect(failures, endpoint, "expired token", expired, endpoint.body, status -> status == 401, "401");
@@ -173,6 +189,11 @@ public final class AuthorizationMatrix {
                 }
             }
             checkPartnerUsers(failures, endpoint, userOfA, userOfB);
+            checkRolePairs(failures, endpoint);
+            for (Map.Entry<String, String> odd : oddTokens.entrySet()) {
+                expect(failures, endpoint, odd.getKey(), odd.getValue(), endpoint.body,
+                        status -> status == 401 || status == 403, "401 or 403");
+            }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " authorization mismatches:\n  " + String.join("\n  ", failures));
@@ -207,6 +228,37 @@ public final class AuthorizationMatrix {
                 HttpResponse<String> other = send(endpoint, userOfB, endpoint.body);
                 if (other.statusCode() != 200 || other.body().contains(endpoint.ownItem)) {
                     failures.add(line(endpoint, "partner user B", "200 without " + endpoint.ownItem, other));
+                }
+            }
+        }
+    }
+
+    /**
+     * Every pair of roles in one token. Rights add up, except that a partner user (without a sales manager beside it)
+     * may not hold a role that reaches across partners: such a token is refused everywhere. A partner user's half is
+     * partner B's, probed at partner A's resources: refused unless a sales manager's rights lift the confinement.
+     */
+    private void checkRolePairs(List<String> failures, Endpoint endpoint) throws IOException, InterruptedException {
+        for (int i = 0; i < Tokens.ALL_ROLES.size(); i++) {
+            for (int j = i + 1; j < Tokens.ALL_ROLES.size(); j++) {
+                Set<String> pair = Set.of(Tokens.ALL_ROLES.get(i), Tokens.ALL_ROLES.get(j));
+                String who = String.join("+", new TreeSet<>(pair));
+                String token = pair.contains(Tokens.PARTNER_USER)
+                        ? tokens.mint("pair-" + who, pair, Map.of(Tokens.PARTNER_CLAIM, partnerB.toString()))
+                        : tokens.forRoles(pair);
+                boolean refused = pair.contains(Tokens.PARTNER_USER) && !pair.contains(Tokens.SALES_MANAGER)
+                        && pair.stream().anyMatch(ACROSS_PARTNERS::contains);
+                boolean allowed = pair.stream().anyMatch(endpoint.roles::contains)
+                        || (pair.contains(Tokens.PARTNER_USER) && endpoint.partnerUser != PartnerUser.DENIED);
+                if (refused || !allowed) {
+                    expect(failures, endpoint, who, token, endpoint.body, status -> status == 403, "403");
+                } else if (pair.contains(Tokens.PARTNER_USER) && endpoint.partnerUser == PartnerUser.OWN) {
+                    // With a sales manager beside it, partner B's user is not confined: A's resource is there.
+                    expect(failures, endpoint, who, token, endpoint.body,
+                            status -> status != 401 && status != 403 && status != 404, "allowed (not 401/403/404)");
+                } else {
+                    expect(failures, endpoint, who, token, endpoint.body, status -> status != 401 && status != 403,
+                            "allowed (not 401/403)");
                 }
             }
         }
@@ -273,6 +325,10 @@ public final class AuthorizationMatrix {
         if (ruled.size() != endpoints.size()) {
             failures.add("some endpoints have more than one rule");
         }
+        endpoints.stream().filter(endpoint -> endpoint.roles.contains(Tokens.OPS) && !endpoint.method.equals("GET"))
+                .forEach(endpoint -> failures.add(endpoint.key() + ": ops may read only, never write"));
+        endpoints.stream().flatMap(endpoint -> endpoint.roles.stream()).filter(role -> !Tokens.ALL_ROLES.contains(role))
+                .distinct().forEach(role -> failures.add(role + ": a rule names a role Tokens.ALL_ROLES does not list"));
         return failures;
     }
 }

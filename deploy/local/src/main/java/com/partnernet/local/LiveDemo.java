@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
@@ -19,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The local run's live part, a JVM of its own: the dashboard page for sales managers and ops (served on
- * DASHBOARD_PORT; it calls the three services' REST APIs itself, with the sales manager's token) and the lead
+ * DASHBOARD_PORT to loopback host names only; it calls the three services' REST APIs itself, with the ops token) and the lead
  * simulator (LEAD_RATE leads per minute, 0 for none). Writes a ready file once both run; stops on SIGTERM.
  */
 public final class LiveDemo {
@@ -33,7 +34,9 @@ public final class LiveDemo {
         LocalSettings settings = LocalSettings.fromEnvironment(Path.of(args[0]));
         Path ready = settings.stateDir().resolve(READY_FILE);
         Files.deleteIfExists(ready);
+        // The simulator works pipelines as shops would (a sales manager's rights); the page only reads, as ops.
         String token = Files.readString(settings.stateDir().resolve("tokens").resolve(Tokens.SALES_MANAGER + ".jwt")).trim();
+        String pageToken = Files.readString(settings.stateDir().resolve("tokens").resolve(Tokens.OPS + ".jwt")).trim();
         double leadRate = settings.leadRate();
 
         LeadSimulator simulator = null;
@@ -49,9 +52,15 @@ public final class LiveDemo {
         }
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.dashboardPort()), 0);
-        byte[] config = dashboardConfig(settings, token, simulation);
+        byte[] config = dashboardConfig(settings, pageToken, simulation);
         String chartJs = "META-INF/resources/webjars/chart.js/" + webJarVersion(CHART_JS) + "/dist/chart.umd.min.js";
         server.createContext("/", exchange -> {
+            if (!isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                // A page of another site whose name was made to point at 127.0.0.1 (DNS rebinding) gets nothing,
+                // least of all the token in config.json.
+                send(exchange, 403, "html", "Forbidden: open the dashboard as 127.0.0.1 or localhost".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String path = exchange.getRequestURI().getPath();
             switch (path) {
                 case "/", "/index.html" -> serveResource(exchange, "dashboard/index.html", "html");
@@ -93,6 +102,15 @@ public final class LiveDemo {
         config.put("pilotCampaign", DemoData.PILOT_CAMPAIGN);
         config.put("simulator", simulation);
         return new ObjectMapper().writeValueAsBytes(config);
+    }
+
+    /** Whether a request's Host header names this machine's loopback, as the dashboard's own URL does. */
+    static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
+        return Set.of("127.0.0.1", "localhost", "[::1]").contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String webJarVersion(String groupAndArtifact) throws IOException {

@@ -2,8 +2,18 @@ package com.partnernet.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -24,6 +34,12 @@ public final class Tokens {
     public static final String MARKETING_SYSTEM = "marketing-system";
     public static final String OPS = "ops";
     public static final String PARTNER_CLAIM = "partner_id";
+    /** Every role: checks that must cover each one (and each pair) take them from here. */
+    public static final List<String> ALL_ROLES = List.of(SALES_MANAGER, PARTNER_USER, MARKETING_SYSTEM, OPS);
+    /** The claim naming the lead sources a marketing system may submit under. */
+    public static final String SOURCES_CLAIM = "lead_sources";
+    /** The sources of the marketing-system tokens minted here (the local run's and the tests'). */
+    public static final List<String> MARKETING_SOURCES = List.of("meta-ads", "instagram");
 
     private static final Duration TEST_LIFETIME = Duration.ofMinutes(30);
 
@@ -40,14 +56,44 @@ public final class Tokens {
         return mint("as-" + role, TEST_LIFETIME, Set.of(role));
     }
 
+    /** A test caller's token holding all of {@code roles}, valid for half an hour. */
+    public String forRoles(Set<String> roles) {
+        return mint("as-" + String.join("+", new java.util.TreeSet<>(roles)), TEST_LIFETIME, roles);
+    }
+
     /** A test caller's partner-user token for {@code partnerId}, valid for half an hour. */
     public String forPartner(Object partnerId) {
         return partnerUser("staff-of-" + partnerId, TEST_LIFETIME, partnerId.toString());
     }
 
-    /** A token for {@code subject} with {@code roles}, valid from now for {@code lifetime}. */
+    /**
+     * A token for {@code subject} with {@code roles}, valid from now for {@code lifetime}; a marketing system's names
+     * {@link #MARKETING_SOURCES}.
+     */
     public String mint(String subject, Duration lifetime, Set<String> roles) {
         return sign(claims(subject, roles, Instant.now(), lifetime));
+    }
+
+    /**
+     * A validly signed token with {@code claims} over the usual ones, of any JSON type: for tests of what odd tokens
+     * get. Signed without the builder, which refuses claims of unexpected types (as {@code groups} a number).
+     */
+    public String mint(String subject, Set<String> roles, Map<String, Object> claims) {
+        Instant now = Instant.now();
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("iss", issuer, "sub", subject, "upn", subject,
+                "groups", roles, "jti", UUID.randomUUID().toString(), "iat", now.getEpochSecond(),
+                "exp", now.plus(TEST_LIFETIME).getEpochSecond()));
+        all.putAll(claims);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(keys.privateKey());
+        try {
+            jws.setPayload(new ObjectMapper().writeValueAsString(all));
+            return jws.getCompactSerialization();
+        } catch (JsonProcessingException | JoseException e) {
+            throw new IllegalArgumentException("Cannot sign claims " + claims.keySet(), e);
+        }
     }
 
     /** A partner user's token for {@code partnerId}. */
@@ -66,13 +112,14 @@ public final class Tokens {
     }
 
     private JwtClaimsBuilder claims(String subject, Set<String> roles, Instant issuedAt, Duration lifetime) {
-        return Jwt.issuer(issuer)
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(subject)
                 .upn(subject)
                 .groups(roles)
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime));
+        return roles.contains(MARKETING_SYSTEM) ? claims.claim(SOURCES_CLAIM, MARKETING_SOURCES) : claims;
     }
 
     private String sign(JwtClaimsBuilder claims) {

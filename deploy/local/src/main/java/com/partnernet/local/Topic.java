@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 public enum Topic {
     SHOP_EVENTS("partners.shop-events", 6, Map.of("retention.ms", "-1")),
     LEADS_INBOUND("leads.inbound", 6, Map.of()),
-    LEADS_INBOUND_DLQ("leads.inbound.dlq", 6, Map.of()),
+    LEADS_INBOUND_DLQ("leads.inbound.dlq", 6, Map.of("retention.ms", "604800000")),
     LEADS_EVENTS("leads.events", 6, Map.of()),
     TARGETS_EVENTS("targets.events", 6, Map.of()),
     LEADS_SHOP_EVENTS_DLQ("leads.shop-events.dlq", 6, Map.of()),
@@ -22,7 +22,10 @@ public enum Topic {
 
     public final String topicName;
     public final int partitions;
-    /** Topic-level configs; the shop topic keeps every state change so a consumer can always rebuild its copy. */
+    /**
+     * Topic-level configs; the shop topic keeps every state change so a consumer can always rebuild its copy, the
+     * dead-lettered raw leads (personal data as received) only 7 days (README, GDPR).
+     */
     public final Map<String, String> configs;
 
     Topic(String topicName, int partitions, Map<String, String> configs) {

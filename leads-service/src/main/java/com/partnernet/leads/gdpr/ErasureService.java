@@ -105,7 +105,8 @@ public class ErasureService {
         lead.longitude = null;
         lead.erasedAt = now;
         lead.updatedAt = now;
-        leads.erased(lead);
-        Log.infof("Lead %s: personal data erased (%s)", lead.id, requestedBy);
+        leads.erased(lead, now);
+        // Who asked stays in the audit row: a caller's name is personal data too, kept out of the log.
+        Log.infof("Lead %s: personal data erased", lead.id);
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.partnernet.chassis.web.Problem;
-import com.partnernet.leads.lead.LeadStatus;
 
 /** What a batch did, item by item: good leads are stored, bad ones listed with their violations. */
 public record BatchResult(int received, int created, int existing, int rejected, List<Item> items) {
@@ -15,7 +14,10 @@ public record BatchResult(int received, int created, int existing, int rejected,
         REJECTED
     }
 
-    /** One item, by its position in the batch (from 0). */
-    public record Item(int index, Outcome outcome, UUID leadId, LeadStatus status, List<Problem.Violation> violations) {
+    /**
+     * One item, by its position in the batch (from 0), with the id of its lead when stored or known; like a single
+     * submission's receipt, nothing of what became of the lead.
+     */
+    public record Item(int index, Outcome outcome, UUID leadId, List<Problem.Violation> violations) {
     }
 }

@@ -43,7 +43,7 @@ public class LeadIntake {
                 try {
                     IntakeResult result = leads.ingest(lead);
                     results.add(new BatchResult.Item(index, result.created() ? BatchResult.Outcome.CREATED
-                            : BatchResult.Outcome.EXISTING, result.lead().id(), result.lead().status(), List.of()));
+                            : BatchResult.Outcome.EXISTING, result.lead().id(), List.of()));
                     created += result.created() ? 1 : 0;
                     existing += result.created() ? 0 : 1;
                     continue;
@@ -51,7 +51,7 @@ public class LeadIntake {
                     violations.addAll(e.violations());
                 }
             }
-            results.add(new BatchResult.Item(index, BatchResult.Outcome.REJECTED, null, null, violations));
+            results.add(new BatchResult.Item(index, BatchResult.Outcome.REJECTED, null, violations));
         }
         return new BatchResult(batch.size(), created, existing, batch.size() - created - existing, results);
     }

@@ -101,14 +101,35 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
 
     /**
      * Serialises intake per person: a second lead of the same e-mail or phone waits until the first is committed, so
-     * both are never assigned. Keys are locked in a fixed order in one statement, so two intakes never wait for each
-     * other.
+     * both are never assigned.
      */
     public void lockPersons(Collection<String> personKeys) {
-        if (!personKeys.isEmpty()) {
-            getEntityManager().createNativeQuery("select count(*) from (select k, pg_advisory_xact_lock(hashtext(k)) from "
-                    + "(select distinct k from unnest(cast(:keys as text[])) k order by k) sorted) locked")
-                    .setParameter("keys", personKeys.toArray(String[]::new))
+        lock(PERSON_LOCKS, personKeys);
+    }
+
+    /**
+     * Serialises intake per {@link Lead#sourceKey}: the same lead submitted twice at once (a marketing system's retry
+     * after a timeout) waits until the first is committed and then finds it, instead of failing on the unique key.
+     * Taken before {@link #lockPersons}, by every intake in that order.
+     */
+    public void lockSourceKeys(Collection<String> sourceKeys) {
+        lock(SOURCE_KEY_LOCKS, sourceKeys);
+    }
+
+    /** Advisory lock spaces (the first key of PostgreSQL's two-key advisory locks), so the two kinds never collide. */
+    private static final int PERSON_LOCKS = 1;
+    private static final int SOURCE_KEY_LOCKS = 2;
+
+    /**
+     * Transaction-scoped advisory locks on these keys, taken in a fixed order in one statement, so two intakes never
+     * wait for each other.
+     */
+    private void lock(int space, Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            getEntityManager().createNativeQuery("select count(*) from (select k, pg_advisory_xact_lock(:space, hashtext(k)) "
+                    + "from (select distinct k from unnest(cast(:keys as text[])) k order by k) sorted) locked")
+                    .setParameter("space", space)
+                    .setParameter("keys", keys.toArray(String[]::new))
                     .getSingleResult();
         }
     }

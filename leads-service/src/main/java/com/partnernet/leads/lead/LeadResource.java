@@ -41,6 +41,7 @@ import com.partnernet.leads.gdpr.ErasureService;
 import com.partnernet.leads.ingestion.BatchResult;
 import com.partnernet.leads.ingestion.InboundLead;
 import com.partnernet.leads.ingestion.LeadIntake;
+import com.partnernet.leads.ingestion.LeadSources;
 import com.partnernet.leads.routing.RoutingRepository;
 import com.partnernet.leads.routing.RoutingTrailView;
 
@@ -55,10 +56,12 @@ public class LeadResource {
     private final RoutingRepository routing;
     private final ConsentRepository consents;
     private final Caller caller;
+    private final LeadSources sources;
 
     public LeadResource(LeadService leads, ErasureService erasure, LeadIntake intake, RoutingRepository routing,
-            ConsentRepository consents, Caller caller) {
+            ConsentRepository consents, Caller caller, LeadSources sources) {
         this.caller = caller;
+        this.sources = sources;
         this.leads = leads;
         this.erasure = erasure;
         this.intake = intake;
@@ -68,23 +71,31 @@ public class LeadResource {
 
     @POST
     @Operation(summary = "Submit a lead (for systems without Kafka)",
-            description = "The same contract and checks as leads.inbound. 201 for a new lead; the same source and "
-                    + "externalId again answers 200 with the stored lead and changes nothing.")
+            description = "The same contract and checks as leads.inbound. 201 with a receipt (id, outcome CREATED) for "
+                    + "a new lead; the same source and externalId again, also at the same time, answers 200 with a "
+                    + "receipt (outcome EXISTING) and changes nothing. A marketing system submits only under the "
+                    + "sources its token's lead_sources claim names (403 otherwise).")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     public Response submit(@Valid @NotNull InboundLead lead) {
+        sources.requireAll(List.of(lead.source()));
         IntakeResult result = leads.ingest(lead);
+        LeadReceipt receipt = LeadReceipt.of(result);
         return result.created()
-                ? Response.created(URI.create("/leads/" + result.lead().id())).entity(result.lead()).build()
-                : Response.ok(result.lead()).build();
+                ? Response.created(URI.create("/leads/" + receipt.id())).entity(receipt).build()
+                : Response.ok(receipt).build();
     }
 
     @POST
     @Path("/batch")
     @Operation(summary = "Submit up to 500 leads at once",
-            description = "Each lead is checked and stored on its own: the answer lists per item CREATED, EXISTING or "
-                    + "REJECTED with its violations.")
+            description = "Each lead is checked and stored on its own: the answer lists per item CREATED or EXISTING "
+                    + "with the lead's id, or REJECTED with its violations. Every item's source must be one the token "
+                    + "may submit under (403 otherwise, and nothing is stored).")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     public BatchResult submitBatch(List<JsonNode> items) {
+        if (items != null) {
+            sources.requireAllOf(items);
+        }
         return intake.batch(items);
     }
 
@@ -141,7 +152,9 @@ public class LeadResource {
     @Path("/{leadId}/erasure")
     @Operation(summary = "Erase the lead's personal data (GDPR request)",
             description = "Name and free text become '[erased]', e-mail, phone and location are removed; the lead's "
-                    + "figures stay. Audited (who, when, why) and published as LeadErased. Erasing again is harmless.")
+                    + "figures stay. A lead still open (or unrouted) is closed as LOST with lostReason "
+                    + "PERSONAL_DATA_ERASED, so its first-contact clock stops. Audited (who, when, why) and published as "
+                    + "LeadLost (if it closed) and LeadErased. Erasing again is harmless.")
     @RolesAllowed(SALES_MANAGER)
     public LeadView erase(@PathParam("leadId") UUID leadId, @Valid @NotNull ErasureRequest request) {
         return erasure.erase(leadId, caller.name(), request.reason());

@@ -106,6 +106,7 @@ public class LeadService {
 
     private List<Outcome> intake(List<InboundLead> inbound) {
         Instant now = Timestamps.now();
+        leads.lockSourceKeys(inbound.stream().map(lead -> Lead.sourceKey(lead.source(), lead.externalId())).toList());
         Map<String, Lead> known = leads.findBySourceKeys(inbound.stream().map(InboundLead::source).toList(),
                 inbound.stream().map(InboundLead::externalId).toList());
         Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InboundLead::campaign)
@@ -314,9 +315,23 @@ public class LeadService {
         return true;
     }
 
-    /** Tells downstream copies that the lead's personal data is gone (the lead's figures stay). */
+    /**
+     * A lead whose personal data was just erased: if a shop was still to work it (or ops to route it), it is closed as
+     * LOST ({@link LostReason#PERSONAL_DATA_ERASED}), so its first-contact clock stops and it leaves the pipeline and
+     * the queue; then downstream copies learn that the personal data is gone (the lead's figures stay).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void erased(Lead lead) {
+    public void erased(Lead lead, Instant now) {
+        if (lead.status.isOpen() || lead.status == LeadStatus.UNROUTED) {
+            LeadStatus previous = lead.status;
+            lead.status = LeadStatus.LOST;
+            lead.lostReason = LostReason.PERSONAL_DATA_ERASED;
+            lead.closedAt = now;
+            lead.slaDueAt = null;
+            lead.updatedAt = now;
+            events.statusChanged(lead, previous);
+            Log.infof("Lead %s: %s -> LOST, its personal data erased", lead.id, previous);
+        }
         events.publish(LeadEvents.Type.LeadErased, lead, null, null);
     }
 

@@ -8,5 +8,7 @@ public enum LostReason {
     CHOSE_COMPETITOR,
     NOT_ELIGIBLE,
     ALREADY_CUSTOMER,
-    OTHER
+    OTHER,
+    /** The customer's personal data was erased while the lead was open: nobody can contact them any more. */
+    PERSONAL_DATA_ERASED
 }

@@ -45,7 +45,7 @@ public class RuleService {
         rule.createdAt = Timestamps.now();
         entityManager.persist(rule);
         publish("RULE_ADDED", rule, rule.author);
-        Log.infof("Period rule %s: %s %s %s..%s (%s)", rule.id, rule.scope, rule.type, rule.fromDay, rule.toDay, rule.author);
+        Log.infof("Period rule %s: %s %s %s..%s", rule.id, rule.scope, rule.type, rule.fromDay, rule.toDay);
         return rule;
     }
 

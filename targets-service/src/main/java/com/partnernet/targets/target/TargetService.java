@@ -56,8 +56,8 @@ public class TargetService {
         targets.flush();
         events.targetAdjusted(new TargetsEvents.TargetAdjusted("TARGET_SET", partnerId, shopId, productLine, year, before,
                 target.units, null, null, null, null, null, change.reason, change.changedBy, change.changedAt));
-        Log.infof("Target of partner %s%s for %s %d: %s -> %d units (%s)", partnerId,
-                shopId == null ? "" : " shop " + shopId, productLine, year, before, target.units, change.changedBy);
+        Log.infof("Target of partner %s%s for %s %d: %s -> %d units", partnerId,
+                shopId == null ? "" : " shop " + shopId, productLine, year, before, target.units);
         return TargetView.of(target);
     }
 
