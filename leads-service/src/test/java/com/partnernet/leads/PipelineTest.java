@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.leads.sla.SlaCheck;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.ManagementPort;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -141,7 +142,7 @@ class PipelineTest {
         assertEquals(true, shops.contains(first.get("previousShopId").asText()));
         assertEquals(first.get("shopId").asText(), moves.get(0).key());
         assertEquals(leadId, moves.get(2).key(), "an unrouted lead's events are keyed by the lead");
-        given().get("/q/metrics").then()
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then()
                 .body(containsString("partnernet_leads_sla_breaches_total{outcome=\"reassigned\"}"))
                 .body(containsString("partnernet_leads_sla_breaches_total{outcome=\"unrouted\"}"))
                 .body(containsString("partnernet_leads_reassigned_total{cause=\"sla_breach\"}"));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.ManagementPort;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -159,7 +160,7 @@ class RoutingTest {
                 .body("unroutedQueue", equalTo(1));
         given().get("/leads/flow?minutes=0").then().statusCode(400).body("violations[0].field", equalTo("minutes"));
         // Counted per campaign once the intake committed (this test's campaign has only these two leads).
-        given().get("/q/metrics").then()
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then()
                 .body(containsString("partnernet_leads_received_total{campaign=\"" + code + "\"} 2.0"))
                 .body(containsString("partnernet_leads_assigned_total{assignee=\"field_team\",campaign=\"" + code + "\"} 1.0"))
                 .body(containsString("partnernet_leads_unrouted_total{campaign=\"" + code + "\"} 1.0"));

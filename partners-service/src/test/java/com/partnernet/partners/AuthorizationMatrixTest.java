@@ -10,11 +10,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,7 @@ import com.partnernet.local.AuthorizationMatrix;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.AuthorizationMatrix.PartnerUser;
 import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.local.ManagementPort;
 import com.partnernet.local.Tokens;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -210,6 +214,29 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void anonymousCallersGet401EverywhereAndTheirPathsNeverBecomeMetricTags() {
+        List<String> probes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = UUID.randomUUID().toString();
+            probes.add(id);
+            // Wrong methods on real paths, and paths that exist nowhere.
+            given().delete("/shops/{id}", id).then().statusCode(401).contentType("application/problem+json");
+            given().patch("/partners/{id}/shops", id).then().statusCode(401);
+            given().get("/no-such-path/{id}", id).then().statusCode(401);
+        }
+        String uri = "/shops/" + UUID.randomUUID();
+        probes.add(uri);
+        as(SALES_MANAGER).delete(uri)
+                .then().statusCode(405);
+        String metrics = given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        List<String> leaked = metrics.lines().filter(line -> probes.stream().anyMatch(line::contains)).toList();
+        assertEquals(List.of(), leaked, "a caller's raw path as a metric tag");
+        assertTrue(metrics.contains("uri=\"UNKNOWN\""), "unmatched requests share one tag");
+    }
+
+
+    @Test
     void errorsOfAuthenticationAndAuthorizationAreProblemDocuments() {
         given().get("/shops").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
@@ -217,10 +244,10 @@ class AuthorizationMatrixTest {
         // A partner-user token without the partner claim is refused, not read as "all partners".
         given().auth().oauth2(tokens.mint("no-partner", Duration.ofMinutes(5), Set.of(Tokens.PARTNER_USER)))
                 .get("/shops").then().statusCode(403).contentType("application/problem+json");
-        // Health, metrics and the OpenAPI document stay open.
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        // The OpenAPI document stays open on the API port, health and metrics on the management port.
         given().get("/q/openapi").then().statusCode(200);
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/health/ready").then().statusCode(200);
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().statusCode(200);
     }
 
     @Test

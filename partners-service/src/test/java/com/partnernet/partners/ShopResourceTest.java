@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.local.InfrastructureTestResource;
+import com.partnernet.local.ManagementPort;
 import com.partnernet.local.KafkaTestClient;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -268,13 +269,17 @@ class ShopResourceTest {
     }
 
     @Test
-    void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+    void healthAndMetricsAreServedOnTheManagementPortTheOpenApiDocumentOnTheApiPort() {
+        // Not on the API port, where clients and partners call: the metrics hold every partner's figures.
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 // The broker too, although this service only publishes (through the outbox relay).
                 .body("checks.name", containsInAnyOrder("Database connections health check",
                         "Kafka connection health check", "SmallRye Reactive Messaging - readiness check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("partners-service"))

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.ManagementPort;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -82,7 +83,7 @@ class AttainmentTest {
         assertEquals(1, sales);
         // Ops see the same attainment as a gauge per partner and period.
         String series = "partnernet_targets_attainment_percent{partner=\"" + partnerId + "\",period=\"" + YEAR + "\"} ";
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().body(containsString(series + "2.5")));
+        await().atMost(WAIT).untilAsserted(() -> given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().body(containsString(series + "2.5")));
     }
 
     @Test

@@ -101,12 +101,16 @@ public class ProblemMappers {
     public Response unauthenticated(Exception e, UriInfo uri) {
         // The reason (expired, wrong issuer, bad signature) stays in the log: a caller probing tokens learns nothing.
         Log.debugf("Unauthenticated request to %s: %s", uri.getPath(), e.getMessage());
-        Response response = problem(new Problem(UNAUTHENTICATED, "Unauthorized", 401, "A valid bearer token is required",
-                uri.getPath(), List.of()));
+        Response response = problem(unauthenticated(uri.getPath()));
         // A rejected token gets its challenge from the authentication mechanism already; a missing one from here.
         return e instanceof UnauthorizedException
                 ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build()
                 : response;
+    }
+
+    /** The 401 problem, the same whether the API layer or the HTTP layer (see {@link UnauthenticatedProblem}) refuses. */
+    static Problem unauthenticated(String path) {
+        return new Problem(UNAUTHENTICATED, "Unauthorized", 401, "A valid bearer token is required", path, List.of());
     }
 
     @ServerExceptionMapper

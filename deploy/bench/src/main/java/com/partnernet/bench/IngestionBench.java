@@ -113,7 +113,7 @@ final class IngestionBench {
 
     /** Cumulative counts of leads-service's intake latency histogram, by bucket bound, from its metrics endpoint. */
     private Map<String, Double> intakeBuckets() throws Exception {
-        String metrics = system.send(HttpRequest.newBuilder(URI.create(system.url(Service.LEADS) + "/q/metrics")).build()).body();
+        String metrics = system.send(HttpRequest.newBuilder(URI.create(system.managementUrl(Service.LEADS) + "/q/metrics")).build()).body();
         Map<String, Double> buckets = new HashMap<>();
         Stream.concat(INTAKE_BUCKETS.stream(), Stream.of("+Inf")).forEach(le -> buckets.put(le, 0.0));
         for (String line : metrics.lines().toList()) {

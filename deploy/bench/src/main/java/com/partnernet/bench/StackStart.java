@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,10 +33,12 @@ final class StackStart {
 
     Result measure() throws Exception {
         Path state = Files.createTempDirectory("bench-stack");
-        Map<String, String> env = Map.of("LOCAL_STATE", state.toString(), "SKIP_BUILD", "true",
-                "PG_PORT", port(), "KAFKA_PORT", port(), "KAFKA_CONTROLLER_PORT", port(),
-                Service.PARTNERS.portVariable, port(), Service.LEADS.portVariable, port(),
-                Service.TARGETS.portVariable, port(), "DASHBOARD_PORT", port());
+        Map<String, String> env = new HashMap<>(Map.of("LOCAL_STATE", state.toString(), "SKIP_BUILD", "true",
+                "PG_PORT", port(), "KAFKA_PORT", port(), "KAFKA_CONTROLLER_PORT", port(), "DASHBOARD_PORT", port()));
+        for (Service service : Service.values()) {
+            env.put(service.portVariable, port());
+            env.put(service.managementPortVariable, port());
+        }
         try {
             double first = timed(env, "start");
             timed(env, "stop");

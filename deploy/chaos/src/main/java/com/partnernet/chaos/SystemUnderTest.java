@@ -66,6 +66,8 @@ public final class SystemUnderTest implements AutoCloseable {
     private final Path tokenPublicKey;
     /** Instances by name: the first instance of a service is named like the service. */
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Each instance's management port (health and metrics). */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Service> instanceOf = new LinkedHashMap<>();
     /** What the scenario sets in every service's environment on top of the local run's settings. */
@@ -108,6 +110,7 @@ public final class SystemUnderTest implements AutoCloseable {
                 new Tokens(JwtKeys.inFolder(jwt), Tokens.TEST_ISSUER), jwt.resolve(JwtKeys.PUBLIC_KEY_FILE));
         for (Service service : services) {
             system.ports.put(service.serviceName, Infrastructure.freePort());
+            system.managementPorts.put(service.serviceName, Infrastructure.freePort());
         }
         try {
             for (Service service : services) {
@@ -128,6 +131,7 @@ public final class SystemUnderTest implements AutoCloseable {
     /** Starts one more instance of a service (same database, same consumer groups) and waits until it is ready. */
     void startInstance(Service service, String instance) throws IOException, InterruptedException {
         ports.put(instance, Infrastructure.freePort());
+        managementPorts.put(instance, Infrastructure.freePort());
         launchAndAwait(service, instance);
     }
 
@@ -145,8 +149,8 @@ public final class SystemUnderTest implements AutoCloseable {
                 infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.getOrDefault(Service.PARTNERS.serviceName, 9),
                 Tokens.TEST_ISSUER, tokenPublicKey);
         env.putAll(environment);
-        running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance), env,
-                jvmOptions, logs.resolve(instance + "-" + starts + ".log"), false));
+        running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance),
+                managementPorts.get(instance), env, jvmOptions, logs.resolve(instance + "-" + starts + ".log"), false));
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of consumers, transactions or producers. */
@@ -207,9 +211,14 @@ public final class SystemUnderTest implements AutoCloseable {
         return running.get(service.serviceName).baseUrl();
     }
 
+    /** Where the service's first instance serves health and metrics. */
+    public String managementUrl(Service service) {
+        return running.get(service.serviceName).managementUrl();
+    }
+
     /** Whether the service's first instance answers UP on its readiness probe right now. */
     boolean ready(Service service) {
-        return ServiceProcess.isReady(ports.get(service.serviceName));
+        return ServiceProcess.isReady(managementPorts.get(service.serviceName));
     }
 
     /** The infrastructure, for scenarios that stop and start the broker or the database. */

@@ -80,8 +80,8 @@ class LeadToAttainmentEndToEndTest {
                 // Attainment gauges without the production pause (the metrics check waits for them).
                 env.put("TARGETS_METRICS_ATTAINMENT_INTERVAL", "2s");
             }
-            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service), env,
-                    Service.JVM_OPTIONS, logs.resolve(service.serviceName + ".log"), false));
+            services.put(service, ServiceProcess.start(service.serviceName, service.jar(root), ports.get(service),
+                    Infrastructure.freePort(), env, Service.JVM_OPTIONS, logs.resolve(service.serviceName + ".log"), false));
         }
         for (ServiceProcess process : services.values()) {
             process.awaitReady(Duration.ofSeconds(90));
@@ -242,8 +242,11 @@ class LeadToAttainmentEndToEndTest {
             Service service = Service.valueOf(deployment.at("/metadata/name").asText().replace("-service", "").toUpperCase());
             JsonNode container = deployment.at("/spec/template/spec/containers/0");
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                given().get(url(service) + container.at("/" + probe + "/httpGet/path").asText())
+                // The probes ask the management port (the Deployment names its container port), never the API's.
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), probe);
+                given().get(services.get(service).managementUrl() + container.at("/" + probe + "/httpGet/path").asText())
                         .then().statusCode(200).body("status", equalTo("UP"));
+                given().get(url(service) + container.at("/" + probe + "/httpGet/path").asText()).then().statusCode(401);
             }
         }
         Set<String> read = new TreeSet<>();
@@ -255,7 +258,7 @@ class LeadToAttainmentEndToEndTest {
         await().atMost(WAIT).untilAsserted(() -> {
             Set<String> missing = new TreeSet<>(read);
             for (Service service : Service.values()) {
-                given().get(url(service) + "/q/metrics").then().statusCode(200).extract().asString().lines()
+                given().get(services.get(service).managementUrl() + "/q/metrics").then().statusCode(200).extract().asString().lines()
                         .filter(line -> !line.startsWith("#") && !line.isBlank())
                         .forEach(line -> missing.remove(line.split("[{ ]", 2)[0]));
             }
@@ -272,7 +275,7 @@ class LeadToAttainmentEndToEndTest {
         env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
         ServiceProcess unconfigured = ServiceProcess.start("unconfigured-" + service.serviceName, service.jar(root),
-                Infrastructure.freePort(), env, Service.JVM_OPTIONS,
+                Infrastructure.freePort(), Infrastructure.freePort(), env, Service.JVM_OPTIONS,
                 root.resolve("deploy/e2e/target/e2e-logs/unconfigured.log"), false);
         try {
             IOException refused = assertThrows(IOException.class, () -> unconfigured.awaitReady(Duration.ofSeconds(60)));

@@ -82,7 +82,8 @@ class LocalRunDashboardTest {
             Assumptions.abort(missing + " The dashboard is NOT TESTED on this machine.");
         }
         for (String variable : List.of("PG_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PARTNERS_PORT", "LEADS_PORT",
-                "TARGETS_PORT", "DASHBOARD_PORT")) {
+                "TARGETS_PORT", "PARTNERS_MANAGEMENT_PORT", "LEADS_MANAGEMENT_PORT", "TARGETS_MANAGEMENT_PORT",
+                "DASHBOARD_PORT")) {
             PORTS.put(variable, Integer.toString(Infrastructure.freePort()));
         }
         dashboard = "http://127.0.0.1:" + PORTS.get("DASHBOARD_PORT") + "/";
@@ -152,7 +153,7 @@ class LocalRunDashboardTest {
                     .executeScript("return window.dashboardCharts.attainment.data.labels.length")).longValue(),
                     "8 retail partners and the direct sales partner on the leaderboard");
             // The simulated marketing system's bad records went to the dead-letter topic, counted with their reason.
-            String metrics = RestAssured.get("http://127.0.0.1:" + PORTS.get("LEADS_PORT") + "/q/metrics").asString();
+            String metrics = RestAssured.get("http://127.0.0.1:" + PORTS.get(Service.LEADS.managementPortVariable) + "/q/metrics").asString();
             assertTrue(metrics.lines().anyMatch(line -> line.startsWith("partnernet_leads_dead_lettered_total{reason=\"invalid\"}")
                     && !line.endsWith(" 0.0")), "no simulated bad record was dead-lettered");
             Path screenshot = ROOT.resolve("deploy/e2e/target/dashboard.png");

@@ -63,7 +63,8 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void everyServiceIsDeployedWithProbesOnTheHealthEndpointsOfItsHttpPort(String overlay) throws IOException {
+    void everyServiceIsDeployedWithProbesOnItsManagementPortWhichOnlyPrometheusAndTheKubeletReach(String overlay)
+            throws IOException {
         Manifests manifests = OVERLAYS.get(overlay);
         assertEquals(Set.of("partners-service", "leads-service", "targets-service"), manifests.ofKind("Deployment").stream()
                 .map(deployment -> deployment.at("/metadata/name").asText()).collect(Collectors.toSet()));
@@ -74,13 +75,19 @@ class ManifestsTest {
             int port = Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
             assertEquals(port, container.at("/ports/0/containerPort").asInt(), service + " listens on its quarkus.http.port");
             assertEquals("http", container.at("/ports/0/name").asText());
+            int management = Integer.parseInt(applicationProperties(service).getProperty("quarkus.management.port"));
+            assertEquals(management, container.at("/ports/1/containerPort").asInt(),
+                    service + " serves health and metrics on its quarkus.management.port");
+            assertEquals("management", container.at("/ports/1/name").asText());
             Map<String, String> probes = Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live",
                     "readinessProbe", "/q/health/ready");
             probes.forEach((probe, path) -> {
                 assertEquals(path, container.at("/" + probe + "/httpGet/path").asText(), service + " " + probe);
-                assertEquals("http", container.at("/" + probe + "/httpGet/port").asText(), service + " " + probe);
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), service + " " + probe);
             });
+            // Clients reach the API only: the Service has no port for health and metrics.
             JsonNode kubernetesService = manifests.named("Service", service.serviceName).orElseThrow();
+            assertEquals(1, kubernetesService.at("/spec/ports").size(), service + "'s Service exposes one port");
             assertEquals(port, kubernetesService.at("/spec/ports/0/port").asInt());
             assertEquals("http", kubernetesService.at("/spec/ports/0/targetPort").asText());
 
@@ -94,6 +101,10 @@ class ManifestsTest {
             assertFalse(manifests.named("HorizontalPodAutoscaler", service.serviceName).isEmpty(), service + " HPA");
             assertFalse(manifests.named("PodDisruptionBudget", service.serviceName).isEmpty(), service + " PDB");
         }
+        // Prometheus scrapes the pods' management port directly.
+        JsonNode scrape = manifests.named("PodMonitor", "partnernet-services").orElseThrow().at("/spec/podMetricsEndpoints/0");
+        assertEquals("management", scrape.path("port").asText());
+        assertEquals("/q/metrics", scrape.path("path").asText());
     }
 
     @ParameterizedTest

@@ -20,6 +20,11 @@ public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int 
         return port(service.portVariable, service.defaultPort);
     }
 
+    /** Where the service serves health and metrics. */
+    public int managementPort(Service service) {
+        return port(service.managementPortVariable, service.defaultManagementPort);
+    }
+
     /** Where each service answers in the local run. */
     public Map<Service, String> serviceUrls() {
         Map<Service, String> urls = new EnumMap<>(Service.class);

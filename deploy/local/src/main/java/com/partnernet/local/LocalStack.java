@@ -107,6 +107,8 @@ public final class LocalStack {
         settings.leadRate(); // a bad LEAD_RATE stops the start here, not after a minute of starting
         for (Service service : Service.values()) {
             requireFreePort(settings.servicePort(service), service.serviceName, service.portVariable);
+            requireFreePort(settings.managementPort(service), service.serviceName + "'s management interface",
+                    service.managementPortVariable);
             if (!Files.isRegularFile(service.jar(root))) {
                 throw new StackException(service.serviceName + " is not built (" + service.jar(root)
                         + " is missing): run ./mvnw package -DskipTests, or use deploy/local/stack which builds first");
@@ -174,7 +176,8 @@ public final class LocalStack {
             env.put("QUARKUS_HTTP_CORS_ENABLED", "true");
             env.put("QUARKUS_HTTP_CORS_ORIGINS", dashboardUrl() + "," + dashboardUrl().replace("127.0.0.1", "localhost"));
             ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
-                    settings.servicePort(service), env, Service.JVM_OPTIONS, logFile(service.serviceName), true);
+                    settings.servicePort(service), settings.managementPort(service), env, Service.JVM_OPTIONS,
+                    logFile(service.serviceName), true);
             writePid(service.serviceName, process.pid());
             services.put(service, process);
         }
@@ -246,10 +249,11 @@ public final class LocalStack {
         for (Service service : Service.values()) {
             Optional<Long> pid = runningPid(service.serviceName);
             int port = settings.servicePort(service);
-            boolean ready = pid.isPresent() && ServiceProcess.isReady(port);
+            boolean ready = pid.isPresent() && ServiceProcess.isReady(settings.managementPort(service));
             allReady &= ready;
             System.out.printf("  %-18s %-9s %s%n", service.serviceName, pid.isEmpty() ? "stopped" : ready ? "ready" : "not ready",
-                    pid.map(p -> "pid " + p + "  http://127.0.0.1:" + port).orElse(""));
+                    pid.map(p -> "pid " + p + "  http://127.0.0.1:" + port + "  health and metrics http://127.0.0.1:"
+                            + settings.managementPort(service) + "/q").orElse(""));
         }
         return allReady;
     }
@@ -282,8 +286,8 @@ public final class LocalStack {
         System.out.println();
         System.out.printf("Partner sales network is up (%.1f s).%n%n", seconds);
         for (ServiceProcess process : services.values()) {
-            System.out.printf("  %-16s %s   Swagger UI %s/q/swagger-ui   pid %d%n", process.name(), process.baseUrl(),
-                    process.baseUrl(), process.pid());
+            System.out.printf("  %-16s %s   Swagger UI %s/q/swagger-ui   health and metrics %s/q   pid %d%n",
+                    process.name(), process.baseUrl(), process.baseUrl(), process.managementUrl(), process.pid());
         }
         System.out.printf("  %-16s %s  (databases partners, leads, targets; user %s, password %s)%n", "PostgreSQL",
                 settings.jdbcUrl("<db>"), Postgres.USER, Postgres.PASSWORD);

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /** The three services as the local run and the end-to-end tests start them. */
 public enum Service {
-    PARTNERS("partners-service", "PARTNERS_PORT", 8081, "partners"),
-    LEADS("leads-service", "LEADS_PORT", 8082, "leads"),
-    TARGETS("targets-service", "TARGETS_PORT", 8083, "targets");
+    PARTNERS("partners-service", "PARTNERS_PORT", 8081, "PARTNERS_MANAGEMENT_PORT", 9081, "partners"),
+    LEADS("leads-service", "LEADS_PORT", 8082, "LEADS_MANAGEMENT_PORT", 9082, "leads"),
+    TARGETS("targets-service", "TARGETS_PORT", 8083, "TARGETS_MANAGEMENT_PORT", 9083, "targets");
 
     /**
      * How the local run (and what measures or shakes it) starts a service's JVM. The serial collector with a small
@@ -28,13 +28,19 @@ public enum Service {
     /** Environment variable that overrides the local run's HTTP port. */
     public final String portVariable;
     public final int defaultPort;
+    /** Environment variable that overrides the local run's management port (health and metrics). */
+    public final String managementPortVariable;
+    public final int defaultManagementPort;
     /** Each service owns its database. */
     public final String database;
 
-    Service(String serviceName, String portVariable, int defaultPort, String database) {
+    Service(String serviceName, String portVariable, int defaultPort, String managementPortVariable,
+            int defaultManagementPort, String database) {
         this.serviceName = serviceName;
         this.portVariable = portVariable;
         this.defaultPort = defaultPort;
+        this.managementPortVariable = managementPortVariable;
+        this.defaultManagementPort = defaultManagementPort;
         this.database = database;
     }
 

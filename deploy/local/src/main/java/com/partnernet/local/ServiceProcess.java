@@ -22,22 +22,25 @@ public final class ServiceProcess {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, Process process, Path log, int port, int managementPort) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
-     * Starts {@code jar} with {@code env} added to this process's environment.
+     * Starts {@code jar} with {@code env} added to this process's environment, its API on {@code port} and its health
+     * and metrics on {@code managementPort}.
      *
      * @param detached in a session of its own (setsid), so it outlives the command that started it and a Ctrl-C
      *        there does not reach it
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions,
-            Path log, boolean detached) throws IOException {
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> env,
+            List<String> jvmOptions, Path log, boolean detached) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(name + " is not built: " + jar + " is missing (run ./mvnw package -DskipTests)");
         }
@@ -56,7 +59,8 @@ public final class ServiceProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, builder.start(), log, port);
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        return new ServiceProcess(name, builder.start(), log, port, managementPort);
     }
 
     /** Starts a class of this module's classpath as a JVM of its own (the local run's infrastructure). */
@@ -94,6 +98,11 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where health ({@code /q/health/...}) and metrics ({@code /q/metrics}) are served. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Waits until {@code /q/health/ready} answers UP; fails early, with the log's tail, when the process dies. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
@@ -102,7 +111,7 @@ public final class ServiceProcess {
                 throw new IOException(name + " exited with code " + process.exitValue() + " before it was ready. "
                         + "Last lines of " + log + ":\n" + tail(log, 40));
             }
-            if (isReady(port)) {
+            if (isReady(managementPort)) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -114,11 +123,11 @@ public final class ServiceProcess {
         }
     }
 
-    /** Whether a service answers UP on {@code /q/health/ready} at {@code port}. */
-    public static boolean isReady(int port) {
+    /** Whether a service answers UP on {@code /q/health/ready} at its management port. */
+    public static boolean isReady(int managementPort) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
