@@ -6,8 +6,10 @@ import static com.partnernet.leads.LeadsApi.WAIT;
 import static com.partnernet.leads.LeadsApi.campaign;
 import static com.partnernet.leads.LeadsApi.lead;
 import static com.partnernet.leads.LeadsApi.publishShop;
+import static com.partnernet.leads.LeadsApi.publishTeam;
 import static com.partnernet.leads.LeadsApi.shop;
 import static com.partnernet.leads.LeadsApi.submit;
+import static com.partnernet.leads.LeadsApi.team;
 import static com.partnernet.leads.LeadsApi.uniquePlace;
 import static com.partnernet.leads.LeadsApi.uniquePostalCode;
 import static com.partnernet.leads.LeadsApi.write;
@@ -33,9 +35,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.security.PersonalDataInventory;
 import com.partnernet.local.AuthorizationMatrix;
 import com.partnernet.local.AuthorizationMatrix.PartnerUser;
 import com.partnernet.local.InfrastructureTestResource;
@@ -62,10 +67,14 @@ class AuthorizationMatrixTest {
 
     final KafkaTestClient kafka = KafkaTestClient.shared();
 
+    @Inject
+    PersonalDataInventory inventory;
+
     static Tokens tokens;
     static UUID partnerA;
     static UUID partnerB;
     static UUID shopA;
+    static UUID teamA;
     static String campaign;
     static String campaignId;
     static String leadA;
@@ -82,6 +91,7 @@ class AuthorizationMatrixTest {
         asSalesManager(() -> {
             shopA = publishShop(kafka, shop(UUID.randomUUID(), "Matrix Shop", postalCode, uniquePlace(),
                     Map.of("partnerId", partnerA.toString())));
+            teamA = publishTeam(kafka, team(postalCode.substring(0, 3), Map.of("partnerId", partnerA.toString())));
             campaign = campaign(Map.of());
             leadA = submit(lead(campaign, postalCode, Map.of("contact",
                     Map.of("name", "Clara Kundin", "email", "clara.kundin@example.org", "phone", "+49 221 5551234"))));
@@ -92,7 +102,21 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
-        new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, partnerA, partnerB).verify(List.of(
+        matrix().verify(endpoints());
+    }
+
+    @Test
+    void opsReadsEveryEndpointWithoutThePersonalDataTheModelMarks() throws Exception {
+        matrix().verifyOpsReadsNoPersonalData(endpoints(), inventory.storedValues());
+    }
+
+    private static AuthorizationMatrix matrix() {
+        return new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, partnerA, partnerB);
+    }
+
+    /** Every endpoint's rule, with sample parameters of partner A's resources. */
+    private static List<AuthorizationMatrix.Endpoint> endpoints() {
+        return List.of(
                 endpoint("POST /leads").allow(SALES_MANAGER, MARKETING_SYSTEM).body("{}"),
                 endpoint("POST /leads/batch").allow(SALES_MANAGER, MARKETING_SYSTEM).body("[]"),
                 endpoint("GET /leads").allow(SALES_MANAGER, OPS).filtered(leadA),
@@ -110,7 +134,7 @@ class AuthorizationMatrixTest {
                 endpoint("PUT /campaigns/{campaignId}").allow(SALES_MANAGER, MARKETING_SYSTEM).with("campaignId", campaignId).body("{}"),
                 endpoint("GET /campaigns/{campaignId}/evaluation").allow(SALES_MANAGER, OPS).with("campaignId", campaignId),
                 endpoint("GET /routing-directory/shops/{shopId}").allow(SALES_MANAGER, OPS).with("shopId", shopA),
-                endpoint("GET /routing-directory/teams/{teamId}").allow(SALES_MANAGER, OPS)));
+                endpoint("GET /routing-directory/teams/{teamId}").allow(SALES_MANAGER, OPS).with("teamId", teamA));
     }
 
     @Test

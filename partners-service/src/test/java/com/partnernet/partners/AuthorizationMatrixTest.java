@@ -23,9 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.chassis.security.PersonalDataInventory;
 import com.partnernet.local.AuthorizationMatrix;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.AuthorizationMatrix.PartnerUser;
@@ -48,6 +51,9 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 class AuthorizationMatrixTest {
 
+
+    @Inject
+    PersonalDataInventory inventory;
 
     static Tokens tokens;
     static String partnerA;
@@ -95,79 +101,96 @@ class AuthorizationMatrixTest {
         executive = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Erik Exec", "email", "erik@operator.example", "title", "Regional Director"))
                 .post("/executives").then().statusCode(201).extract().path("id");
+        as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("date", Timestamps.today().toString(), "shopId", shopA,
+                "notes", "Frau Sabine Stammkundin fragt nach dem Glasfaserausbau")).post("/executives/{e}/customer-days", executive)
+                .then().statusCode(201);
     }
 
     @Test
     void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
-        new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, UUID.fromString(partnerA),
-                UUID.fromString(partnerB)).verify(List.of(
-                        endpoint("POST /partners").allow(SALES_MANAGER).body("{}"),
-                        endpoint("GET /partners").allow(SALES_MANAGER, OPS).filtered(partnerA),
-                        endpoint("GET /partners/{partnerId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
-                                .with("partnerId", partnerA),
-                        endpoint("PUT /partners/{partnerId}").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
-                        endpoint("GET /advisory-board").allow(SALES_MANAGER, OPS),
-                        endpoint("POST /partners/{partnerId}/shops").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
-                        endpoint("GET /partners/{partnerId}/shops").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
-                                .with("partnerId", partnerA),
-                        endpoint("GET /shops").allow(SALES_MANAGER, OPS).filtered(shopA),
-                        endpoint("GET /shops/{shopId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("shopId", shopA),
-                        endpoint("PUT /shops/{shopId}").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
-                        endpoint("POST /shops/{shopId}/temporary-closure").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
-                        endpoint("POST /shops/{shopId}/reopening").allow(SALES_MANAGER),
-                        endpoint("POST /shops/{shopId}/closure").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
-                        endpoint("POST /footfall").allow(SALES_MANAGER).partnerUser(PartnerUser.ALLOWED).body("[]"),
-                        endpoint("GET /footfall/report").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).query("shopId=" + shopA),
-                        endpoint("POST /shops/{shopId}/remodels").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
-                        endpoint("GET /remodels").allow(SALES_MANAGER, OPS).filtered(remodelA),
-                        endpoint("GET /remodels/{remodelId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
-                                .with("remodelId", remodelA),
-                        endpoint("PUT /remodels/{remodelId}").allow(SALES_MANAGER).with("remodelId", remodelA).body("{}"),
-                        endpoint("POST /remodels/{remodelId}/start").allow(SALES_MANAGER),
-                        endpoint("POST /remodels/{remodelId}/completion").allow(SALES_MANAGER),
-                        endpoint("POST /remodels/{remodelId}/cancellation").allow(SALES_MANAGER).with("remodelId", remodelA).body("{}"),
-                        endpoint("PUT /remodel-programme/goals/{year}").allow(SALES_MANAGER).with("year", 2021).body("{}"),
-                        endpoint("GET /remodel-programme/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
-                        endpoint("GET /field-sales/headcount").allow(SALES_MANAGER, OPS),
-                        endpoint("POST /partners/{partnerId}/field-teams").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
-                        endpoint("GET /partners/{partnerId}/field-teams").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
-                                .with("partnerId", partnerA),
-                        endpoint("GET /field-teams").allow(SALES_MANAGER, OPS).filtered(teamA),
-                        endpoint("GET /field-teams/{teamId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("teamId", teamA),
-                        endpoint("PUT /field-teams/{teamId}").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
-                        endpoint("POST /field-teams/{teamId}/disbanding").allow(SALES_MANAGER),
-                        endpoint("GET /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
-                                .with("teamId", teamA),
-                        endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
-                        endpoint("POST /field-teams/{teamId}/reps").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
-                        endpoint("GET /field-teams/{teamId}/reps").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
-                                .with("teamId", teamA),
-                        endpoint("GET /field-reps/{repId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("repId", repA),
-                        endpoint("POST /field-reps/{repId}/departure").allow(SALES_MANAGER).with("repId", repA).body("{}"),
-                        endpoint("POST /executives").allow(SALES_MANAGER).body("{}"),
-                        endpoint("GET /executives").allow(SALES_MANAGER, OPS),
-                        endpoint("GET /executives/{executiveId}").allow(SALES_MANAGER, OPS).with("executiveId", executive),
-                        endpoint("PUT /executives/{executiveId}").allow(SALES_MANAGER).with("executiveId", executive).body("{}"),
-                        endpoint("POST /executives/{executiveId}/customer-days").allow(SALES_MANAGER).with("executiveId", executive)
-                                .body("{}"),
-                        endpoint("GET /executives/{executiveId}/customer-days").allow(SALES_MANAGER, OPS).with("executiveId", executive),
-                        endpoint("DELETE /customer-days/{dayId}").allow(SALES_MANAGER),
-                        endpoint("GET /excellence-programme/quotas/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
-                        endpoint("PUT /excellence-programme/quotas/{year}").allow(SALES_MANAGER).with("year", 2021).body("{}"),
-                        endpoint("GET /excellence-programme/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
-                        endpoint("POST /partner-events").allow(SALES_MANAGER).body("{}"),
-                        endpoint("GET /partner-events").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.ALLOWED),
-                        endpoint("GET /partner-events/{eventId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.ALLOWED)
-                                .with("eventId", event),
-                        endpoint("PUT /partner-events/{eventId}").allow(SALES_MANAGER).with("eventId", event).body("{}"),
-                        endpoint("POST /partner-events/{eventId}/registrations").allow(SALES_MANAGER).partnerUser(PartnerUser.OWN)
-                                .with("eventId", event).body("{}").otherPartnersBody(registration(partnerA)),
-                        endpoint("GET /partner-events/{eventId}/registrations").allow(SALES_MANAGER, OPS).with("eventId", event)
-                                .filtered(registrationA),
-                        endpoint("GET /partner-events/{eventId}/registrations/{registrationId}").allow(SALES_MANAGER, OPS)
-                                .partnerUser(PartnerUser.OWN).with("eventId", event).with("registrationId", registrationA),
-                        endpoint("POST /partner-events/{eventId}/registrations/{registrationId}/cancellation").allow(SALES_MANAGER)
-                                .partnerUser(PartnerUser.OWN).with("eventId", event).with("registrationId", registrationA)));
+        matrix().verify(endpoints());
+    }
+
+    @Test
+    void opsReadsEveryEndpointWithoutThePersonalDataTheModelMarks() throws Exception {
+        matrix().verifyOpsReadsNoPersonalData(endpoints(), inventory.storedValues());
+    }
+
+    private static AuthorizationMatrix matrix() {
+        return new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port), tokens, UUID.fromString(partnerA),
+                UUID.fromString(partnerB));
+    }
+
+    /** Every endpoint's rule, with sample parameters of partner A's resources. */
+    private static List<AuthorizationMatrix.Endpoint> endpoints() {
+        return List.of(
+                endpoint("POST /partners").allow(SALES_MANAGER).body("{}"),
+                endpoint("GET /partners").allow(SALES_MANAGER, OPS).filtered(partnerA),
+                endpoint("GET /partners/{partnerId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA),
+                endpoint("PUT /partners/{partnerId}").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
+                endpoint("GET /advisory-board").allow(SALES_MANAGER, OPS),
+                endpoint("POST /partners/{partnerId}/shops").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
+                endpoint("GET /partners/{partnerId}/shops").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA),
+                endpoint("GET /shops").allow(SALES_MANAGER, OPS).filtered(shopA),
+                endpoint("GET /shops/{shopId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("shopId", shopA),
+                endpoint("PUT /shops/{shopId}").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                endpoint("POST /shops/{shopId}/temporary-closure").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                endpoint("POST /shops/{shopId}/reopening").allow(SALES_MANAGER),
+                endpoint("POST /shops/{shopId}/closure").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                endpoint("POST /footfall").allow(SALES_MANAGER).partnerUser(PartnerUser.ALLOWED).body("[]"),
+                endpoint("GET /footfall/report").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).query("shopId=" + shopA),
+                endpoint("POST /shops/{shopId}/remodels").allow(SALES_MANAGER).with("shopId", shopA).body("{}"),
+                endpoint("GET /remodels").allow(SALES_MANAGER, OPS).filtered(remodelA),
+                endpoint("GET /remodels/{remodelId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("remodelId", remodelA),
+                endpoint("PUT /remodels/{remodelId}").allow(SALES_MANAGER).with("remodelId", remodelA).body("{}"),
+                endpoint("POST /remodels/{remodelId}/start").allow(SALES_MANAGER),
+                endpoint("POST /remodels/{remodelId}/completion").allow(SALES_MANAGER),
+                endpoint("POST /remodels/{remodelId}/cancellation").allow(SALES_MANAGER).with("remodelId", remodelA).body("{}"),
+                endpoint("PUT /remodel-programme/goals/{year}").allow(SALES_MANAGER).with("year", 2021).body("{}"),
+                endpoint("GET /remodel-programme/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
+                endpoint("GET /field-sales/headcount").allow(SALES_MANAGER, OPS),
+                endpoint("POST /partners/{partnerId}/field-teams").allow(SALES_MANAGER).with("partnerId", partnerA).body("{}"),
+                endpoint("GET /partners/{partnerId}/field-teams").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA),
+                endpoint("GET /field-teams").allow(SALES_MANAGER, OPS).filtered(teamA),
+                endpoint("GET /field-teams/{teamId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("teamId", teamA),
+                endpoint("PUT /field-teams/{teamId}").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                endpoint("POST /field-teams/{teamId}/disbanding").allow(SALES_MANAGER),
+                endpoint("GET /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("teamId", teamA),
+                endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                endpoint("POST /field-teams/{teamId}/reps").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                endpoint("GET /field-teams/{teamId}/reps").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("teamId", teamA),
+                endpoint("GET /field-reps/{repId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("repId", repA),
+                endpoint("POST /field-reps/{repId}/departure").allow(SALES_MANAGER).with("repId", repA).body("{}"),
+                endpoint("POST /executives").allow(SALES_MANAGER).body("{}"),
+                endpoint("GET /executives").allow(SALES_MANAGER, OPS),
+                endpoint("GET /executives/{executiveId}").allow(SALES_MANAGER, OPS).with("executiveId", executive),
+                endpoint("PUT /executives/{executiveId}").allow(SALES_MANAGER).with("executiveId", executive).body("{}"),
+                endpoint("POST /executives/{executiveId}/customer-days").allow(SALES_MANAGER).with("executiveId", executive)
+                        .body("{}"),
+                endpoint("GET /executives/{executiveId}/customer-days").allow(SALES_MANAGER, OPS).with("executiveId", executive),
+                endpoint("DELETE /customer-days/{dayId}").allow(SALES_MANAGER),
+                endpoint("GET /excellence-programme/quotas/{year}").allow(SALES_MANAGER, OPS).with("year", 2021),
+                endpoint("PUT /excellence-programme/quotas/{year}").allow(SALES_MANAGER).with("year", 2021).body("{}"),
+                endpoint("GET /excellence-programme/{year}").allow(SALES_MANAGER, OPS).with("year", Timestamps.today().getYear()),
+                endpoint("POST /partner-events").allow(SALES_MANAGER).body("{}"),
+                endpoint("GET /partner-events").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.ALLOWED),
+                endpoint("GET /partner-events/{eventId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.ALLOWED)
+                        .with("eventId", event),
+                endpoint("PUT /partner-events/{eventId}").allow(SALES_MANAGER).with("eventId", event).body("{}"),
+                endpoint("POST /partner-events/{eventId}/registrations").allow(SALES_MANAGER).partnerUser(PartnerUser.OWN)
+                        .with("eventId", event).body("{}").otherPartnersBody(registration(partnerA)),
+                endpoint("GET /partner-events/{eventId}/registrations").allow(SALES_MANAGER, OPS).with("eventId", event)
+                        .filtered(registrationA),
+                endpoint("GET /partner-events/{eventId}/registrations/{registrationId}").allow(SALES_MANAGER, OPS)
+                        .partnerUser(PartnerUser.OWN).with("eventId", event).with("registrationId", registrationA),
+                endpoint("POST /partner-events/{eventId}/registrations/{registrationId}/cancellation").allow(SALES_MANAGER)
+                        .partnerUser(PartnerUser.OWN).with("eventId", event).with("registrationId", registrationA));
     }
 
     @Test

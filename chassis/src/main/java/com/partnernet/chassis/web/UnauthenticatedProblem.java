@@ -3,32 +3,35 @@ package com.partnernet.chassis.web;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
 /**
- * A request without a bearer token gets 401 on every path of the API port before anything else, as a problem
- * document: a wrong method or an unknown path tells an anonymous caller nothing either. Only the OpenAPI document, Swagger
- * UI and browsers' CORS preflights go on; health and metrics are on the management port, a router of its own.
- * (Quarkus' path permissions would refuse as early, but with an empty body.)
+ * An anonymous request gets 401 on every path of the API port before anything else, as a problem document: a wrong
+ * method or an unknown path tells an anonymous caller nothing either. Only the OpenAPI document and Swagger UI are
+ * open there (browsers' CORS preflights are answered earlier); health and metrics are on the management port, a router
+ * of its own. Runs right after authentication and authorization, before any endpoint is chosen. (Quarkus' path
+ * permissions would refuse as early, but with an empty body.)
  */
 @Singleton
 public class UnauthenticatedProblem {
 
+    /** After the authentication (-200) and authorization (-100) handlers, before the body handler and the endpoints. */
+    private static final int ORDER = -50;
+
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
-            var request = context.request();
-            boolean open = request.path().startsWith("/q/openapi") || request.path().startsWith("/q/swagger-ui")
-                    || (request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null);
-            if (open || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        router.route().order(ORDER).handler(context -> {
+            String path = context.request().path();
+            boolean open = path.startsWith("/q/openapi") || path.startsWith("/q/swagger-ui");
+            boolean anonymous = !(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+            if (open || !anonymous) {
                 context.next();
                 return;
             }
             context.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("WWW-Authenticate", "Bearer")
-                    .end(Json.encode(ProblemMappers.unauthenticated(request.path())));
+                    .end(Json.encode(ProblemMappers.unauthenticated(path)));
         });
     }
 }

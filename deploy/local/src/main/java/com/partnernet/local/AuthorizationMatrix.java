@@ -200,6 +200,43 @@ public final class AuthorizationMatrix {
         }
     }
 
+    /**
+     * Calls every GET endpoint ops may read, as ops, with the rule's sample parameters, and fails on any answer holding
+     * one of {@code personalValues} (the values the service's personal-data model marks, stored now), or on an endpoint
+     * that could not be read at all. A sales manager reading the same endpoints must meet some of the values, or the
+     * sweep would prove nothing.
+     */
+    public void verifyOpsReadsNoPersonalData(List<Endpoint> endpoints, Set<String> personalValues)
+            throws IOException, InterruptedException {
+        if (personalValues.isEmpty()) {
+            throw new AssertionError("no personal data stored: the sweep would prove nothing");
+        }
+        List<String> failures = new ArrayList<>();
+        String ops = tokens.forRole(Tokens.OPS);
+        String salesManager = tokens.forRole(Tokens.SALES_MANAGER);
+        Set<String> seenByManager = new TreeSet<>();
+        for (Endpoint endpoint : endpoints) {
+            if (!endpoint.method.equals("GET") || !endpoint.roles.contains(Tokens.OPS)) {
+                continue;
+            }
+            HttpResponse<String> read = send(endpoint, ops, null);
+            if (read.statusCode() != 200) {
+                failures.add(line(endpoint, "ops", "200 to sweep", read));
+                continue;
+            }
+            personalValues.stream().filter(value -> read.body().toLowerCase().contains(value.toLowerCase()))
+                    .forEach(value -> failures.add(endpoint.key() + " shows ops the personal value '" + value + "'"));
+            String managed = send(endpoint, salesManager, null).body().toLowerCase();
+            personalValues.stream().filter(value -> managed.contains(value.toLowerCase())).forEach(seenByManager::add);
+        }
+        if (seenByManager.isEmpty()) {
+            failures.add("a sales manager met none of the personal values either: the sample data holds none to find");
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " personal-data leaks to ops:\n  " + String.join("\n  ", failures));
+        }
+    }
+
     private void checkPartnerUsers(List<String> failures, Endpoint endpoint, String userOfA, String userOfB)
             throws IOException, InterruptedException {
         switch (endpoint.partnerUser) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.leads.campaign.Segment;
 
 /** A potential customer from a campaign, and the shop (or field team) that works it. */
@@ -56,23 +57,29 @@ public class Lead {
 
     // Personal data: erased on request (GDPR) and after the retention of closed leads.
     @Column(name = "contact_name")
+    @PersonalData
     public String contactName;
 
     @Column(name = "contact_email")
+    @PersonalData
     public String contactEmail;
 
     @Column(name = "contact_phone")
+    @PersonalData
     public String contactPhone;
 
     /** What the customer wrote, if anything. */
+    @PersonalData
     public String message;
 
     /** The e-mail address as compared for duplicates (trimmed, lower case). */
     @Column(name = "email_normalized")
+    @PersonalData
     public String emailNormalized;
 
     /** The phone number in E.164, as compared for duplicates. */
     @Column(name = "phone_e164")
+    @PersonalData
     public String phoneE164;
 
     @Column(name = "consent_granted", nullable = false)

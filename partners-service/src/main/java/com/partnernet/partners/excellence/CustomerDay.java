@@ -9,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** A day an executive spent directly with customers, at a shop or with a field team; one per executive and day. */
 @Entity
 @Table(name = "customer_day")
@@ -29,6 +31,7 @@ public class CustomerDay {
     @Column(name = "field_team_id")
     public UUID fieldTeamId;
 
+    @PersonalData
     public String notes;
 
     @Column(name = "created_at", nullable = false)

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** A manager of the operator's sales organisation, expected to spend days directly with customers. */
 @Entity
 @Table(name = "executive")
@@ -18,9 +20,11 @@ public class Executive {
     public UUID id;
 
     @Column(nullable = false)
+    @PersonalData
     public String name;
 
     @Column(nullable = false)
+    @PersonalData
     public String email;
 
     public String title;

@@ -17,6 +17,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.partners.shop.ProductLine;
 
 /** A door-to-door sales rep of a field team, from their first to their last working day. */
@@ -31,9 +32,11 @@ public class FieldRep {
     public UUID teamId;
 
     @Column(nullable = false)
+    @PersonalData
     public String name;
 
     @Column(name = "employee_number")
+    @PersonalData
     public String employeeNumber;
 
     @Enumerated(EnumType.STRING)

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** A company that sells the operator's products through its shops or sales force. */
 @Entity
 @Table(name = "partner")
@@ -32,12 +34,15 @@ public class Partner {
     public PartnerStatus status;
 
     @Column(name = "contact_name")
+    @PersonalData
     public String contactName;
 
     @Column(name = "contact_email")
+    @PersonalData
     public String contactEmail;
 
     @Column(name = "contact_phone")
+    @PersonalData
     public String contactPhone;
 
     @Enumerated(EnumType.STRING)

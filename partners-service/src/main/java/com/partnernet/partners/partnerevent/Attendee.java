@@ -6,10 +6,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** A person a partner sends to an event. */
 @Embeddable
 public record Attendee(
-        @NotBlank @Size(max = 200) @Column(nullable = false) String name,
-        @Email @Size(max = 254) String email,
+        @PersonalData @NotBlank @Size(max = 200) @Column(nullable = false) String name,
+        @PersonalData @Email @Size(max = 254) String email,
         @Size(max = 100) String role) {
 }
