@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.targets.target.ProductLine;
 
 /**
@@ -32,6 +33,6 @@ public record EffectiveTarget(
      * @param baseUnits what they would carry on the plain curve
      */
     public record Shaping(String kind, UUID ruleId, String scope, UUID shopId, LocalDate from, LocalDate to, int days,
-            BigDecimal units, BigDecimal baseUnits, String reason, String author) {
+            BigDecimal units, BigDecimal baseUnits, String reason, @PersonalData String author) {
     }
 }

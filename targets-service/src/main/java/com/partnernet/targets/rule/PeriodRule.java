@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.targets.target.ProductLine;
 
 /**
@@ -69,6 +70,7 @@ public class PeriodRule {
     public String reason;
 
     @Column(nullable = false)
+    @PersonalData
     public String author;
 
     @Column(name = "created_at", nullable = false)
@@ -78,6 +80,7 @@ public class PeriodRule {
     public Instant withdrawnAt;
 
     @Column(name = "withdrawn_by")
+    @PersonalData
     public String withdrawnBy;
 
     public boolean covers(LocalDate day) {

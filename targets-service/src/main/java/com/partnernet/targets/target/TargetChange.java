@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.chassis.security.PersonalData;
+
 /** One change of a target: who, when, why, from what to what. */
 @Entity
 @Table(name = "target_change")
@@ -23,6 +25,7 @@ public class TargetChange {
     public Instant changedAt;
 
     @Column(name = "changed_by", nullable = false)
+    @PersonalData
     public String changedBy;
 
     public String reason;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
 
@@ -75,7 +76,7 @@ public class TargetService {
     }
 
     /** One change, as the history shows it. */
-    public record TargetChangeView(java.time.Instant changedAt, String changedBy, String reason, Integer unitsBefore,
+    public record TargetChangeView(java.time.Instant changedAt, @PersonalData String changedBy, String reason, Integer unitsBefore,
             int unitsAfter) {
 
         static TargetChangeView of(TargetChange change) {
