@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnernet.chassis.security.PersonalDataInventory;
+import com.partnernet.chassis.security.Roles;
 import com.partnernet.local.AuthorizationMatrix;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.local.AuthorizationMatrix.PartnerUser;
@@ -109,6 +110,11 @@ class AuthorizationMatrixTest {
     @Test
     void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
         matrix().verify(endpoints());
+    }
+
+    @Test
+    void theMatrixProbesEveryRoleTheServicesKnow() {
+        assertEquals(Roles.ALL, Tokens.ALL_ROLES, "deploy/local's Tokens.ALL_ROLES lists the chassis' roles");
     }
 
     @Test

@@ -27,11 +27,6 @@ public class PersonalDataInventory {
         this.entityManager = entityManager;
     }
 
-    /** Where personal data is stored: "Entity.field" or "Entity.collection.field". */
-    public List<String> fields() {
-        return queries().stream().map(query -> query.field).toList();
-    }
-
     /** Every personal value stored now (null and blank ones left out). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<String> storedValues() {
@@ -43,6 +38,7 @@ public class PersonalDataInventory {
         return values;
     }
 
+    /** A query for the values of one personal field ("Entity.field" or "Entity.collection.field"). */
     private record Query(String field, String jpql) {
     }
 
