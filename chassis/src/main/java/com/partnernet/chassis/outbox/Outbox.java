@@ -9,12 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,9 +65,14 @@ public class Outbox {
     private List<PendingEvent> pendingEvents() {
         TransactionEvents pending = (TransactionEvents) transactions.getResource(TransactionEvents.class);
         if (pending == null) {
-            pending = new TransactionEvents(entityManager.unwrap(Session.class), relay);
+            SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
+            pending = new TransactionEvents(session, relay);
             transactions.putResource(TransactionEvents.class, pending);
-            transactions.registerInterposedSynchronization(pending);
+            // Hibernate's own completion callbacks, not a JTA synchronization after Hibernate's: they run while the
+            // session still holds its connection, before it hands it back. Run later, the insert took the connection
+            // again and left it open at commit (Agroal's "Closing open connection(s) prior to commit" each time).
+            session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) pending);
+            session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) pending);
         }
         return pending.events;
     }
@@ -80,19 +85,19 @@ public class Outbox {
      * Inserts a transaction's events as it is about to commit (a failure rolls it back), and wakes the relay once it
      * committed, so publishing waits for the commit, not for the next poll.
      */
-    private static final class TransactionEvents implements Synchronization {
+    private static final class TransactionEvents implements BeforeCompletionCallback, AfterCompletionCallback {
 
-        private final Session session;
+        private final SharedSessionContractImplementor session;
         private final OutboxRelay relay;
         private final List<PendingEvent> events = new ArrayList<>();
 
-        TransactionEvents(Session session, OutboxRelay relay) {
+        TransactionEvents(SharedSessionContractImplementor session, OutboxRelay relay) {
             this.session = session;
             this.relay = relay;
         }
 
         @Override
-        public void beforeCompletion() {
+        public void doBeforeTransactionCompletion(SharedSessionContractImplementor completing) {
             // The transaction's own writes first, so their row locks too are held before the ids are drawn.
             session.flush();
             session.doWork(connection -> {
@@ -112,8 +117,8 @@ public class Outbox {
         }
 
         @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
+        public void doAfterTransactionCompletion(boolean committed, SharedSessionContractImplementor completed) {
+            if (committed) {
                 relay.wakeUp();
             }
         }
