@@ -1,0 +1,47 @@
+package com.partnernet.local;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The shape every service keeps (README, "Inside a service"): its domain packages never import in a circle, and a
+ * resource reaches no other package's repository (it asks that package's service). Each service's
+ * {@code ArchitectureTest} checks its main classes against these rules; a violation fails with every offending import.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** Checks the service whose classes are below {@code basePackage}; throws an AssertionError listing violations. */
+    public static void verify(String basePackage) {
+        JavaClasses service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        slices().matching(basePackage + ".(*)..").should().beFreeOfCycles().check(service);
+        classes().that().haveSimpleNameEndingWith("Resource").should(useNoRepositoryOfAnotherPackage()).check(service);
+    }
+
+    private static ArchCondition<JavaClass> useNoRepositoryOfAnotherPackage() {
+        DescribedPredicate<JavaClass> foreignRepository = DescribedPredicate.describe("a repository", target ->
+                target.getSimpleName().endsWith("Repository"));
+        return new ArchCondition<>("use no repository of another package") {
+            @Override
+            public void check(JavaClass resource, ConditionEvents events) {
+                resource.getDirectDependenciesFromSelf().stream()
+                        .filter(dependency -> foreignRepository.test(dependency.getTargetClass())
+                                && !dependency.getTargetClass().getPackageName().equals(resource.getPackageName()))
+                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency,
+                                dependency.getDescription())));
+            }
+        };
+    }
+}
