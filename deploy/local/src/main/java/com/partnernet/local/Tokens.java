@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -58,7 +59,7 @@ public final class Tokens {
 
     /** A test caller's token holding all of {@code roles}, valid for half an hour. */
     public String forRoles(Set<String> roles) {
-        return mint("as-" + String.join("+", new java.util.TreeSet<>(roles)), TEST_LIFETIME, roles);
+        return mint("as-" + String.join("+", new TreeSet<>(roles)), TEST_LIFETIME, roles);
     }
 
     /** A test caller's partner-user token for {@code partnerId}, valid for half an hour. */
