@@ -224,7 +224,8 @@ public final class AuthorizationMatrix {
                 failures.add(line(endpoint, "ops", "200 to sweep", read));
                 continue;
             }
-            personalValues.stream().filter(value -> read.body().toLowerCase().contains(value.toLowerCase()))
+            String shown = read.body().toLowerCase();
+            personalValues.stream().filter(value -> shown.contains(value.toLowerCase()))
                     .forEach(value -> failures.add(endpoint.key() + " shows ops the personal value '" + value + "'"));
             String managed = send(endpoint, salesManager, null).body().toLowerCase();
             personalValues.stream().filter(value -> managed.contains(value.toLowerCase())).forEach(seenByManager::add);
