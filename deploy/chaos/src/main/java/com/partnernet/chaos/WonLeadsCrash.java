@@ -145,15 +145,18 @@ final class WonLeadsCrash implements Scenario {
         return Duration.ofSeconds(120 + wonLeads / 50);
     }
 
-    /** A LeadWon event as leads-service's outbox relay publishes it: envelope, key and headers. */
+    /**
+     * A LeadWon event as leads-service's outbox relay publishes it: envelope, key and headers (the aggregate is the
+     * shop's pipeline).
+     */
     private static ProducerRecord<String, byte[]> leadWon(UUID lead, UUID partner, Instant wonAt) throws Exception {
         String eventId = UUID.randomUUID().toString();
+        String shop = UUID.nameUUIDFromBytes(partner.toString().getBytes(StandardCharsets.UTF_8)).toString();
         byte[] envelope = SystemUnderTest.JSON.writeValueAsBytes(Map.of("eventId", eventId, "type", "LeadWon", "version", 1,
-                "occurredAt", wonAt.toString(), "aggregateType", "Lead", "aggregateId", lead.toString(),
-                "payload", Map.of("leadId", lead.toString(), "partnerId", partner.toString(),
-                        "shopId", UUID.nameUUIDFromBytes(partner.toString().getBytes(StandardCharsets.UTF_8)).toString(),
+                "occurredAt", wonAt.toString(), "aggregateType", "ShopPipeline", "aggregateId", shop,
+                "payload", Map.of("leadId", lead.toString(), "partnerId", partner.toString(), "shopId", shop,
                         "productLine", "TV", "at", wonAt.toString())));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("leads.events", lead.toString(), envelope);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("leads.events", shop, envelope);
         record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
         record.headers().add("type", "LeadWon".getBytes(StandardCharsets.UTF_8));
         return record;

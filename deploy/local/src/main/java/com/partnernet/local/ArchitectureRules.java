@@ -1,6 +1,7 @@
 package com.partnernet.local;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -13,8 +14,10 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The shape every service keeps (README, "Inside a service"): its domain packages never import in a circle, and a
- * resource reaches no other package's repository (it asks that package's service). Each service's
+ * The shape every service keeps (README, "Inside a service"): its domain packages never import in a circle; a
+ * resource reaches no other package's repository (it asks that package's service); queries live in repositories (and
+ * read-side {@code *Statistics} classes), so no service holds an {@code EntityManager}; Kafka is touched only at the
+ * edge, by the transport classes ({@code *Consumer}) that hand records to a handler. Each service's
  * {@code ArchitectureTest} checks its main classes against these rules; a violation fails with every offending import.
  */
 public final class ArchitectureRules {
@@ -28,6 +31,13 @@ public final class ArchitectureRules {
                 .importPackages(basePackage);
         slices().matching(basePackage + ".(*)..").should().beFreeOfCycles().check(service);
         classes().that().haveSimpleNameEndingWith("Resource").should(useNoRepositoryOfAnotherPackage()).check(service);
+        noClasses().that().haveSimpleNameNotEndingWith("Repository").and().haveSimpleNameNotEndingWith("Statistics")
+                .should().dependOnClassesThat().areAssignableTo("jakarta.persistence.EntityManager")
+                .because("queries belong in the table's repository").check(service);
+        noClasses().that().haveSimpleNameNotEndingWith("Consumer")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.reactive.messaging..",
+                        "io.smallrye.reactive.messaging..", "org.apache.kafka..")
+                .because("messaging stays at the edge: a transport class hands records to a handler").check(service);
     }
 
     private static ArchCondition<JavaClass> useNoRepositoryOfAnotherPackage() {

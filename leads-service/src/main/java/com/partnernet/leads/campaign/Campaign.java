@@ -22,6 +22,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import com.partnernet.chassis.persistence.CodeSetConverter;
+import com.partnernet.leads.vocabulary.Segment;
 
 /** A social-media campaign that uses AI targeting to send customers to partner shops. */
 @Entity

@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.partnernet.leads.lead.ProductLine;
+import com.partnernet.leads.vocabulary.ProductLine;
+import com.partnernet.leads.vocabulary.Segment;
 
 /** What a client sends to create or change a campaign; status defaults to PILOT. */
 public record CampaignRequest(

@@ -28,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
-import com.partnernet.leads.evaluation.EvaluationService;
-import com.partnernet.leads.evaluation.PilotEvaluation;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/campaigns")
@@ -37,11 +35,9 @@ import com.partnernet.leads.evaluation.PilotEvaluation;
 public class CampaignResource {
 
     private final CampaignService campaigns;
-    private final EvaluationService evaluation;
 
-    public CampaignResource(CampaignService campaigns, EvaluationService evaluation) {
+    public CampaignResource(CampaignService campaigns) {
         this.campaigns = campaigns;
-        this.evaluation = evaluation;
     }
 
     @POST
@@ -66,18 +62,6 @@ public class CampaignResource {
     public Response get(@PathParam("campaignId") UUID campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
         return ETags.ok(campaign, campaign.version());
-    }
-
-    @GET
-    @Path("/{campaignId}/evaluation")
-    @Operation(summary = "How the pilot fares: leads, time to first contact, pilot against control shops, recommendation",
-            description = "Pilot shops are measured on this campaign's leads, control shops on all their leads in the "
-                    + "campaign's period. Uplift: pilot minus control conversion with a confidence interval and a "
-                    + "two-proportion z-test; the answer states the rule behind the recommendation. Won leads per "
-                    + "1,000 visitors use partners-service's footfall when it answers.")
-    @RolesAllowed({ SALES_MANAGER, OPS })
-    public PilotEvaluation evaluation(@PathParam("campaignId") UUID campaignId) {
-        return evaluation.evaluate(campaignId);
     }
 
     @PUT

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.partnernet.leads.vocabulary.Segment;
+
 public record CampaignView(
         UUID id,
         String code,

@@ -2,7 +2,7 @@ package com.partnernet.leads.consent;
 
 import java.time.Instant;
 
-import com.partnernet.leads.lead.ProductLine;
+import com.partnernet.leads.vocabulary.ProductLine;
 
 public record ConsentView(String purpose, String recipient, ProductLine productLine, boolean granted, Instant grantedAt,
         String source, Instant expiresAt) {

@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import com.partnernet.leads.lead.ProductLine;
+import com.partnernet.leads.vocabulary.ProductLine;
 
 /**
  * What a customer consented to, per purpose and recipient: "may be contacted by the assigned partner shop about

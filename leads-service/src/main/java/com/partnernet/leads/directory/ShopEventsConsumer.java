@@ -1,41 +1,40 @@
 package com.partnernet.leads.directory;
 
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.chassis.event.EventEnvelope;
-import com.partnernet.chassis.event.PoisonMessageException;
+import com.partnernet.chassis.event.EventHandler;
+import com.partnernet.chassis.event.Subscription;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * partners.shop-events into the routing directory. A record that is not a valid shop event goes to the
- * dead-letter topic with the reason; a passing failure (database away) is
- * retried, backing off, for up to {@link PoisonMessageException#RETRY_MINUTES} minutes first.
+ * partners.shop-events into the routing directory: Shop and FieldTeam events, each with the aggregate's full state. A
+ * record that is not a valid event (or keeps failing) goes to the dead-letter topic with the reason.
  */
 @ApplicationScoped
 public class ShopEventsConsumer {
 
-    private final DirectoryService directory;
-    private final ObjectMapper mapper;
+    static final String CONSUMER = "leads-directory";
 
-    public ShopEventsConsumer(DirectoryService directory, ObjectMapper mapper) {
-        this.directory = directory;
-        this.mapper = mapper;
+    private final EventHandler handler;
+    private final List<Subscription<?>> subscriptions;
+
+    public ShopEventsConsumer(EventHandler handler, DirectoryService directory) {
+        this.handler = handler;
+        this.subscriptions = List.of(
+                Subscription.to("Shop", ShopPayload.class, directory::apply)
+                        .versioned(ShopPayload::version, directory::storedVersion),
+                Subscription.to("FieldTeam", TeamPayload.class, directory::apply)
+                        .versioned(TeamPayload::version, directory::storedVersion));
     }
 
     @Incoming("shop-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
-            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onShopEvent(String record) {
-        directory.apply(EventEnvelope.parse(mapper, record));
+        handler.handle(CONSUMER, record, subscriptions);
     }
 }

@@ -1,6 +1,7 @@
 package com.partnernet.leads.evaluation;
 
-import java.time.Duration;
+import static com.partnernet.leads.evaluation.PilotStatistics.round;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -13,10 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.partnernet.chassis.time.Timestamps;
@@ -25,7 +24,8 @@ import com.partnernet.leads.campaign.CampaignService;
 import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
-import com.partnernet.leads.lead.LeadStatus;
+import com.partnernet.leads.lead.LeadStatistics;
+import com.partnernet.leads.vocabulary.LeadStatus;
 
 import io.quarkus.logging.Log;
 
@@ -35,19 +35,18 @@ public class EvaluationService {
 
     /** Footfall reports span at most this many weeks (partners-service's limit). */
     private static final int FOOTFALL_WEEKS = 157;
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
     private final CampaignService campaigns;
     private final RoutingShopRepository shops;
-    private final EntityManager entityManager;
+    private final LeadStatistics statistics;
     private final PartnersFootfall footfall;
     private final EvaluationConfig config;
 
-    public EvaluationService(CampaignService campaigns, RoutingShopRepository shops, EntityManager entityManager,
+    public EvaluationService(CampaignService campaigns, RoutingShopRepository shops, LeadStatistics statistics,
             @RestClient PartnersFootfall footfall, EvaluationConfig config) {
         this.campaigns = campaigns;
         this.shops = shops;
-        this.entityManager = entityManager;
+        this.statistics = statistics;
         this.footfall = footfall;
         this.config = config;
     }
@@ -72,68 +71,24 @@ public class EvaluationService {
         shopResults.addAll(results(controlShops, "CONTROL", controlCounts, visitors));
         PilotEvaluation.Group pilot = group(pilotShops, pilotCounts, visitors);
         PilotEvaluation.Group control = group(controlShops, controlCounts, visitors);
-        PilotEvaluation.Uplift uplift = uplift(pilot, control);
+        PilotEvaluation.Uplift uplift = PilotStatistics.uplift(pilot, control, config.confidence());
         String rule = "ROLL_OUT when pilot and control shops each have at least " + config.minLeadsPerGroup()
                 + " assigned leads and the " + percent(config.confidence()) + " confidence interval of the conversion "
                 + "uplift (pilot minus control) lies above 0; STOP when it lies below 0; otherwise CONTINUE_PILOT.";
         return new PilotEvaluation(campaign.id, campaign.code, campaign.status, from, to, campaignLeads(campaign.id),
-                firstContact(campaign.id), shopResults, pilot, control, uplift, recommend(pilot, control, uplift), rule,
+                firstContact(campaign.id), shopResults, pilot, control, uplift, PilotStatistics.recommend(pilot, control, uplift, config.minLeadsPerGroup()), rule,
                 visitors.note());
-    }
-
-    private PilotEvaluation.Recommendation recommend(PilotEvaluation.Group pilot, PilotEvaluation.Group control,
-            PilotEvaluation.Uplift uplift) {
-        if (uplift == null || pilot.assigned() < config.minLeadsPerGroup() || control.assigned() < config.minLeadsPerGroup()) {
-            return PilotEvaluation.Recommendation.CONTINUE_PILOT;
-        }
-        if (uplift.lowerPercentagePoints() > 0) {
-            return PilotEvaluation.Recommendation.ROLL_OUT;
-        }
-        return uplift.upperPercentagePoints() < 0 ? PilotEvaluation.Recommendation.STOP
-                : PilotEvaluation.Recommendation.CONTINUE_PILOT;
-    }
-
-    /** Pilot minus control conversion with its interval (unpooled standard error) and z-test (pooled). */
-    private PilotEvaluation.Uplift uplift(PilotEvaluation.Group pilot, PilotEvaluation.Group control) {
-        if (pilot.assigned() == 0 || control.assigned() == 0) {
-            return null;
-        }
-        double p1 = (double) pilot.won() / pilot.assigned();
-        double p2 = (double) control.won() / control.assigned();
-        double n1 = pilot.assigned();
-        double n2 = control.assigned();
-        double difference = p1 - p2;
-        double standardError = Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
-        double critical = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - config.confidence()) / 2);
-        double pooled = (pilot.won() + control.won()) / (n1 + n2);
-        double pooledError = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        double z = pooledError == 0 ? 0 : difference / pooledError;
-        double pValue = pooledError == 0 ? 1 : 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
-        return new PilotEvaluation.Uplift(round(difference * 100, 2), p2 == 0 ? null : round((p1 / p2 - 1) * 100, 1),
-                config.confidence(), round((difference - critical * standardError) * 100, 2),
-                round((difference + critical * standardError) * 100, 2), round(z, 3), round(pValue, 4));
     }
 
     /** Per shop: leads by status, for the campaign's leads only or (campaign null) all leads in the period. */
     private Map<UUID, Map<String, Long>> shopCounts(Collection<UUID> shopIds, Instant start, Instant end, UUID campaignId) {
         Map<UUID, Map<String, Long>> counts = new HashMap<>();
-        if (shopIds.isEmpty()) {
-            return counts;
+        for (LeadStatistics.ShopCount count : statistics.perShopAndStatus(shopIds, start, end, campaignId)) {
+            Map<String, Long> shop = counts.computeIfAbsent(count.shopId(), id -> new HashMap<>());
+            shop.merge("assigned", count.leads(), Long::sum);
+            shop.merge("contacted", count.contacted(), Long::sum);
+            shop.merge(count.status().name(), count.leads(), Long::sum);
         }
-        var query = entityManager.createQuery("select l.shopId, l.status, count(l), count(l.firstContactAt) from Lead l"
-                + " where l.shopId in :shops and l.receivedAt >= :start and l.receivedAt < :end"
-                + (campaignId != null ? " and l.campaignId = :campaign" : "") + " group by l.shopId, l.status", Object[].class)
-                .setParameter("shops", shopIds).setParameter("start", start).setParameter("end", end);
-        if (campaignId != null) {
-            query.setParameter("campaign", campaignId);
-        }
-        query.getResultList()
-                .forEach(row -> {
-                    Map<String, Long> shop = counts.computeIfAbsent((UUID) row[0], id -> new HashMap<>());
-                    shop.merge("assigned", (Long) row[2], Long::sum);
-                    shop.merge("contacted", (Long) row[3], Long::sum);
-                    shop.merge(row[1].toString(), (Long) row[2], Long::sum);
-                });
         return counts;
     }
 
@@ -164,10 +119,7 @@ public class EvaluationService {
     }
 
     private PilotEvaluation.Leads campaignLeads(UUID campaignId) {
-        Map<LeadStatus, Long> byStatus = new HashMap<>();
-        entityManager.createQuery("select l.status, count(l) from Lead l where l.campaignId = :campaign group by l.status",
-                Object[].class).setParameter("campaign", campaignId).getResultList()
-                .forEach(row -> byStatus.put((LeadStatus) row[0], (Long) row[1]));
+        Map<LeadStatus, Long> byStatus = statistics.perStatus(campaignId);
         long received = byStatus.values().stream().mapToLong(Long::longValue).sum();
         long assigned = LeadStatus.PIPELINE.stream().mapToLong(status -> byStatus.getOrDefault(status, 0L)).sum();
         return new PilotEvaluation.Leads(received, assigned, byStatus.getOrDefault(LeadStatus.UNROUTED, 0L),
@@ -175,11 +127,8 @@ public class EvaluationService {
     }
 
     private PilotEvaluation.FirstContact firstContact(UUID campaignId) {
-        List<Double> hours = entityManager.createQuery("select l.assignedAt, l.firstContactAt from Lead l"
-                + " where l.campaignId = :campaign and l.firstContactAt is not null and l.assignedAt is not null", Object[].class)
-                .setParameter("campaign", campaignId).getResultList().stream()
-                .map(row -> Duration.between((Instant) row[0], (Instant) row[1]).toMillis() / 3_600_000.0)
-                .sorted().toList();
+        List<Double> hours = statistics.timesToFirstContact(campaignId).stream()
+                .map(time -> time.toMillis() / 3_600_000.0).sorted().toList();
         if (hours.isEmpty()) {
             return new PilotEvaluation.FirstContact(0, null, null);
         }
@@ -213,10 +162,5 @@ public class EvaluationService {
 
     private static String percent(double fraction) {
         return Math.round(fraction * 100) + " %";
-    }
-
-    private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
     }
 }

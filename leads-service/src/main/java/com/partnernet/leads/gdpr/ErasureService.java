@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.Lead;
+import com.partnernet.leads.lead.LeadEvents;
+import com.partnernet.leads.lead.LeadRepository;
 import com.partnernet.leads.lead.LeadService;
-import com.partnernet.leads.lead.LeadStatus;
 import com.partnernet.leads.lead.LeadView;
 
 import io.quarkus.logging.Log;
@@ -20,31 +20,34 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * GDPR: a lead's personal data (name, e-mail, phone, location, free text) is erased on request or after the retention
- * of closed leads; what the statistics need (campaign, product line, postal code, shop, status, times) stays, and a
- * LeadErased event lets downstream copies follow. The source and external id stay too: they are what keeps a
- * resent copy of the lead from being stored again.
+ * of closed leads ({@link Lead#erase}); what the statistics need (campaign, product line, postal code, shop, status,
+ * times) stays, and a LeadErased event lets downstream copies follow. The source and external id stay too: they are
+ * what keeps a resent copy of the lead from being stored again.
  */
 @ApplicationScoped
 public class ErasureService {
 
-    /** What erased free text reads as. */
-    public static final String ERASED = "[erased]";
     private static final int PURGE_BATCH = 500;
 
-    private final LeadService leads;
-    private final EntityManager entityManager;
+    private final LeadService leadService;
+    private final LeadRepository leads;
+    private final LeadErasureRepository audits;
+    private final LeadEvents events;
     private final RetentionConfig config;
 
-    public ErasureService(LeadService leads, EntityManager entityManager, RetentionConfig config) {
+    public ErasureService(LeadService leadService, LeadRepository leads, LeadErasureRepository audits, LeadEvents events,
+            RetentionConfig config) {
+        this.leadService = leadService;
         this.leads = leads;
-        this.entityManager = entityManager;
+        this.audits = audits;
+        this.events = events;
         this.config = config;
     }
 
     /** Erases on request; erasing an erased lead again changes nothing but is audited. */
     @Transactional
     public LeadView erase(UUID leadId, String requestedBy, String reason) {
-        Lead lead = leads.require(leadId);
+        Lead lead = leadService.require(leadId);
         erase(lead, requestedBy, reason, Timestamps.now());
         return LeadView.of(lead);
     }
@@ -66,12 +69,7 @@ public class ErasureService {
         int batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<Lead> due = entityManager.createQuery("from Lead l where l.erasedAt is null and ("
-                        + "(l.status in :closed and l.closedAt < :cutoff) or (l.status in :parked and l.receivedAt < :cutoff))",
-                        Lead.class)
-                        .setParameter("closed", List.of(LeadStatus.WON, LeadStatus.LOST))
-                        .setParameter("parked", List.of(LeadStatus.DUPLICATE, LeadStatus.UNROUTED))
-                        .setParameter("cutoff", cutoff).setMaxResults(PURGE_BATCH).getResultList();
+                List<Lead> due = leads.findDueForErasure(cutoff, PURGE_BATCH);
                 due.forEach(lead -> erase(lead, LeadErasure.RETENTION_PURGE, "closed before " + cutoff + " (retention "
                         + config.closedLeads() + ")", now));
                 return due.size();
@@ -91,21 +89,15 @@ public class ErasureService {
         audit.erasedAt = now;
         audit.requestedBy = requestedBy;
         audit.reason = reason;
-        entityManager.persist(audit);
-        if (lead.erasedAt != null) {
+        audits.persist(audit);
+        if (lead.isErased()) {
             return;
         }
-        lead.contactName = lead.contactName == null ? null : ERASED;
-        lead.contactEmail = null;
-        lead.contactPhone = null;
-        lead.emailNormalized = null;
-        lead.phoneE164 = null;
-        lead.message = lead.message == null ? null : ERASED;
-        lead.latitude = null;
-        lead.longitude = null;
-        lead.erasedAt = now;
-        lead.updatedAt = now;
-        leads.erased(lead, now);
+        lead.erase(now).ifPresent(previous -> {
+            events.statusChanged(lead, previous);
+            Log.infof("Lead %s: %s -> LOST, its personal data erased", lead.id, previous);
+        });
+        events.erased(lead);
         // Who asked stays in the audit row: a caller's name is personal data too, kept out of the log.
         Log.infof("Lead %s: personal data erased", lead.id);
     }

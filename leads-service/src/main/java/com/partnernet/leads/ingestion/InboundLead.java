@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.partnernet.leads.campaign.Segment;
-import com.partnernet.leads.lead.ProductLine;
+import com.partnernet.leads.vocabulary.Segment;
+import com.partnernet.leads.vocabulary.ProductLine;
 
 /**
  * A lead as marketing systems publish it on leads.inbound or post it to {@code /leads} (their contract, documented

@@ -33,11 +33,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class InboundLeadConsumer {
 
-    private final InboundLeadIntake intake;
+    private final InboundLeadHandler handler;
     private final LeadMetrics metrics;
 
-    public InboundLeadConsumer(InboundLeadIntake intake, LeadMetrics metrics) {
-        this.intake = intake;
+    public InboundLeadConsumer(InboundLeadHandler handler, LeadMetrics metrics) {
+        this.handler = handler;
         this.metrics = metrics;
     }
 
@@ -49,7 +49,7 @@ public class InboundLeadConsumer {
         List<String> rejections;
         List<RuntimeException> failures = new ArrayList<>(Collections.nCopies(records.size(), null));
         try {
-            rejections = intake.ingest(payloads);
+            rejections = handler.ingest(payloads);
         } catch (RuntimeException stillFailing) {
             // The poll failed for the whole retry budget: each record alone, so only those that keep failing go to
             // the DLQ (with the failure as the reason) and the others are stored.
@@ -57,7 +57,7 @@ public class InboundLeadConsumer {
             rejections = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 try {
-                    rejections.add(intake.ingestOnce(List.of(payloads.get(i))).get(0));
+                    rejections.add(handler.ingestOnce(List.of(payloads.get(i))).get(0));
                 } catch (RuntimeException failure) {
                     rejections.add(null);
                     failures.set(i, failure);

@@ -14,7 +14,7 @@ import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.web.Problem;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignStatus;
-import com.partnernet.leads.campaign.Segment;
+import com.partnernet.leads.vocabulary.Segment;
 
 /**
  * The checks of an inbound lead beyond its shape, the same for Kafka and REST: the campaign is known and running,

@@ -1,6 +1,7 @@
 package com.partnernet.leads.lead;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,8 +12,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.security.PersonalData;
-import com.partnernet.leads.campaign.Segment;
+import com.partnernet.leads.vocabulary.LeadStatus;
+import com.partnernet.leads.vocabulary.LostReason;
+import com.partnernet.leads.vocabulary.ProductLine;
+import com.partnernet.leads.vocabulary.Segment;
 
 /** A potential customer from a campaign, and the shop (or field team) that works it. */
 @Entity
@@ -88,9 +93,10 @@ public class Lead {
     @Column(name = "consent_at")
     public Instant consentAt;
 
+    /** Changed only by the transitions below: the one place a lead's life is written. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public LeadStatus status;
+    private LeadStatus status;
 
     /** The open lead of the same person this one repeats (status DUPLICATE). */
     @Column(name = "duplicate_of")
@@ -143,6 +149,128 @@ public class Lead {
 
     @Version
     public long version;
+
+    /** What erased free text reads as. */
+    public static final String ERASED = "[erased]";
+
+    public LeadStatus status() {
+        return status;
+    }
+
+    /** Without consent nobody may contact the person: the lead keeps no contact data and is never routed. */
+    public void rejectWithoutConsent(String reason) {
+        status = LeadStatus.REJECTED_NO_CONSENT;
+        routingReason = reason;
+    }
+
+    /** The same person's open lead about the same product line came first: this one is linked to it, not assigned. */
+    public void linkAsDuplicateOf(Lead earlier) {
+        status = LeadStatus.DUPLICATE;
+        duplicateOf = earlier.id;
+        routingReason = "the same person has an open " + productLine + " lead since " + earlier.receivedAt + " ("
+                + earlier.id + "): linked to it, not assigned again";
+    }
+
+    /**
+     * Gives the lead to a shop or a field team (exactly one of them), to be contacted by {@code firstContactDue}.
+     *
+     * @param reason why routing chose it
+     */
+    public void assign(UUID shop, UUID team, UUID partner, String reason, Instant now, Instant firstContactDue) {
+        if ((shop == null) == (team == null)) {
+            throw new IllegalArgumentException("a lead is assigned to a shop or to a field team");
+        }
+        shopId = shop;
+        teamId = team;
+        partnerId = partner;
+        routingReason = reason;
+        status = LeadStatus.NEW;
+        assignedAt = now;
+        slaDueAt = firstContactDue;
+        updatedAt = now;
+    }
+
+    /** Nobody can take the lead: it waits in the ops queue, assigned to no one. */
+    public void park(String reason, Instant now) {
+        shopId = null;
+        teamId = null;
+        partnerId = null;
+        routingReason = reason;
+        status = LeadStatus.UNROUTED;
+        assignedAt = null;
+        slaDueAt = null;
+        updatedAt = now;
+    }
+
+    /** Whether the shop (or team) has let the first contact lapse by {@code now}. */
+    public boolean isFirstContactOverdueAt(Instant now) {
+        return status == LeadStatus.NEW && slaDueAt != null && !slaDueAt.isAfter(now);
+    }
+
+    /** The first contact was missed: the lead is taken away (and routed again, or parked, by the caller). */
+    public void firstContactMissed() {
+        reassignments++;
+    }
+
+    /**
+     * A shop's move of the lead in its pipeline; only the moves in {@link LeadStatus#next()} are allowed, a LOST
+     * lead says why.
+     *
+     * @return the status it left
+     * @throws ConflictException for any other move
+     */
+    public LeadStatus moveTo(LeadStatus target, LostReason reason, Instant now) {
+        if (!status.next().contains(target)) {
+            throw new ConflictException("Lead " + id + " is " + status + " and cannot become " + target
+                    + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
+        }
+        LeadStatus previous = status;
+        if (previous == LeadStatus.NEW) {
+            firstContactAt = now;
+            slaDueAt = null;
+        }
+        status = target;
+        lostReason = reason;
+        if (target == LeadStatus.WON || target == LeadStatus.LOST) {
+            closedAt = now;
+        }
+        updatedAt = now;
+        return previous;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * Erases the personal data (name and free text read {@value #ERASED}; e-mail, phone and location are removed);
+     * the lead's figures stay. A lead still to be worked (or routed) is closed as LOST
+     * ({@link LostReason#PERSONAL_DATA_ERASED}): nobody can contact the person any more, and its first-contact clock
+     * stops.
+     *
+     * @return the status it was closed from, if erasing closed it
+     */
+    public Optional<LeadStatus> erase(Instant now) {
+        contactName = contactName == null ? null : ERASED;
+        contactEmail = null;
+        contactPhone = null;
+        emailNormalized = null;
+        phoneE164 = null;
+        message = message == null ? null : ERASED;
+        latitude = null;
+        longitude = null;
+        erasedAt = now;
+        updatedAt = now;
+        if (!status.isOpen() && status != LeadStatus.UNROUTED) {
+            return Optional.empty();
+        }
+        LeadStatus previous = status;
+        status = LeadStatus.LOST;
+        lostReason = LostReason.PERSONAL_DATA_ERASED;
+        closedAt = now;
+        slaDueAt = null;
+        return Optional.of(previous);
+    }
 
     /** Who sent a lead and its id there: the same key is the same lead (a resend). */
     public static String sourceKey(String source, String externalId) {

@@ -6,7 +6,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.outbox.Outbox;
-import com.partnernet.leads.campaign.Segment;
+import com.partnernet.leads.vocabulary.LeadStatus;
+import com.partnernet.leads.vocabulary.LostReason;
+import com.partnernet.leads.vocabulary.ProductLine;
+import com.partnernet.leads.vocabulary.Segment;
 
 /**
  * What the lead domain publishes on {@value #TOPIC}, through the outbox. The aggregate is the pipeline a lead is in:
@@ -58,20 +61,37 @@ public class LeadEvents {
         this.outbox = outbox;
     }
 
-    void publish(Type type, Lead lead, LeadStatus previousStatus, UUID previousShopId) {
-        LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.teamId, lead.partnerId, lead.campaign, lead.campaignId,
-                lead.productLine, lead.segment, lead.status, previousStatus, previousShopId, lead.routingReason,
-                lead.lostReason, lead.updatedAt);
-        outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload);
+    public void received(Lead lead) {
+        publish(Type.LeadReceived, lead, null, null);
+    }
+
+    public void assigned(Lead lead) {
+        publish(Type.LeadAssigned, lead, null, null);
+    }
+
+    /** @param previousShopId the shop (or team) that let the first-contact SLA lapse */
+    public void reassigned(Lead lead, UUID previousShopId) {
+        publish(Type.LeadReassigned, lead, LeadStatus.NEW, previousShopId);
     }
 
     /** LeadWon and LeadLost for the outcomes (targets count wins), LeadStatusChanged for the steps in between. */
-    void statusChanged(Lead lead, LeadStatus previous) {
-        Type type = switch (lead.status) {
+    public void statusChanged(Lead lead, LeadStatus previous) {
+        Type type = switch (lead.status()) {
             case WON -> Type.LeadWon;
             case LOST -> Type.LeadLost;
             default -> Type.LeadStatusChanged;
         };
         publish(type, lead, previous, null);
+    }
+
+    public void erased(Lead lead) {
+        publish(Type.LeadErased, lead, null, null);
+    }
+
+    private void publish(Type type, Lead lead, LeadStatus previousStatus, UUID previousShopId) {
+        LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.teamId, lead.partnerId, lead.campaign, lead.campaignId,
+                lead.productLine, lead.segment, lead.status(), previousStatus, previousShopId, lead.routingReason,
+                lead.lostReason, lead.updatedAt);
+        outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload);
     }
 }

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import com.partnernet.chassis.persistence.Conditions;
+import com.partnernet.chassis.persistence.PerId;
+import com.partnernet.leads.vocabulary.LeadStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -143,6 +145,27 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                 .where("teamId = :teamId", "teamId", teamId)
                 .where("partnerId = :partnerId", "partnerId", partnerId)
                 .find(this, sort);
+    }
+
+    /**
+     * Leads being worked (NEW, CONTACTED, APPOINTMENT) per shop, or with {@code ofTeams} per field team; read without
+     * flushing pending writes ({@link PerId}): routing keeps its own assignments.
+     */
+    public Map<UUID, Long> openLeadsPer(boolean ofTeams, Collection<UUID> targets) {
+        String column = ofTeams ? "team_id" : "shop_id";
+        return PerId.read(getEntityManager(), "select " + column + " as id, count(*) as value from lead where " + column
+                + " = any(cast(:ids as uuid[])) and status = any(cast(:open as text[])) group by " + column, targets,
+                Long.class, Map.of("open", LeadStatus.OPEN.stream().map(Enum::name).toArray(String[]::new)));
+    }
+
+    /**
+     * Leads whose personal data the retention purge erases: not erased yet, and won or lost (by when they closed) or
+     * parked as duplicate or unrouted (by when they arrived) before {@code cutoff}.
+     */
+    public List<Lead> findDueForErasure(Instant cutoff, int limit) {
+        return find("erasedAt is null and ((status in ?1 and closedAt < ?2) or (status in ?3 and receivedAt < ?2))",
+                List.of(LeadStatus.WON, LeadStatus.LOST), cutoff, List.of(LeadStatus.DUPLICATE, LeadStatus.UNROUTED))
+                .page(0, limit).list();
     }
 
     /** NEW leads whose first-contact time has passed. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.partnernet.chassis.security.PersonalData;
-import com.partnernet.leads.campaign.Segment;
+import com.partnernet.leads.vocabulary.LeadStatus;
+import com.partnernet.leads.vocabulary.LostReason;
+import com.partnernet.leads.vocabulary.ProductLine;
+import com.partnernet.leads.vocabulary.Segment;
 
 /** A lead as the shop's frontend sees it; contact fields are null once the personal data is erased. */
 public record LeadView(
@@ -39,7 +42,7 @@ public record LeadView(
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.source, lead.externalId, lead.campaign, lead.campaignId, lead.productLine,
                 lead.segment, lead.postalCode, lead.contactName, lead.contactEmail, lead.phoneE164 != null ? lead.phoneE164
-                        : lead.contactPhone, lead.message, lead.status, lead.duplicateOf, lead.shopId, lead.teamId,
+                        : lead.contactPhone, lead.message, lead.status(), lead.duplicateOf, lead.shopId, lead.teamId,
                 lead.partnerId, lead.routingReason, lead.reassignments, lead.lostReason, lead.receivedAt, lead.assignedAt,
                 lead.slaDueAt, lead.firstContactAt, lead.closedAt, lead.erasedAt, lead.updatedAt);
     }

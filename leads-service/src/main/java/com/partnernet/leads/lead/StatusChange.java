@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.partnernet.leads.vocabulary.LeadStatus;
+import com.partnernet.leads.vocabulary.LostReason;
+
 /** A shop's move of a lead in its pipeline; a lost lead says why. */
 public record StatusChange(@NotNull LeadStatus status, LostReason lostReason) {
 

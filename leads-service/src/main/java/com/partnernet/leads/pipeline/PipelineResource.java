@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.PageParams;
-import com.partnernet.leads.lead.LeadStatus;
+import com.partnernet.leads.vocabulary.LeadStatus;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/shops/{shopId}/pipeline")

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.partnernet.leads.lead.LeadStatus;
+import com.partnernet.leads.vocabulary.LeadStatus;
 import com.partnernet.leads.lead.LeadView;
 
 /**

@@ -21,13 +21,14 @@ import com.partnernet.chassis.geo.Distance;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignStatus;
-import com.partnernet.leads.campaign.Segment;
+import com.partnernet.leads.vocabulary.Segment;
 import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
 import com.partnernet.leads.directory.RoutingTeam;
 import com.partnernet.leads.directory.RoutingTeamRepository;
-import com.partnernet.leads.lead.ProductLine;
+import com.partnernet.leads.lead.LeadRepository;
+import com.partnernet.leads.vocabulary.ProductLine;
 
 /**
  * Chooses who works a lead, first match wins, and writes down why (see {@link RoutingStep}). Every step skips
@@ -53,18 +54,21 @@ public class Router {
     private final RoutingShopRepository shops;
     private final RoutingTeamRepository teams;
     private final RoutingRepository routing;
+    private final LeadRepository leads;
     private final RoutingConfig config;
 
-    public Router(RoutingShopRepository shops, RoutingTeamRepository teams, RoutingRepository routing, RoutingConfig config) {
+    public Router(RoutingShopRepository shops, RoutingTeamRepository teams, RoutingRepository routing, LeadRepository leads,
+            RoutingConfig config) {
         this.shops = shops;
         this.teams = teams;
         this.routing = routing;
+        this.leads = leads;
         this.config = config;
     }
 
     /** The reads of one transaction's routing: start one per transaction and route all its leads with it. */
     public RoutingSession session() {
-        return new RoutingSession(shops, teams, routing);
+        return new RoutingSession(shops, teams, routing, leads);
     }
 
     public Decision route(RoutingSession session, Request request) {
@@ -185,15 +189,9 @@ public class Router {
                 weekStart);
         List<RoutingTeam> eligible = new ArrayList<>();
         for (RoutingTeam team : covering) {
-            long assigned = load.getOrDefault(team.teamId, 0L);
-            if (request.excluded().contains(team.teamId)) {
-                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, "let this lead's first-contact SLA lapse before");
-            } else if (!team.isLiveOn(today)) {
-                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, "rolls out on " + team.liveFrom);
-            } else if (!team.productFocus.contains(request.productLine().name())) {
-                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, "does not promote " + request.productLine());
-            } else if (assigned >= team.weeklyLeadCapacity) {
-                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, atCapacity(assigned, team.weeklyLeadCapacity));
+            String skip = RoutingRules.teamSkip(team, request, today, load.getOrDefault(team.teamId, 0L));
+            if (skip != null) {
+                trail.skip(RoutingStep.FIELD_TEAM, team.teamId, team.name, skip);
             } else {
                 eligible.add(team);
             }
@@ -215,19 +213,7 @@ public class Router {
                 : session.assignedSince(RoutingRepository.Kind.SHOP, candidates.stream().map(shop -> shop.shopId).toList(),
                         weekStart);
         for (RoutingShop shop : candidates) {
-            long assigned = load.getOrDefault(shop.shopId, 0L);
-            String skip = null;
-            if (request.excluded().contains(shop.shopId)) {
-                skip = "let this lead's first-contact SLA lapse before";
-            } else if (!shop.isOpen()) {
-                skip = "is " + shop.status;
-            } else if (!shop.productLines.contains(request.productLine().name())) {
-                skip = "does not offer " + request.productLine();
-            } else if (!shop.segments.contains(request.segment().name())) {
-                skip = "does not serve " + request.segment() + " customers";
-            } else if (assigned >= shop.weeklyLeadCapacity) {
-                skip = atCapacity(assigned, shop.weeklyLeadCapacity);
-            }
+            String skip = RoutingRules.shopSkip(shop, request, load.getOrDefault(shop.shopId, 0L));
             if (skip != null) {
                 trail.skip(step, shop.shopId, shop.name, skip);
             } else {
@@ -250,10 +236,7 @@ public class Router {
                 shop -> shop.name, trail);
     }
 
-    /**
-     * Orders equal candidates fairly: fewest open leads for their weekly capacity first, then (round robin) the one
-     * that has waited longest for a lead.
-     */
+    /** Orders equal candidates fairly ({@link RoutingRules#fairest}) and notes the order in the trail. */
     private <T> List<T> fairest(RoutingSession session, RoutingRepository.Kind kind, List<T> candidates, Function<T, UUID> id,
             Function<T, Integer> capacity, Function<T, String> name, Trail trail) {
         if (candidates.size() < 2) {
@@ -262,13 +245,7 @@ public class Router {
         List<UUID> ids = candidates.stream().map(id).toList();
         Map<UUID, Long> open = session.openLeads(kind, ids);
         Map<UUID, Instant> last = session.lastAssigned(kind, ids);
-        Function<T, Double> share = candidate -> open.getOrDefault(id.apply(candidate), 0L)
-                / (double) Math.max(1, capacity.apply(candidate));
-        List<T> ordered = candidates.stream()
-                .sorted(Comparator.comparing(share)
-                        .thenComparing(candidate -> last.getOrDefault(id.apply(candidate), Instant.EPOCH))
-                        .thenComparing(id))
-                .toList();
+        List<T> ordered = RoutingRules.fairest(candidates, id, capacity, open, last);
         StringBuilder note = new StringBuilder(candidates.size() + " equal candidates, fewest open leads per weekly "
                 + "capacity first, then the longest without a lead:");
         for (T candidate : ordered) {
@@ -294,10 +271,6 @@ public class Router {
             return Optional.of(new Decision(chosen.outcome(), chosen.shop(), chosen.team(), chosen.reason(), trail.entries()));
         }
         return Optional.empty();
-    }
-
-    private static String atCapacity(long assigned, int capacity) {
-        return "at its weekly capacity (" + assigned + " of " + capacity + " leads this week)";
     }
 
     private static String km(double distance) {

@@ -17,6 +17,7 @@ import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
 import com.partnernet.leads.directory.RoutingTeam;
 import com.partnernet.leads.directory.RoutingTeamRepository;
+import com.partnernet.leads.lead.LeadRepository;
 
 /**
  * What routing reads, for the leads of one transaction (a poll of leads.inbound, a REST intake, an SLA move): the
@@ -37,6 +38,7 @@ public final class RoutingSession {
     private final RoutingShopRepository shopRepository;
     private final RoutingTeamRepository teamRepository;
     private final RoutingRepository routing;
+    private final LeadRepository leads;
     private Map<UUID, RoutingShop> shops;
     private Map<UUID, RoutingTeam> activeTeams;
     /** Locked targets with their exact assignments this week. */
@@ -48,10 +50,12 @@ public final class RoutingSession {
     private final Map<UUID, Long> assignedHere = new HashMap<>();
     private final Map<UUID, Instant> lastAssignedHere = new HashMap<>();
 
-    RoutingSession(RoutingShopRepository shops, RoutingTeamRepository teams, RoutingRepository routing) {
+    RoutingSession(RoutingShopRepository shops, RoutingTeamRepository teams, RoutingRepository routing,
+            LeadRepository leads) {
         this.shopRepository = shops;
         this.teamRepository = teams;
         this.routing = routing;
+        this.leads = leads;
     }
 
     /** Every shop of the directory, whatever its status. */
@@ -101,7 +105,7 @@ public final class RoutingSession {
     Map<UUID, Long> openLeads(RoutingRepository.Kind kind, List<UUID> targets) {
         List<UUID> unknown = targets.stream().filter(target -> !open.containsKey(target)).toList();
         if (!unknown.isEmpty()) {
-            Map<UUID, Long> read = routing.openLeads(kind, unknown);
+            Map<UUID, Long> read = leads.openLeadsPer(kind == RoutingRepository.Kind.TEAM, unknown);
             unknown.forEach(target -> open.put(target, read.getOrDefault(target, 0L) + assignedHere.getOrDefault(target, 0L)));
         }
         return pick(targets, open::get);

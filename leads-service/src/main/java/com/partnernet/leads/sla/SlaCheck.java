@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadRepository;
-import com.partnernet.leads.lead.LeadService;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,11 +23,11 @@ public class SlaCheck {
     private static final int BATCH = 200;
 
     private final LeadRepository leads;
-    private final LeadService leadService;
+    private final SlaService sla;
 
-    public SlaCheck(LeadRepository leads, LeadService leadService) {
+    public SlaCheck(LeadRepository leads, SlaService sla) {
         this.leads = leads;
-        this.leadService = leadService;
+        this.sla = sla;
     }
 
     @Scheduled(identity = "sla-check", every = "${leads.sla.check-interval}", delayed = "30s",
@@ -51,7 +50,7 @@ public class SlaCheck {
             movedInBatch = 0;
             for (UUID leadId : overdue) {
                 try {
-                    movedInBatch += leadService.reassignOverdue(leadId, now) ? 1 : 0;
+                    movedInBatch += sla.reassignOverdue(leadId, now) ? 1 : 0;
                 } catch (RuntimeException e) {
                     Log.warnf("Lead %s: reassignment after a missed first contact failed, retried next time: %s", leadId, e);
                 }

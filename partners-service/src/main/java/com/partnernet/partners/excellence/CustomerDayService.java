@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.ConflictException;
@@ -31,18 +30,18 @@ public class CustomerDayService {
     private final ExecutiveRepository executiveRepository;
     private final ShopService shops;
     private final FieldTeamRepository teams;
-    private final EntityManager entityManager;
+    private final CustomerDayQuotaRepository quotas;
     private final ExcellenceConfig config;
 
     public CustomerDayService(CustomerDayRepository days, ExecutiveService executives,
             ExecutiveRepository executiveRepository, ShopService shops, FieldTeamRepository teams,
-            EntityManager entityManager, ExcellenceConfig config) {
+            CustomerDayQuotaRepository quotas, ExcellenceConfig config) {
         this.days = days;
         this.executives = executives;
         this.executiveRepository = executiveRepository;
         this.shops = shops;
         this.teams = teams;
-        this.entityManager = entityManager;
+        this.quotas = quotas;
         this.config = config;
     }
 
@@ -88,11 +87,11 @@ public class CustomerDayService {
 
     @Transactional
     public int setQuota(int year, int quotaDays) {
-        CustomerDayQuota quota = entityManager.find(CustomerDayQuota.class, year);
+        CustomerDayQuota quota = quotas.findById(year);
         if (quota == null) {
             quota = new CustomerDayQuota();
             quota.year = year;
-            entityManager.persist(quota);
+            quotas.persist(quota);
         }
         quota.days = quotaDays;
         return quotaDays;
@@ -101,7 +100,7 @@ public class CustomerDayService {
     /** The year's quota: its own if set, else the configured default. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public int quota(int year) {
-        CustomerDayQuota quota = entityManager.find(CustomerDayQuota.class, year);
+        CustomerDayQuota quota = quotas.findById(year);
         return quota != null ? quota.days : config.defaultQuotaDays();
     }
 

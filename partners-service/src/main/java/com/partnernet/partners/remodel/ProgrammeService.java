@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** The remodel programme's yearly goal and its report. */
@@ -12,20 +11,20 @@ import jakarta.transaction.Transactional;
 public class ProgrammeService {
 
     private final RemodelRepository remodels;
-    private final EntityManager entityManager;
+    private final RemodelGoalRepository goals;
 
-    public ProgrammeService(RemodelRepository remodels, EntityManager entityManager) {
+    public ProgrammeService(RemodelRepository remodels, RemodelGoalRepository goals) {
         this.remodels = remodels;
-        this.entityManager = entityManager;
+        this.goals = goals;
     }
 
     @Transactional
     public int setGoal(int year, int goal) {
-        RemodelGoal row = entityManager.find(RemodelGoal.class, year);
+        RemodelGoal row = goals.findById(year);
         if (row == null) {
             row = new RemodelGoal();
             row.year = year;
-            entityManager.persist(row);
+            goals.persist(row);
         }
         row.remodels = goal;
         return goal;
@@ -40,7 +39,7 @@ public class ProgrammeService {
         long planned = remodels.count(RemodelStatus.PLANNED, "plannedStart", first, last, partnerId);
         long bookedNextYear = remodels.count(RemodelStatus.PLANNED, "plannedStart", first.plusYears(1), last.plusYears(1), partnerId);
         LocalDate firstNextYear = remodels.firstPlannedStart(first.plusYears(1), last.plusYears(1), partnerId).orElse(null);
-        RemodelGoal goal = partnerId == null ? entityManager.find(RemodelGoal.class, year) : null;
+        RemodelGoal goal = partnerId == null ? goals.findById(year) : null;
         Integer remaining = goal == null ? null : (int) Math.max(0, goal.remodels - completed);
         Integer unscheduled = goal == null ? null : (int) Math.max(0, goal.remodels - completed - inProgress - planned);
         return new ProgrammeReport(year, partnerId, goal == null ? null : goal.remodels, completed, inProgress, planned,

@@ -1,6 +1,8 @@
 package com.partnernet.partners.shop;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,17 @@ public class ShopRepository implements PanacheRepositoryBase<Shop, UUID> {
      * Shops matching the filter. For a radius search the database narrows to the bounding box of the circle; the
      * caller keeps those within the radius.
      */
+    /** Those of the ids that name a shop (of the given partner only, when one is given). */
+    public Set<UUID> existing(Set<UUID> shopIds, Optional<UUID> ofPartner) {
+        if (shopIds.isEmpty()) {
+            return Set.of();
+        }
+        var query = getEntityManager().createQuery("select s.id from Shop s where s.id in :ids"
+                + (ofPartner.isPresent() ? " and s.partnerId = :partner" : ""), UUID.class).setParameter("ids", shopIds);
+        ofPartner.ifPresent(partner -> query.setParameter("partner", partner));
+        return Set.copyOf(query.getResultList());
+    }
+
     public PanacheQuery<Shop> search(ShopFilter filter, Sort sort) {
         Conditions conditions = new Conditions()
                 .where("partnerId = :partnerId", "partnerId", filter.partnerId)

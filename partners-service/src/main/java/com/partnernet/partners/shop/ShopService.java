@@ -158,13 +158,7 @@ public class ShopService {
     /** Those of the ids that name a shop (of the given partner only, when one is given). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<UUID> existing(Set<UUID> shopIds, Optional<UUID> ofPartner) {
-        if (shopIds.isEmpty()) {
-            return Set.of();
-        }
-        var query = shops.getEntityManager().createQuery("select s.id from Shop s where s.id in :ids"
-                + (ofPartner.isPresent() ? " and s.partnerId = :partner" : ""), UUID.class).setParameter("ids", shopIds);
-        ofPartner.ifPresent(partner -> query.setParameter("partner", partner));
-        return Set.copyOf(query.getResultList());
+        return shops.existing(shopIds, ofPartner);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

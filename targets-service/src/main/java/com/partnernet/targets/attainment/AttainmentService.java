@@ -10,16 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.chassis.event.EventEnvelope;
-import com.partnernet.chassis.event.ProcessedEvents;
-import com.partnernet.chassis.event.RecordValidator;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.effective.EffectiveTargets;
 import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.target.TargetRepository;
 
 import io.quarkus.logging.Log;
 
@@ -27,26 +23,17 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class AttainmentService {
 
-    static final String CONSUMER = "targets-attainment";
-    static final String LEAD_WON = "LeadWon";
-
     private final SaleRepository sales;
     private final EffectiveTargets effective;
     private final PacingReview review;
-    private final ProcessedEvents processedEvents;
-    private final RecordValidator validator;
-    private final ObjectMapper mapper;
-    private final EntityManager entityManager;
+    private final TargetRepository targets;
 
     public AttainmentService(SaleRepository sales, EffectiveTargets effective, PacingReview review,
-            ProcessedEvents processedEvents, RecordValidator validator, ObjectMapper mapper, EntityManager entityManager) {
+            TargetRepository targets) {
         this.sales = sales;
         this.effective = effective;
         this.review = review;
-        this.processedEvents = processedEvents;
-        this.validator = validator;
-        this.mapper = mapper;
-        this.entityManager = entityManager;
+        this.targets = targets;
     }
 
     /** Midnight in Germany at the start of a day: sales are counted by the operator's calendar. */
@@ -54,15 +41,14 @@ public class AttainmentService {
         return day.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
     }
 
-    /** A won lead counts exactly once: redelivered events and a second event for the same lead change nothing. */
-    @Transactional
-    public void onLeadEvent(EventEnvelope event) {
-        if (!LEAD_WON.equals(event.type())) {
-            return;
-        }
-        LeadWon won = validator.requireValid(event.payloadAs(mapper, LeadWon.class));
-        if (!processedEvents.firstDelivery(CONSUMER, event.eventId()) || sales.existsForLead(won.leadId())) {
-            Log.debugf("LeadWon %s for lead %s counted already", event.eventId(), won.leadId());
+    /**
+     * A won lead counts exactly once: a second LeadWon for the same lead changes nothing (a redelivered event is the
+     * consumer's {@link com.partnernet.chassis.event.EventHandler}'s to skip).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void count(LeadWonPayload won) {
+        if (sales.existsForLead(won.leadId())) {
+            Log.debugf("Lead %s counted already", won.leadId());
             return;
         }
         Sale sale = new Sale();
@@ -151,22 +137,15 @@ public class AttainmentService {
     public Leaderboard leaderboard(int year, ProductLine productLine, LocalDate asOf, boolean shops) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        var query = entityManager.createQuery("select distinct t.partnerId, t.shopId from Target t where t.year = :year"
-                + (shops ? " and t.shopId is not null" : "") + (productLine != null ? " and t.productLine = :line" : ""),
-                Object[].class)
-                .setParameter("year", year);
-        if (productLine != null) {
-            query.setParameter("line", productLine);
-        }
-        List<Object[]> scopes = query.getResultList();
+        List<TargetRepository.Holder> holders = targets.holders(year, shops, productLine);
         List<Leaderboard.Entry> entries = new ArrayList<>();
         double target = 0;
         double expected = 0;
         long sold = 0;
         Set<UUID> partners = new java.util.HashSet<>();
-        for (Object[] scope : scopes) {
-            UUID partnerId = (UUID) scope[0];
-            UUID shopId = shops ? (UUID) scope[1] : null;
+        for (TargetRepository.Holder holder : holders) {
+            UUID partnerId = holder.partnerId();
+            UUID shopId = shops ? holder.shopId() : null;
             if (!shops && !partners.add(partnerId)) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package com.partnernet.targets.attainment;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -8,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.Polls;
+import com.partnernet.chassis.event.Subscription;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -23,10 +26,16 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class LeadEventsConsumer {
 
-    private final WonLeadIntake intake;
+    static final String CONSUMER = "targets-attainment";
+    static final String LEAD_WON = "LeadWon";
 
-    public LeadEventsConsumer(WonLeadIntake intake) {
-        this.intake = intake;
+    private final EventHandler handler;
+    private final List<Subscription<?>> subscriptions;
+
+    public LeadEventsConsumer(EventHandler handler, AttainmentService attainment) {
+        this.handler = handler;
+        this.subscriptions = List.of(Subscription.to("ShopPipeline", LeadWonPayload.class, attainment::count)
+                .ofTypes(LEAD_WON));
     }
 
     @Incoming("lead-events")
@@ -35,11 +44,11 @@ public class LeadEventsConsumer {
         Map<KafkaRecord<String, String>, Throwable> deadLetter = new HashMap<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             String type = Polls.eventType(record);
-            if (type != null && !AttainmentService.LEAD_WON.equals(type)) {
+            if (type != null && !LEAD_WON.equals(type)) {
                 continue;
             }
             try {
-                intake.count(record.getPayload());
+                handler.handle(CONSUMER, record.getPayload(), subscriptions);
             } catch (RuntimeException poisonOrStillFailing) {
                 deadLetter.put(record, poisonOrStillFailing);
             }

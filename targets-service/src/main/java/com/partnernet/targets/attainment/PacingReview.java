@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -19,6 +18,7 @@ import jakarta.transaction.Transactional;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.effective.EffectiveTargets;
 import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.target.TargetRepository;
 import com.partnernet.targets.target.TargetsEvents;
 
 import io.quarkus.logging.Log;
@@ -37,7 +37,8 @@ public class PacingReview {
 
     private final EffectiveTargets effective;
     private final SaleRepository sales;
-    private final EntityManager entityManager;
+    private final PaceRepository paces;
+    private final TargetRepository targets;
     private final TargetsEvents events;
     private final TransactionSynchronizationRegistry transactions;
     private final ExecutorService reviewThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -46,11 +47,12 @@ public class PacingReview {
         return thread;
     });
 
-    public PacingReview(EffectiveTargets effective, SaleRepository sales, EntityManager entityManager, TargetsEvents events,
-            TransactionSynchronizationRegistry transactions) {
+    public PacingReview(EffectiveTargets effective, SaleRepository sales, PaceRepository paces, TargetRepository targets,
+            TargetsEvents events, TransactionSynchronizationRegistry transactions) {
         this.effective = effective;
         this.sales = sales;
-        this.entityManager = entityManager;
+        this.paces = paces;
+        this.targets = targets;
         this.events = events;
         this.transactions = transactions;
     }
@@ -103,11 +105,7 @@ public class PacingReview {
         Instant now = Timestamps.now();
         long sold = sales.units(partnerId, null, productLine, AttainmentService.start(first), AttainmentService.start(last.plusDays(1)));
         for (int milestone : MILESTONES) {
-            if (sold * 100.0 >= milestone * target && entityManager.createNativeQuery("""
-                    insert into milestone (partner_id, target_year, product_line, percent, reached_at)
-                    values (:partner, :year, :line, :percent, :now) on conflict do nothing""")
-                    .setParameter("partner", partnerId).setParameter("year", year).setParameter("line", productLine.name())
-                    .setParameter("percent", milestone).setParameter("now", now).executeUpdate() == 1) {
+            if (sold * 100.0 >= milestone * target && paces.recordMilestone(partnerId, year, productLine, milestone, now)) {
                 events.milestoneReached(new TargetsEvents.MilestoneReached(partnerId, productLine, year, milestone, sold,
                         BigDecimal.valueOf(target).setScale(2, java.math.RoundingMode.HALF_UP), now));
                 Log.infof("Partner %s reached %d %% of its %s target for %d", partnerId, milestone, productLine, year);
@@ -120,21 +118,11 @@ public class PacingReview {
         long soldToDate = sales.units(partnerId, null, productLine, AttainmentService.start(first),
                 AttainmentService.start(today.plusDays(1)));
         Pace pace = Pace.of(productLine, target, soldToDate, expected);
-        List<?> previous = entityManager.createNativeQuery("select status from pace_status where partner_id = :partner"
-                + " and target_year = :year and product_line = :line for update")
-                .setParameter("partner", partnerId).setParameter("year", year).setParameter("line", productLine.name())
-                .getResultList();
-        String before = previous.isEmpty() ? null : previous.get(0).toString();
+        String before = paces.lockStatus(partnerId, year, productLine).orElse(null);
         if (pace.status().name().equals(before)) {
             return;
         }
-        entityManager.createNativeQuery("""
-                insert into pace_status (partner_id, target_year, product_line, status, changed_at)
-                values (:partner, :year, :line, :status, :now)
-                on conflict (partner_id, target_year, product_line) do update set status = excluded.status,
-                    changed_at = excluded.changed_at""")
-                .setParameter("partner", partnerId).setParameter("year", year).setParameter("line", productLine.name())
-                .setParameter("status", pace.status().name()).setParameter("now", now).executeUpdate();
+        paces.saveStatus(partnerId, year, productLine, pace.status().name(), now);
         events.paceStatusChanged(new TargetsEvents.PaceStatusChanged(partnerId, productLine, year, before,
                 pace.status().name(), pace.paceRatio() == null ? null : BigDecimal.valueOf(pace.paceRatio()), now));
     }
@@ -144,14 +132,12 @@ public class PacingReview {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reviewAll() {
         int year = Timestamps.today().getYear();
-        List<Object[]> scopes = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select distinct t.partnerId, t.productLine from Target t where t.year = :year", Object[].class)
-                .setParameter("year", year).getResultList());
-        for (Object[] scope : scopes) {
+        List<TargetRepository.PartnerLine> scopes = QuarkusTransaction.requiringNew().call(() -> targets.partnerLines(year));
+        for (TargetRepository.PartnerLine scope : scopes) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> review((UUID) scope[0], (ProductLine) scope[1], year));
+                QuarkusTransaction.requiringNew().run(() -> review(scope.partnerId(), scope.productLine(), year));
             } catch (RuntimeException e) {
-                Log.warnf("Pacing review of partner %s failed, retried next hour: %s", scope[0], e);
+                Log.warnf("Pacing review of partner %s failed, retried next hour: %s", scope.partnerId(), e);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.InvalidRequestException;
@@ -25,10 +24,12 @@ public class CalendarService {
 
     static final int WEEKS = 53;
 
-    private final EntityManager entityManager;
+    private final CurveWeekRepository curves;
+    private final PromotionRepository promotions;
 
-    public CalendarService(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public CalendarService(CurveWeekRepository curves, PromotionRepository promotions) {
+        this.curves = curves;
+        this.promotions = promotions;
     }
 
     /** The default weight of a week: a stronger second half and Christmas season. */
@@ -45,12 +46,12 @@ public class CalendarService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public double[] dailyWeights(int year, ProductLine productLine) {
         double[] weekWeights = weekWeights(year);
-        List<Promotion> promotions = promotions(year);
+        List<Promotion> promotionsOfYear = promotions(year);
         double[] weights = new double[Year.of(year).length()];
         LocalDate day = LocalDate.of(year, 1, 1);
         for (int i = 0; i < weights.length; i++, day = day.plusDays(1)) {
             double weight = weekWeights[weekOf(day) - 1];
-            for (Promotion promotion : promotions) {
+            for (Promotion promotion : promotionsOfYear) {
                 if (promotion.covers(day, productLine.name())) {
                     weight *= 1 + promotion.uplift;
                 }
@@ -67,15 +68,13 @@ public class CalendarService {
         for (int week = 1; week <= WEEKS; week++) {
             weights[week - 1] = defaultWeight(week);
         }
-        entityManager.createQuery("from CurveWeek c where c.year = :year", CurveWeek.class).setParameter("year", year)
-                .getResultList().forEach(week -> weights[week.week - 1] = week.weight);
+        curves.ofYear(year).forEach(week -> weights[week.week - 1] = week.weight);
         return weights;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasOwnCurve(int year) {
-        return entityManager.createQuery("select count(c) from CurveWeek c where c.year = :year", Long.class)
-                .setParameter("year", year).getSingleResult() > 0;
+        return curves.existsForYear(year);
     }
 
     /** Replaces a year's curve: 53 weights, week 1 first. */
@@ -87,13 +86,13 @@ public class CalendarService {
         if (weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
             throw new InvalidRequestException("weights", "at least one week must weigh more than 0");
         }
-        entityManager.createQuery("delete from CurveWeek c where c.year = :year").setParameter("year", year).executeUpdate();
+        curves.deleteYear(year);
         for (int week = 1; week <= WEEKS; week++) {
             CurveWeek row = new CurveWeek();
             row.year = year;
             row.week = week;
             row.weight = weights.get(week - 1);
-            entityManager.persist(row);
+            curves.persist(row);
         }
     }
 
@@ -110,25 +109,18 @@ public class CalendarService {
             request.productLines().forEach(line -> promotion.productLines.add(line.name()));
         }
         promotion.createdAt = Timestamps.now();
-        entityManager.persist(promotion);
+        promotions.persist(promotion);
         return promotion;
     }
 
     @Transactional
     public void removePromotion(UUID id) {
-        Promotion promotion = entityManager.find(Promotion.class, id);
-        if (promotion == null) {
-            throw new ResourceNotFoundException("Promotion", id);
-        }
-        entityManager.remove(promotion);
+        promotions.delete(promotions.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Promotion", id)));
     }
 
     /** Promotions touching a year, earliest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Promotion> promotions(int year) {
-        return new ArrayList<>(entityManager.createQuery("from Promotion p where p.fromDay <= :last and p.toDay >= :first"
-                + " order by p.fromDay, p.id", Promotion.class)
-                .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", LocalDate.of(year, 12, 31))
-                .getResultList());
+        return new ArrayList<>(promotions.findTouching(year));
     }
 }

@@ -2,57 +2,44 @@ package com.partnernet.targets.closure;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.chassis.event.EventEnvelope;
-import com.partnernet.chassis.event.ProcessedEvents;
-import com.partnernet.chassis.event.RecordValidator;
 import com.partnernet.chassis.time.Timestamps;
 
 import io.quarkus.logging.Log;
 
 /**
  * Shop closures from partners.shop-events: a shop that leaves OPEN starts a closure on the day of its status change
- * (German calendar), one that opens again ends it. Other aggregates on the topic (field teams) are skipped.
+ * (German calendar), one that opens again ends it (the consumer's {@link com.partnernet.chassis.event.EventHandler}
+ * skips redeliveries and states older than the stored one).
  */
 @ApplicationScoped
 public class ClosureService {
 
-    static final String CONSUMER = "targets-closures";
     static final String OPEN = "OPEN";
 
-    private final EntityManager entityManager;
-    private final ProcessedEvents processedEvents;
-    private final RecordValidator validator;
-    private final ObjectMapper mapper;
+    private final ShopStateRepository shops;
+    private final ShopClosureRepository closures;
 
-    public ClosureService(EntityManager entityManager, ProcessedEvents processedEvents, RecordValidator validator,
-            ObjectMapper mapper) {
-        this.entityManager = entityManager;
-        this.processedEvents = processedEvents;
-        this.validator = validator;
-        this.mapper = mapper;
+    public ClosureService(ShopStateRepository shops, ShopClosureRepository closures) {
+        this.shops = shops;
+        this.closures = closures;
     }
 
-    @Transactional
-    public void apply(EventEnvelope event) {
-        if (!"Shop".equals(event.aggregateType())) {
-            return;
-        }
-        ShopEvent shop = validator.requireValid(event.payloadAs(mapper, ShopEvent.class));
-        if (!processedEvents.firstDelivery(CONSUMER, event.eventId())) {
-            return;
-        }
-        ShopState state = entityManager.find(ShopState.class, shop.shopId());
-        if (state != null && state.shopVersion >= shop.version()) {
-            Log.debugf("Shop %s: version %d is not newer than %d, ignored", shop.shopId(), shop.version(), state.shopVersion);
-            return;
-        }
+    /** The version of the shop's state known here, if the shop is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> storedVersion(ShopPayload shop) {
+        return shops.findByIdOptional(shop.shopId()).map(state -> state.shopVersion);
+    }
+
+    /** A shop's newer state: its owner and status, and a closure started or ended by a change of status. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ShopPayload shop) {
+        ShopState state = shops.findById(shop.shopId());
         String previous = state == null ? OPEN : state.status;
         boolean known = state != null;
         if (!known) {
@@ -63,7 +50,7 @@ public class ClosureService {
         state.status = shop.status();
         state.shopVersion = shop.version();
         if (!known) {
-            entityManager.persist(state);
+            shops.persist(state);
         }
         LocalDate day = shop.statusSince().atZone(Timestamps.BUSINESS_ZONE).toLocalDate();
         if (OPEN.equals(previous) && !OPEN.equals(shop.status())) {
@@ -73,11 +60,10 @@ public class ClosureService {
             closure.partnerId = shop.partnerId();
             closure.closedFrom = day;
             closure.reason = shop.statusReason();
-            entityManager.persist(closure);
+            closures.persist(closure);
             Log.infof("Shop %s closed from %s (%s)", shop.shopId(), day, shop.status());
         } else if (!OPEN.equals(previous) && OPEN.equals(shop.status())) {
-            entityManager.createQuery("from ShopClosure c where c.shopId = :shop and c.reopenedOn is null", ShopClosure.class)
-                    .setParameter("shop", shop.shopId()).getResultStream()
+            closures.findOpen(shop.shopId())
                     .forEach(closure -> closure.reopenedOn = day.isBefore(closure.closedFrom) ? closure.closedFrom : day);
             Log.infof("Shop %s open again from %s", shop.shopId(), day);
         }
@@ -86,8 +72,6 @@ public class ClosureService {
     /** A shop's closures touching a range, earliest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ShopClosure> closures(UUID shopId, LocalDate from, LocalDate to) {
-        return entityManager.createQuery("from ShopClosure c where c.shopId = :shop and c.closedFrom <= :to"
-                + " and (c.reopenedOn is null or c.reopenedOn > :from) order by c.closedFrom", ShopClosure.class)
-                .setParameter("shop", shopId).setParameter("from", from).setParameter("to", to).getResultList();
+        return closures.findTouching(shopId, from, to);
     }
 }

@@ -1,37 +1,37 @@
 package com.partnernet.targets.closure;
 
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.chassis.event.EventEnvelope;
-import com.partnernet.chassis.event.PoisonMessageException;
+import com.partnernet.chassis.event.EventHandler;
+import com.partnernet.chassis.event.Subscription;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** partners.shop-events into shop closures; a record that is not a valid event goes to targets.shop-events.dlq. */
+/**
+ * partners.shop-events into shop closures: Shop events (field teams are passed over); a record that is not a valid
+ * event (or keeps failing) goes to targets.shop-events.dlq with the reason.
+ */
 @ApplicationScoped
 public class ShopEventsConsumer {
 
-    private final ClosureService closures;
-    private final ObjectMapper mapper;
+    static final String CONSUMER = "targets-closures";
 
-    public ShopEventsConsumer(ClosureService closures, ObjectMapper mapper) {
-        this.closures = closures;
-        this.mapper = mapper;
+    private final EventHandler handler;
+    private final List<Subscription<?>> subscriptions;
+
+    public ShopEventsConsumer(EventHandler handler, ClosureService closures) {
+        this.handler = handler;
+        this.subscriptions = List.of(Subscription.to("Shop", ShopPayload.class, closures::apply)
+                .versioned(ShopPayload::version, closures::storedVersion));
     }
 
     @Incoming("shop-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
-            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onShopEvent(String record) {
-        closures.apply(EventEnvelope.parse(mapper, record));
+        handler.handle(CONSUMER, record, subscriptions);
     }
 }

@@ -3,7 +3,6 @@ package com.partnernet.targets.closure;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.partnernet.chassis.security.Caller;
 
@@ -14,17 +13,17 @@ import com.partnernet.chassis.security.Caller;
 @ApplicationScoped
 public class ShopOwners {
 
-    private final EntityManager entityManager;
+    private final ShopStateRepository shops;
 
-    public ShopOwners(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public ShopOwners(ShopStateRepository shops) {
+        this.shops = shops;
     }
 
     /** The caller may see the partner and, when one is named, the shop (known here as one of that partner's). */
     public void requireAccess(Caller caller, UUID partnerId, UUID shopId) {
         caller.requireAccess(partnerId, "Partner", partnerId);
         if (shopId != null && caller.partnerScope().isPresent()) {
-            ShopState shop = entityManager.find(ShopState.class, shopId);
+            ShopState shop = shops.findById(shopId);
             caller.requireAccess(shop == null ? null : shop.partnerId, "Shop", shopId);
         }
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.ConflictException;
@@ -20,11 +19,11 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class RuleService {
 
-    private final EntityManager entityManager;
+    private final PeriodRuleRepository rules;
     private final TargetsEvents events;
 
-    public RuleService(EntityManager entityManager, TargetsEvents events) {
-        this.entityManager = entityManager;
+    public RuleService(PeriodRuleRepository rules, TargetsEvents events) {
+        this.rules = rules;
         this.events = events;
     }
 
@@ -43,7 +42,7 @@ public class RuleService {
         rule.reason = request.reason().strip();
         rule.author = author;
         rule.createdAt = Timestamps.now();
-        entityManager.persist(rule);
+        rules.persist(rule);
         publish("RULE_ADDED", rule, rule.author);
         Log.infof("Period rule %s: %s %s %s..%s", rule.id, rule.scope, rule.type, rule.fromDay, rule.toDay);
         return rule;
@@ -64,11 +63,7 @@ public class RuleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PeriodRule require(UUID id) {
-        PeriodRule rule = entityManager.find(PeriodRule.class, id);
-        if (rule == null) {
-            throw new ResourceNotFoundException("Period rule", id);
-        }
-        return rule;
+        return rules.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Period rule", id));
     }
 
     /**
@@ -77,27 +72,13 @@ public class RuleService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PeriodRule> applicable(UUID partnerId, UUID shopId, ProductLine productLine, LocalDate from, LocalDate to) {
-        return entityManager.createQuery("from PeriodRule r where r.withdrawnAt is null and r.fromDay <= :to and r.toDay >= :from"
-                + " and (r.productLine is null or r.productLine = :line)"
-                + " and (r.scope = 'NETWORK' or (r.scope = 'PARTNER' and r.partnerId = :partner)"
-                + " or (r.scope = 'SHOP' and r.shopId = :shop))"
-                + " order by r.createdAt, r.id", PeriodRule.class)
-                .setParameter("from", from).setParameter("to", to).setParameter("line", productLine)
-                .setParameter("partner", partnerId).setParameter("shop", shopId)
-                .getResultList();
+        return rules.findApplicable(partnerId, shopId, productLine, from, to);
     }
 
     /** All rules (in force or withdrawn) touching a year, for one partner's view or the network. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PeriodRule> list(int year, UUID partnerId) {
-        var query = entityManager.createQuery("from PeriodRule r where r.fromDay <= :last and r.toDay >= :first"
-                + (partnerId != null ? " and (r.scope = 'NETWORK' or r.partnerId = :partner)" : "")
-                + " order by r.createdAt, r.id", PeriodRule.class)
-                .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", LocalDate.of(year, 12, 31));
-        if (partnerId != null) {
-            query.setParameter("partner", partnerId);
-        }
-        return query.getResultList();
+        return rules.findTouching(year, partnerId);
     }
 
     private void publish(String cause, PeriodRule rule, String by) {

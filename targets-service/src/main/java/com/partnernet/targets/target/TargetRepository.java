@@ -20,10 +20,45 @@ public class TargetRepository implements PanacheRepositoryBase<Target, UUID> {
                 : find("shopId = ?1 and year = ?2 and productLine = ?3", shopId, year, productLine).firstResultOptional();
     }
 
+    /** The targets of a partner's shops for a year and product line. */
+    public List<Target> listOfShops(UUID partnerId, int year, ProductLine productLine) {
+        return list("partnerId = ?1 and shopId is not null and year = ?2 and productLine = ?3", partnerId, year,
+                productLine);
+    }
+
     /** A partner's targets of a year: its own and its shops'. */
     public List<Target> listByPartner(UUID partnerId, int year) {
         return list("partnerId = ?1 and year = ?2", Sort.by("productLine").and("shopId", Sort.NullPrecedence.NULLS_FIRST),
                 partnerId, year);
+    }
+
+    /** A partner with a product line it has targets for. */
+    public record PartnerLine(UUID partnerId, ProductLine productLine) {
+    }
+
+    /** A partner, or one of its shops, with targets. */
+    public record Holder(UUID partnerId, UUID shopId) {
+    }
+
+    /** Every partner and product line with targets in a year. */
+    public List<PartnerLine> partnerLines(int year) {
+        return getEntityManager().createQuery("select distinct t.partnerId, t.productLine from Target t where t.year = :year",
+                Object[].class).setParameter("year", year).getResultStream()
+                .map(row -> new PartnerLine((UUID) row[0], (ProductLine) row[1])).toList();
+    }
+
+    /**
+     * Who holds targets in a year: partners (with {@code shopId} of each target, null for the partner's own) or, with
+     * {@code shopsOnly}, only shops; of one product line or all.
+     */
+    public List<Holder> holders(int year, boolean shopsOnly, ProductLine productLine) {
+        var query = getEntityManager().createQuery("select distinct t.partnerId, t.shopId from Target t where t.year = :year"
+                + (shopsOnly ? " and t.shopId is not null" : "") + (productLine != null ? " and t.productLine = :line" : ""),
+                Object[].class).setParameter("year", year);
+        if (productLine != null) {
+            query.setParameter("line", productLine);
+        }
+        return query.getResultStream().map(row -> new Holder((UUID) row[0], (UUID) row[1])).toList();
     }
 
     public List<TargetChange> history(UUID targetId) {

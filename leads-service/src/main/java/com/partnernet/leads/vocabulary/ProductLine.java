@@ -1,4 +1,4 @@
-package com.partnernet.leads.lead;
+package com.partnernet.leads.vocabulary;
 
 /** The operator's product lines a lead can be about. */
 public enum ProductLine {

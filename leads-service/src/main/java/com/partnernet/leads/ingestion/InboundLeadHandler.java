@@ -1,6 +1,5 @@
 package com.partnernet.leads.ingestion;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,37 +7,31 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-
+import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.PoisonMessageException;
 import com.partnernet.chassis.event.RecordValidator;
-import com.partnernet.chassis.web.Problem;
-import com.partnernet.leads.lead.LeadService;
-
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
- * A poll of leads.inbound stored in one transaction ({@link LeadService#ingestAll}). What is wrong with a record itself
+ * A poll of leads.inbound stored in one transaction ({@link IntakeService#ingestAll}). What is wrong with a record itself
  * is its rejection; a passing failure (database away) fails the whole poll and is retried, backing off, for up to
- * {@link PoisonMessageException#RETRY_MINUTES} minutes.
+ * {@link PoisonMessageException#RETRY_MINUTES} minutes ({@link EventHandler#retrying}).
  */
 @ApplicationScoped
-public class InboundLeadIntake {
+public class InboundLeadHandler {
 
+    private final EventHandler eventHandler;
     private final RecordValidator validator;
-    private final LeadService leads;
+    private final IntakeService intake;
 
-    public InboundLeadIntake(RecordValidator validator, LeadService leads) {
+    public InboundLeadHandler(EventHandler eventHandler, RecordValidator validator, IntakeService intake) {
+        this.eventHandler = eventHandler;
         this.validator = validator;
-        this.leads = leads;
+        this.intake = intake;
     }
 
     /** @return per record, in order: why it is rejected, or null when it was stored (or was known already) */
-    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
-            delay = 1, delayUnit = ChronoUnit.SECONDS)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public List<String> ingest(List<String> records) {
-        return ingestOnce(records);
+        return eventHandler.retrying(() -> ingestOnce(records));
     }
 
     /** {@link #ingest} without retries. */
@@ -54,10 +47,10 @@ public class InboundLeadIntake {
                 rejections[i] = unreadable.getMessage();
             }
         }
-        List<List<Problem.Violation>> outcomes = leads.ingestAll(readable);
-        for (int j = 0; j < outcomes.size(); j++) {
-            if (!outcomes.get(j).isEmpty()) {
-                rejections[positions.get(j)] = "invalid InboundLead: " + outcomes.get(j).stream()
+        List<IntakeResult> results = intake.ingestAll(readable);
+        for (int j = 0; j < results.size(); j++) {
+            if (results.get(j).outcome() == IntakeOutcome.REJECTED) {
+                rejections[positions.get(j)] = "invalid InboundLead: " + results.get(j).violations().stream()
                         .map(violation -> violation.field() + " " + violation.message()).collect(Collectors.joining("; "));
             }
         }

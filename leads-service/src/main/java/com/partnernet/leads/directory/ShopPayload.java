@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /** The payload of a Shop event on partners.shop-events, as this service reads it: the shop's full state. */
-public record ShopState(
+public record ShopPayload(
         @NotNull UUID shopId,
         @NotNull UUID partnerId,
         @NotBlank String name,

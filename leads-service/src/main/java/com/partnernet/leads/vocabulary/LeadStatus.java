@@ -1,4 +1,4 @@
-package com.partnernet.leads.lead;
+package com.partnernet.leads.vocabulary;
 
 import java.util.EnumSet;
 import java.util.Set;

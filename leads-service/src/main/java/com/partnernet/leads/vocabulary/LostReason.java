@@ -1,4 +1,4 @@
-package com.partnernet.leads.lead;
+package com.partnernet.leads.vocabulary;
 
 /** Why a lead was lost, from the list sales managers evaluate. */
 public enum LostReason {

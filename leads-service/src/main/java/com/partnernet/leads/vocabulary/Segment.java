@@ -1,4 +1,4 @@
-package com.partnernet.leads.campaign;
+package com.partnernet.leads.vocabulary;
 
 /** Customer segments a campaign (and a lead) belongs to. */
 public enum Segment {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /** The part of a Shop event's payload (the shop's full state) this service reads. */
-public record ShopEvent(
+public record ShopPayload(
         @NotNull UUID shopId,
         @NotNull UUID partnerId,
         @NotBlank String status,

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import com.partnernet.targets.target.ProductLine;
 
 /** The payload of a LeadWon event on leads.events, as this service reads it. */
-public record LeadWon(
+public record LeadWonPayload(
         @NotNull UUID leadId,
         UUID shopId,
         @NotNull UUID partnerId,

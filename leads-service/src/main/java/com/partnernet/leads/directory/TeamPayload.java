@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /** The payload of a FieldTeam event on partners.shop-events: the team's full state. */
-public record TeamState(
+public record TeamPayload(
         @NotNull UUID teamId,
         @NotNull UUID partnerId,
         @NotBlank String name,

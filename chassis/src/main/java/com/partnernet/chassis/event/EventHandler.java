@@ -1,0 +1,79 @@
+package com.partnernet.chassis.event;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+/**
+ * The middle of every consumer, between its transport (a class with {@code @Incoming} that settles the poll) and a
+ * domain method taking a typed payload: parse the envelope, pick the subscription, read and validate the payload, and
+ * in one transaction with the effect: skip a redelivered event (by its id), skip a payload not newer than the stored
+ * state, apply. A record that can never be processed fails at once with a {@link PoisonMessageException} (its reason
+ * for the dead-letter topic); a passing failure (database away) is retried, backing off, for up to
+ * {@link PoisonMessageException#RETRY_MINUTES} minutes, then it fails too.
+ */
+@ApplicationScoped
+public class EventHandler {
+
+    private final ObjectMapper mapper;
+    private final RecordValidator validator;
+    private final ProcessedEvents processedEvents;
+
+    public EventHandler(ObjectMapper mapper, RecordValidator validator, ProcessedEvents processedEvents) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.processedEvents = processedEvents;
+    }
+
+    /**
+     * Handles one record for {@code consumer} (the name its processed event ids are kept under); events no subscription
+     * takes are passed over.
+     */
+    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
+            delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    public void handle(String consumer, String record, List<Subscription<?>> subscriptions) {
+        EventEnvelope event = EventEnvelope.parse(mapper, record);
+        subscriptions.stream().filter(subscription -> subscription.takes(event)).findFirst().ifPresentOrElse(
+                subscription -> apply(consumer, event, subscription),
+                () -> Log.debugf("%s %s of %s is not for %s, passed over", event.type(), event.eventId(),
+                        event.aggregateType(), consumer));
+    }
+
+    /**
+     * Runs {@code work} that handles a whole poll at once (its own records' faults are its answer, not exceptions),
+     * retrying a passing failure as {@link #handle} does.
+     */
+    @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
+            delay = 1, delayUnit = ChronoUnit.SECONDS)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    public <R> R retrying(Supplier<R> work) {
+        return work.get();
+    }
+
+    private <T> void apply(String consumer, EventEnvelope event, Subscription<T> subscription) {
+        T payload = validator.requireValid(event.payloadAs(mapper, subscription.payloadType()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!processedEvents.firstDelivery(consumer, event.eventId())) {
+                Log.debugf("%s %s already handled by %s", event.type(), event.eventId(), consumer);
+                return;
+            }
+            if (subscription.isStale(payload)) {
+                Log.debugf("%s %s of %s %s: not newer than the stored state, ignored", event.type(), event.eventId(),
+                        event.aggregateType(), event.aggregateId());
+                return;
+            }
+            subscription.apply().accept(payload);
+        });
+    }
+}

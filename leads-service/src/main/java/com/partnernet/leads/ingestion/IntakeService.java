@@ -1,0 +1,261 @@
+package com.partnernet.leads.ingestion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.campaign.CampaignRepository;
+import com.partnernet.leads.consent.ConsentRepository;
+import com.partnernet.leads.consent.LeadConsent;
+import com.partnernet.leads.lead.Lead;
+import com.partnernet.leads.lead.LeadConfig;
+import com.partnernet.leads.lead.LeadEvents;
+import com.partnernet.leads.lead.LeadMetrics;
+import com.partnernet.leads.lead.LeadRepository;
+import com.partnernet.leads.lead.LeadView;
+import com.partnernet.leads.routing.RoutingDecision;
+import com.partnernet.leads.routing.RoutingService;
+import com.partnernet.leads.routing.RoutingSession;
+import com.partnernet.leads.vocabulary.LeadStatus;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Intake: a lead checked, stored with its consent, linked to the same person's open lead or routed, once — the same
+ * source and external id again returns the stored lead and changes nothing (a marketing system's retry, Kafka's
+ * redelivery). Logs name leads by id only: no personal data in logs.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private final LeadRepository leads;
+    private final LeadCheck check;
+    private final CampaignRepository campaigns;
+    private final ConsentRepository consents;
+    private final RoutingService routing;
+    private final LeadEvents events;
+    private final LeadConfig config;
+    private final LeadMetrics metrics;
+
+    public IntakeService(LeadRepository leads, LeadCheck check, CampaignRepository campaigns, ConsentRepository consents,
+            RoutingService routing, LeadEvents events, LeadConfig config, LeadMetrics metrics) {
+        this.leads = leads;
+        this.check = check;
+        this.campaigns = campaigns;
+        this.consents = consents;
+        this.routing = routing;
+        this.events = events;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Takes in one lead (a REST submission).
+     *
+     * @return CREATED or EXISTING with the lead
+     * @throws InvalidRequestException when {@link LeadCheck} finds the lead invalid
+     */
+    @Transactional
+    public IntakeResult ingest(InboundLead inbound) {
+        IntakeResult result = intake(List.of(inbound)).get(0);
+        if (result.outcome() == IntakeOutcome.REJECTED) {
+            throw new InvalidRequestException(result.violations());
+        }
+        return result;
+    }
+
+    /**
+     * {@link #ingest} for many leads in one transaction (a poll of leads.inbound): one commit, and what intake reads
+     * (known leads, campaigns, the persons' open leads, the directory) read once for all of them. An invalid lead
+     * changes nothing and is answered REJECTED with its violations; the others are stored.
+     *
+     * @return per lead, in order, what became of it
+     */
+    @Transactional
+    public List<IntakeResult> ingestAll(List<InboundLead> inbound) {
+        return intake(inbound);
+    }
+
+    /** A checked lead that may be contacted, waiting for the duplicate check and routing. */
+    private record Contactable(int index, Lead lead, LeadConsent consent, Campaign campaign) {
+    }
+
+    private List<IntakeResult> intake(List<InboundLead> inbound) {
+        Instant now = Timestamps.now();
+        leads.lockSourceKeys(inbound.stream().map(lead -> Lead.sourceKey(lead.source(), lead.externalId())).toList());
+        Map<String, Lead> known = leads.findBySourceKeys(inbound.stream().map(InboundLead::source).toList(),
+                inbound.stream().map(InboundLead::externalId).toList());
+        Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InboundLead::campaign)
+                .collect(Collectors.toSet()));
+        IntakeResult[] results = new IntakeResult[inbound.size()];
+        LeadMetrics.Tally tally = new LeadMetrics.Tally();
+        Map<Integer, Lead> resent = new HashMap<>();
+        List<Contactable> contactable = new ArrayList<>();
+        for (int i = 0; i < inbound.size(); i++) {
+            InboundLead lead = inbound.get(i);
+            String sourceKey = Lead.sourceKey(lead.source(), lead.externalId());
+            // A resend is answered with the stored lead even if its campaign has stopped since.
+            if (known.containsKey(sourceKey)) {
+                resent.put(i, known.get(sourceKey));
+                continue;
+            }
+            LeadCheck.CheckedLead checked;
+            try {
+                checked = check.check(lead, campaignsByCode);
+            } catch (InvalidRequestException invalid) {
+                results[i] = IntakeResult.rejected(invalid.violations());
+                continue;
+            }
+            Lead stored = newLead(lead, checked, now);
+            known.put(sourceKey, stored);
+            LeadConsent consent = consent(stored, lead, now);
+            if (!consent.isValidAt(now)) {
+                stored.rejectWithoutConsent(consent.granted ? "consent expired on " + consent.expiresAt
+                        : "no consent to be contacted");
+                results[i] = storedUnrouted(stored, consent, tally, "no_consent");
+                continue;
+            }
+            withContact(stored, lead, checked, consent);
+            contactable.add(new Contactable(i, stored, consent, checked.campaign()));
+        }
+
+        leads.lockPersons(contactable.stream().flatMap(pending -> personKeys(pending.lead()).stream()).toList());
+        List<Lead> open = new ArrayList<>(leads.findOpenOfPersons(
+                contactable.stream().map(pending -> pending.lead().emailNormalized).filter(Objects::nonNull).collect(Collectors.toSet()),
+                contactable.stream().map(pending -> pending.lead().phoneE164).filter(Objects::nonNull).collect(Collectors.toSet()),
+                now.minus(config.duplicateWindow())));
+        RoutingSession session = routing.session();
+        session.lockCatchmentsOf(contactable.stream().map(pending -> pending.lead().postalCode).collect(Collectors.toSet()), now);
+        for (Contactable pending : contactable) {
+            Lead lead = pending.lead();
+            Optional<Lead> earlier = open.stream().filter(other -> isSamePersonAndLine(other, lead))
+                    .min(Comparator.comparing((Lead other) -> other.receivedAt).thenComparing(other -> other.id));
+            if (earlier.isPresent()) {
+                lead.linkAsDuplicateOf(earlier.get());
+                results[pending.index()] = storedUnrouted(lead, pending.consent(), tally, "duplicate");
+                continue;
+            }
+            results[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), tally, now);
+            if (lead.status() == LeadStatus.NEW) {
+                open.add(lead);
+            }
+        }
+        resent.forEach((index, lead) -> {
+            Log.debugf("Lead %s is known already", lead.id);
+            results[index] = IntakeResult.existing(LeadView.of(lead));
+        });
+        metrics.countOnCommit(tally);
+        return List.of(results);
+    }
+
+    private static Lead newLead(InboundLead inbound, LeadCheck.CheckedLead checked, Instant now) {
+        Lead lead = new Lead();
+        lead.id = UUID.randomUUID();
+        lead.source = inbound.source();
+        lead.externalId = inbound.externalId();
+        lead.campaign = inbound.campaign();
+        lead.campaignId = checked.campaign().id;
+        lead.productLine = inbound.productLine();
+        lead.segment = checked.segment();
+        lead.postalCode = inbound.postalCode();
+        lead.namedShopId = inbound.shopId();
+        lead.receivedAt = now;
+        lead.updatedAt = now;
+        return lead;
+    }
+
+    private static void withContact(Lead lead, InboundLead inbound, LeadCheck.CheckedLead checked, LeadConsent consent) {
+        lead.consentGranted = true;
+        lead.consentAt = consent.grantedAt;
+        lead.latitude = inbound.latitude();
+        lead.longitude = inbound.longitude();
+        lead.contactName = inbound.contact().name().strip();
+        lead.contactEmail = checked.emailNormalized();
+        lead.contactPhone = inbound.contact().phone();
+        lead.emailNormalized = checked.emailNormalized();
+        lead.phoneE164 = checked.phoneE164();
+        lead.message = inbound.message();
+    }
+
+    /** The keys a person's intake is serialised on (see {@link LeadRepository#lockPersons}). */
+    private static List<String> personKeys(Lead lead) {
+        List<String> keys = new ArrayList<>(2);
+        if (lead.emailNormalized != null) {
+            keys.add("email:" + lead.emailNormalized);
+        }
+        if (lead.phoneE164 != null) {
+            keys.add("phone:" + lead.phoneE164);
+        }
+        return keys;
+    }
+
+    /** An open lead about the same product line by the same person (same e-mail or phone): {@code lead} duplicates it. */
+    private static boolean isSamePersonAndLine(Lead open, Lead lead) {
+        return open.productLine == lead.productLine
+                && ((lead.emailNormalized != null && lead.emailNormalized.equals(open.emailNormalized))
+                        || (lead.phoneE164 != null && lead.phoneE164.equals(open.phoneE164)));
+    }
+
+    private IntakeResult routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign,
+            LeadMetrics.Tally tally, Instant now) {
+        RoutingService.Routed routed = routing.route(session, lead, campaign, Set.of(), RoutingDecision.Cause.INTAKE, now);
+        leads.persist(lead);
+        consents.persist(consent);
+        routing.record(routed);
+        events.received(lead);
+        boolean assigned = lead.status() == LeadStatus.NEW;
+        if (assigned) {
+            events.assigned(lead);
+        }
+        tally.received(lead.campaign);
+        if (assigned) {
+            tally.assigned(lead.campaign, lead.shopId != null ? "shop" : "field_team");
+        } else {
+            tally.unrouted(lead.campaign);
+        }
+        // Per lead only at DEBUG: campaign bursts bring thousands a second; the intake counters and events tell the rest.
+        Log.debugf("Lead %s: %s (%s)", lead.id, lead.status(), lead.routingReason);
+        return IntakeResult.created(LeadView.of(lead));
+    }
+
+    /** A lead stored without routing (no consent, or a duplicate). */
+    private IntakeResult storedUnrouted(Lead lead, LeadConsent consent, LeadMetrics.Tally tally, String rejection) {
+        leads.persist(lead);
+        consents.persist(consent);
+        events.received(lead);
+        tally.received(lead.campaign);
+        tally.rejected(lead.campaign, rejection);
+        Log.debugf("Lead %s: %s", lead.id, lead.status());
+        return IntakeResult.created(LeadView.of(lead));
+    }
+
+    private LeadConsent consent(Lead lead, InboundLead inbound, Instant now) {
+        LeadConsent consent = new LeadConsent();
+        consent.id = UUID.randomUUID();
+        consent.leadId = lead.id;
+        consent.purpose = LeadConsent.CONTACT_ABOUT_PRODUCT_LINE;
+        consent.recipient = LeadConsent.ASSIGNED_PARTNER;
+        consent.productLine = lead.productLine;
+        consent.granted = inbound.consent().granted();
+        consent.grantedAt = consent.granted ? (inbound.consent().grantedAt() != null ? inbound.consent().grantedAt() : now) : null;
+        consent.expiresAt = !consent.granted ? null : inbound.consent().expiresAt() != null ? inbound.consent().expiresAt()
+                : consent.grantedAt.plus(config.consentValidity());
+        consent.source = inbound.source();
+        consent.recordedAt = now;
+        return consent;
+    }
+}

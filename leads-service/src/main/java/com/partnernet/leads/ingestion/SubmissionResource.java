@@ -1,0 +1,67 @@
+package com.partnernet.leads.ingestion;
+
+import static com.partnernet.chassis.security.Roles.MARKETING_SYSTEM;
+import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Leads submitted over REST, by systems without Kafka: the same contract and intake as leads.inbound. */
+@Produces(MediaType.APPLICATION_JSON)
+@Path("/leads")
+@Tag(name = "Leads")
+public class SubmissionResource {
+
+    private final IntakeService intake;
+    private final BatchSubmission batches;
+    private final LeadSources sources;
+
+    public SubmissionResource(IntakeService intake, BatchSubmission batches, LeadSources sources) {
+        this.intake = intake;
+        this.batches = batches;
+        this.sources = sources;
+    }
+
+    @POST
+    @Operation(summary = "Submit a lead (for systems without Kafka)",
+            description = "The same contract and checks as leads.inbound. 201 with a receipt (id, outcome CREATED) for "
+                    + "a new lead; the same source and externalId again, also at the same time, answers 200 with a "
+                    + "receipt (outcome EXISTING) and changes nothing. A marketing system submits only under the "
+                    + "sources its token's lead_sources claim names (403 otherwise).")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
+    public Response submit(@Valid @NotNull InboundLead lead) {
+        sources.requireAll(List.of(lead.source()));
+        LeadReceipt receipt = LeadReceipt.of(intake.ingest(lead));
+        return receipt.outcome() == IntakeOutcome.CREATED
+                ? Response.created(URI.create("/leads/" + receipt.id())).entity(receipt).build()
+                : Response.ok(receipt).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Submit up to 500 leads at once",
+            description = "Each lead is checked and stored on its own: the answer lists per item CREATED or EXISTING "
+                    + "with the lead's id, or REJECTED with its violations. Every item's source must be one the token "
+                    + "may submit under (403 otherwise, and nothing is stored).")
+    @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
+    public BatchResult submitBatch(List<JsonNode> items) {
+        if (items != null) {
+            sources.requireAllOf(items);
+        }
+        return batches.submit(items);
+    }
+}

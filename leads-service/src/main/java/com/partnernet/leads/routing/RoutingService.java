@@ -1,0 +1,121 @@
+package com.partnernet.leads.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.lead.Lead;
+import com.partnernet.leads.lead.LeadConfig;
+import com.partnernet.leads.lead.LeadService;
+
+/**
+ * Gives leads to shops and field teams: runs {@link Router} for a lead, applies its decision to the lead and keeps
+ * the decision (with its trail) and the assignment. Intake routes a new lead; the SLA check routes an overdue one again.
+ */
+@ApplicationScoped
+public class RoutingService {
+
+    private final Router router;
+    private final RoutingRepository routing;
+    private final LeadService leads;
+    private final LeadConfig config;
+
+    public RoutingService(Router router, RoutingRepository routing, LeadService leads, LeadConfig config) {
+        this.router = router;
+        this.routing = routing;
+        this.leads = leads;
+        this.config = config;
+    }
+
+    /**
+     * A routing decision applied to its lead, and what is to be stored after the lead: the decision record and, unless
+     * the lead went to the ops queue, its assignment.
+     */
+    public record Routed(RoutingDecision decision, Optional<LeadAssignment> assignment) {
+    }
+
+    /** The reads of one transaction's routing: start one per transaction and route all its leads with it. */
+    public RoutingSession session() {
+        return router.session();
+    }
+
+    /**
+     * Chooses who works the lead and gives it to them (or to the ops queue); store the result with {@link #record}
+     * once the lead itself is stored.
+     *
+     * @param excluded shops and teams the lead may not go to
+     */
+    public Routed route(RoutingSession session, Lead lead, Campaign campaign, Set<UUID> excluded, RoutingDecision.Cause cause,
+            Instant now) {
+        return apply(lead, router.route(session, new Router.Request(campaign, lead.namedShopId, lead.productLine,
+                lead.segment, lead.postalCode, lead.latitude, lead.longitude, excluded, now)), cause, now);
+    }
+
+    /** Sends the lead to the ops queue without asking routing, for {@code reason}. */
+    public Routed park(Lead lead, String reason, RoutingDecision.Cause cause, Instant now) {
+        return apply(lead, new Router.Decision(RoutingDecision.Outcome.UNROUTED, null, null, reason, List.of()), cause, now);
+    }
+
+    /** Stores a routing's decision and assignment (after their lead: they refer to it). */
+    public void record(Routed routed) {
+        routing.persist(routed.decision());
+        routed.assignment().ifPresent(routing::persist);
+    }
+
+    /** Ends the lead's current assignment, if it has one, for {@code reason} (e.g. {@link LeadAssignment#SLA_BREACH}). */
+    public void endAssignment(UUID leadId, String reason, Instant now) {
+        routing.currentAssignment(leadId).ifPresent(assignment -> {
+            assignment.endedAt = now;
+            assignment.endReason = reason;
+        });
+    }
+
+    /** Shops and teams that let this lead's first-contact SLA lapse: they are not offered it again. */
+    public Set<UUID> breachedBy(UUID leadId) {
+        return routing.breachedBy(leadId);
+    }
+
+    /** Why the lead went where it went: every decision, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoutingTrailView trail(UUID leadId) {
+        leads.require(leadId);
+        return RoutingTrailView.of(leadId, routing.decisions(leadId));
+    }
+
+    private Routed apply(Lead lead, Router.Decision decision, RoutingDecision.Cause cause, Instant now) {
+        if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
+            lead.park(decision.reason(), now);
+        } else {
+            lead.assign(decision.shop() != null ? decision.shop().shopId : null,
+                    decision.team() != null ? decision.team().teamId : null,
+                    decision.shop() != null ? decision.shop().partnerId : decision.team().partnerId, decision.reason(), now,
+                    now.plus(config.sla().firstContact()));
+        }
+        RoutingDecision record = new RoutingDecision();
+        record.id = UUID.randomUUID();
+        record.leadId = lead.id;
+        record.decidedAt = now;
+        record.cause = cause;
+        record.outcome = decision.outcome();
+        record.reason = decision.reason();
+        record.trail = decision.trail();
+        record.shopId = lead.shopId;
+        record.teamId = lead.teamId;
+        if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
+            return new Routed(record, Optional.empty());
+        }
+        LeadAssignment assignment = new LeadAssignment();
+        assignment.id = UUID.randomUUID();
+        assignment.leadId = lead.id;
+        assignment.shopId = lead.shopId;
+        assignment.teamId = lead.teamId;
+        assignment.assignedAt = now;
+        return new Routed(record, Optional.of(assignment));
+    }
+}
