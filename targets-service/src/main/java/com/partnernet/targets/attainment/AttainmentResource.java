@@ -33,8 +33,8 @@ import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.BatchItems;
 import com.partnernet.chassis.web.Problem;
+import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.closure.ShopOwners;
-import com.partnernet.targets.target.ProductLine;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/")

@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.targets.annualtarget.ProductLine;
+import com.partnernet.targets.annualtarget.TargetRepository;
 import com.partnernet.targets.effective.EffectiveTargets;
-import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.TargetRepository;
 
 import io.quarkus.logging.Log;
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /** The payload of a LeadWon event on leads.events, as this service reads it. */
 public record LeadWonPayload(

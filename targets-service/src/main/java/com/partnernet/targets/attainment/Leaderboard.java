@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /** Partners (or shops) ranked by attainment of their annual effective target, and the network in total. */
 public record Leaderboard(int year, ProductLine productLine, LocalDate asOf, String scope, List<Entry> entries,

@@ -2,7 +2,7 @@ package com.partnernet.targets.attainment;
 
 import java.math.BigDecimal;
 
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /**
  * Attainment and pace of one product line (or all, {@code productLine} null) over a period.

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /** The milestones partners reached and the pace status last published, per partner, year and product line. */
 @ApplicationScoped

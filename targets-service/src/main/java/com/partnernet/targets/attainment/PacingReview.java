@@ -16,10 +16,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.targets.annualtarget.ProductLine;
+import com.partnernet.targets.annualtarget.TargetRepository;
+import com.partnernet.targets.annualtarget.TargetsEvents;
 import com.partnernet.targets.effective.EffectiveTargets;
-import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.TargetRepository;
-import com.partnernet.targets.target.TargetsEvents;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /** A sale that counts toward a partner's (and its shop's) target: from a won lead, or recorded over REST. */
 @Entity

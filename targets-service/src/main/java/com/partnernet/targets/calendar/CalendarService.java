@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /**
  * The seasonal curve targets are spread over: a weight per week of the year (7-day blocks from 1 January; week 53

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.partnernet.targets.annualtarget.Target;
 import com.partnernet.targets.closure.ShopClosure;
 import com.partnernet.targets.rule.PeriodRule;
-import com.partnernet.targets.target.Target;
 
 /**
  * The rule of effective targets, without the database. A target's annual units are spread over its year by the

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.partnernet.chassis.security.PersonalData;
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /**
  * The target of a partner (or shop) and product line for a date range, and what shaped it.

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.security.Caller;
+import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.closure.ShopOwners;
-import com.partnernet.targets.target.ProductLine;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}/effective-target")

@@ -16,10 +16,10 @@ import jakarta.transaction.Transactional;
 import com.partnernet.targets.calendar.CalendarService;
 import com.partnernet.targets.closure.ClosureService;
 
+import com.partnernet.targets.annualtarget.ProductLine;
+import com.partnernet.targets.annualtarget.Target;
+import com.partnernet.targets.annualtarget.TargetRepository;
 import com.partnernet.targets.rule.RuleService;
-import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.Target;
-import com.partnernet.targets.target.TargetRepository;
 
 /**
  * Effective targets, day by day: each target's year spread by {@link DaySpread} over the calendar's curve, its period

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.partnernet.chassis.security.PersonalData;
-import com.partnernet.targets.target.ProductLine;
+import com.partnernet.targets.annualtarget.ProductLine;
 
 /**
  * An effective-dated change of targets over a date range: WAIVE it (no target) or SCALE it to a percentage of the

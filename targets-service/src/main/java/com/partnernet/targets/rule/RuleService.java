@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
-import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.TargetsEvents;
+import com.partnernet.targets.annualtarget.ProductLine;
+import com.partnernet.targets.annualtarget.TargetsEvents;
 
 import io.quarkus.logging.Log;
 

@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.targets.annualtarget.ProductLine;
+import com.partnernet.targets.annualtarget.Target;
 import com.partnernet.targets.closure.ShopClosure;
 import com.partnernet.targets.rule.PeriodRule;
-import com.partnernet.targets.target.ProductLine;
-import com.partnernet.targets.target.Target;
 
 /** How a target's year is spread over its days, and which rule decides a day, without a database. */
 class DaySpreadTest {

@@ -1,4 +1,4 @@
-package com.partnernet.targets.target;
+package com.partnernet.targets.annualtarget;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;

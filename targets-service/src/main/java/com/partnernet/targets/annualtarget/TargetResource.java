@@ -1,4 +1,4 @@
-package com.partnernet.targets.target;
+package com.partnernet.targets.annualtarget;
 
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;

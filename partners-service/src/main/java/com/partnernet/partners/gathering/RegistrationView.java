@@ -1,4 +1,4 @@
-package com.partnernet.partners.partnerevent;
+package com.partnernet.partners.gathering;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.partnernet.targets.target;
+package com.partnernet.targets.annualtarget;
 
 import java.time.Instant;
 import java.util.UUID;

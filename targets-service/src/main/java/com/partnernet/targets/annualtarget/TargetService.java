@@ -1,4 +1,4 @@
-package com.partnernet.targets.target;
+package com.partnernet.targets.annualtarget;
 
 import java.util.List;
 import java.util.UUID;
@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.chassis.error.ResourceNotFoundException;
+import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.chassis.time.Timestamps;
 
 import io.quarkus.logging.Log;

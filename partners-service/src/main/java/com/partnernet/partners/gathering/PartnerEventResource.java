@@ -1,4 +1,4 @@
-package com.partnernet.partners.partnerevent;
+package com.partnernet.partners.gathering;
 
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;

@@ -1,4 +1,4 @@
-package com.partnernet.targets.target;
+package com.partnernet.targets.annualtarget;
 
 /** The operator's product lines a lead can be about. */
 public enum ProductLine {
