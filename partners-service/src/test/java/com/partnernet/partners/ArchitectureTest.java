@@ -4,11 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import com.partnernet.local.ArchitectureRules;
 
-/** No package imports run in a circle; resources use no other package's repository. */
+/** The service's shape ({@link ArchitectureRules}): no import cycles, queries in repositories, Kafka at the edge. */
 class ArchitectureTest {
 
     @Test
-    void packagesImportDownwardOnlyAndResourcesKeepToTheirOwnRepositories() {
+    void packagesImportDownwardResourcesUseTheirOwnRepositoriesQueriesAndKafkaStayInTheirPlace() {
         ArchitectureRules.verify("com.partnernet.partners");
     }
 }

@@ -215,8 +215,7 @@ public class OutboxRelay {
         Map<TopicPartition, Integer> rowsPerPartition = new HashMap<>();
         KafkaProducer<String, String> kafka = producer();
         for (OutboxEvent row : rows) {
-            int partitions = kafka.partitionsFor(row.topic).size();
-            int partition = Utils.toPositive(Utils.murmur2(row.messageKey.getBytes(StandardCharsets.UTF_8))) % partitions;
+            int partition = partitionOf(row.messageKey, kafka.partitionsFor(row.topic).size());
             rowsPerPartition.merge(new TopicPartition(row.topic, partition), 1, Integer::sum);
         }
         Set<UUID> published = new HashSet<>();
@@ -230,8 +229,7 @@ public class OutboxRelay {
             Map<TopicPartition, Long> ends = consumer.endOffsets(rowsPerPartition.keySet(), config.sendTimeout());
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(rowsPerPartition.keySet(), config.sendTimeout());
             rowsPerPartition.forEach((partition, count) -> consumer.seek(partition,
-                    // The rows, one batch sent since, and their transaction markers (which take offsets too).
-                    Math.max(begins.get(partition), ends.get(partition) - 2L * (count + config.batchSize()) - 10)));
+                    lookBackFrom(begins.get(partition), ends.get(partition), count, config.batchSize())));
             Instant deadline = Instant.now().plus(config.sendTimeout());
             while (rowsPerPartition.keySet().stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 if (Instant.now().isAfter(deadline)) {
@@ -246,6 +244,20 @@ public class OutboxRelay {
             }
         }
         return published;
+    }
+
+    /** The partition Kafka's default partitioner puts a keyed record in (murmur2 of the key's UTF-8 bytes). */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /**
+     * Where to start reading a partition to find {@code rows} records an interrupted batch may have put there: far
+     * enough back for them, one more batch sent since, and their transaction markers (which take offsets too), but
+     * not before the partition's first offset.
+     */
+    static long lookBackFrom(long beginOffset, long endOffset, int rows, int batchSize) {
+        return Math.max(beginOffset, endOffset - 2L * (rows + batchSize) - 10);
     }
 
     private ProducerRecord<String, String> record(OutboxEvent row) {

@@ -68,6 +68,12 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         return query.getResultList();
     }
 
+    /** The ops queue's length: leads waiting unrouted, of one campaign or (null) all. */
+    public long countUnrouted(String campaign) {
+        return campaign == null ? count("status", LeadStatus.UNROUTED)
+                : count("status = ?1 and campaign = ?2", LeadStatus.UNROUTED, campaign);
+    }
+
     public Optional<Lead> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

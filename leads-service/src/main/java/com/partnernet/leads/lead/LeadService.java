@@ -86,9 +86,7 @@ public class LeadService {
                     + statuses.getOrDefault(LeadStatus.DUPLICATE, 0L);
             perMinute.add(new LeadFlow.Minute(minute, routed + unrouted + rejected, routed, unrouted, rejected));
         }
-        long queue = campaign == null ? leads.count("status", LeadStatus.UNROUTED)
-                : leads.count("status = ?1 and campaign = ?2", LeadStatus.UNROUTED, campaign);
-        return new LeadFlow(from, to.plus(1, ChronoUnit.MINUTES), campaign, perMinute, queue);
+        return new LeadFlow(from, to.plus(1, ChronoUnit.MINUTES), campaign, perMinute, leads.countUnrouted(campaign));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -14,6 +14,12 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class HeadcountPlanRepository implements PanacheRepositoryBase<HeadcountPlan, HeadcountPlan.Key> {
 
+    /** Deletes the team's plan now, so rows with the same keys can be inserted again in this transaction. */
+    public void deleteOfTeam(UUID teamId) {
+        delete("teamId", teamId);
+        flush();
+    }
+
     public List<HeadcountPlan> ofTeam(UUID teamId) {
         return list("teamId", Sort.by("month"), teamId);
     }

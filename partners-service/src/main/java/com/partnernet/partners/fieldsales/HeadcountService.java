@@ -51,9 +51,7 @@ public class HeadcountService {
                 throw new InvalidRequestException("[" + i + "].month", "repeats the month " + entries.get(i).month());
             }
         }
-        plans.delete("teamId", teamId);
-        // The deletes must reach the database before rows with the same keys are inserted again.
-        plans.flush();
+        plans.deleteOfTeam(teamId);
         for (HeadcountPlanEntry entry : entries) {
             HeadcountPlan plan = new HeadcountPlan();
             plan.teamId = teamId;
