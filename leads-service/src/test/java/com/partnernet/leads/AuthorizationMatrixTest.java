@@ -154,6 +154,19 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void aFilterTheListDoesNotHaveIsRefusedNotIgnored() {
+        // Ignored, partnerId would answer every partner's leads as if they were partner B's.
+        as(SALES_MANAGER).get("/leads?partnerId={p}", partnerB).then().statusCode(400)
+                .body("violations[0].field", equalTo("partnerId"))
+                .body("violations[0].message", equalTo("is not a parameter of this operation; it takes campaign, page, "
+                        + "shopId, size, sort, status, teamId"));
+        as(SALES_MANAGER).get("/leads?receivedFrom=2026-01-01&status=NEW").then().statusCode(400)
+                .body("violations.field", contains("receivedFrom"));
+        as(SALES_MANAGER).get("/leads/{id}", "lead-1").then().statusCode(400)
+                .body("violations[0].field", equalTo("leadId"));
+    }
+
+    @Test
     void aPartnerUserMovesItsOwnLeadsOnly() {
         given().auth().oauth2(tokens.forPartner(partnerB))
                 .contentType(ContentType.JSON).body(Map.of("status", "CONTACTED"))

@@ -125,7 +125,10 @@ class RoutingTest {
         given().get("/leads/{id}", overflow).then().body("status", equalTo("UNROUTED"));
         given().get("/leads/{id}/routing", overflow).then()
                 .body("decisions[0].trail.findAll { it.verdict == 'SKIPPED' && it.step == 'CAMPAIGN_CATCHMENT' }.size()", equalTo(3));
-        given().get("/leads/{id}/routing", lead(code, postalCode, Map.of()).get("externalId")).then().statusCode(404);
+        // An external id is no lead id: the client's mistake, named.
+        given().get("/leads/{id}/routing", lead(code, postalCode, Map.of()).get("externalId")).then().statusCode(400)
+                .body("violations[0].field", equalTo("leadId"));
+        given().get("/leads/{id}/routing", UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -265,7 +266,27 @@ class ShopResourceTest {
         given().contentType(ContentType.JSON).body(shop("Nowhere", Map.of()))
                 .post("/partners/{partnerId}/shops", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/shops/{id}", "not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedIdsUnknownParametersAndWrongMediaTypesAreProblemsInTheApisOwnWords() {
+        given().get("/shops/{id}", "not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:partnernet:problem:validation"))
+                .body("violations[0].field", equalTo("shopId")).body("violations[0].message", equalTo("must be a UUID"));
+        // A filter the list does not have is refused, not ignored (the answer would look filtered).
+        given().get("/shops?partner={p}&city=Berlin&colour=red", UUID.randomUUID()).then().statusCode(400)
+                .body("violations.field", equalTo(List.of("colour", "partner")))
+                .body("violations[0].message", containsString("it takes "));
+        given().get("/shops/{id}?verbose=true", UUID.randomUUID()).then().statusCode(400)
+                .body("violations[0].message", equalTo("is not a parameter of this operation; it takes none"));
+        given().contentType("text/plain").body("name=Shop").post("/partners").then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:partnernet:problem:unsupported-media-type"))
+                .body("detail", startsWith("This operation does not read text/plain"));
+        given().delete("/partners").then().statusCode(405)
+                .body("type", equalTo("urn:partnernet:problem:method-not-allowed"))
+                .body("detail", startsWith("DELETE is not an operation of /partners"));
+        given().get("/no-such-thing").then().statusCode(404).body("type", equalTo("urn:partnernet:problem:not-found"));
     }
 
     @Test

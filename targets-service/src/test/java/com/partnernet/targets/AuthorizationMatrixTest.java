@@ -66,6 +66,7 @@ class AuthorizationMatrixTest {
     static UUID shopA;
     static UUID shopB;
     static String ruleId;
+    static String promotionId;
 
     @BeforeEach
     void partnerAsTargetAndShopOnce() throws Exception {
@@ -81,6 +82,10 @@ class AuthorizationMatrixTest {
                 .put("/partners/{p}/targets/{y}/TV", partnerA, YEAR).then().statusCode(200);
         ruleId = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("type", "WAIVE", "partnerId", partnerA.toString(),
                 "from", "2021-01-01", "to", "2021-06-30", "reason", "Crisis")).post("/period-rules")
+                .then().statusCode(201).extract().path("id");
+        // A promotion that weighs nothing, in a year no other test uses.
+        promotionId = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Matrix day", "fromDay",
+                "2099-01-01", "toDay", "2099-01-01", "uplift", 0.0)).post("/calendar/promotions")
                 .then().statusCode(201).extract().path("id");
         for (UUID shop : List.of(shopA, shopB)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertNotNull(QuarkusTransaction.requiringNew()
@@ -133,6 +138,8 @@ class AuthorizationMatrixTest {
                 endpoint("GET /calendar/{year}/promotions").allow(SALES_MANAGER, OPS, MARKETING_SYSTEM).partnerUser(PartnerUser.ALLOWED)
                         .with("year", YEAR),
                 endpoint("POST /calendar/promotions").allow(SALES_MANAGER).body("{}"),
+                endpoint("GET /calendar/promotions/{promotionId}").allow(SALES_MANAGER, OPS, MARKETING_SYSTEM)
+                        .partnerUser(PartnerUser.ALLOWED).with("promotionId", promotionId),
                 endpoint("DELETE /calendar/promotions/{promotionId}").allow(SALES_MANAGER));
     }
 

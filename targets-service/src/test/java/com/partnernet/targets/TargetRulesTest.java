@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -119,9 +120,12 @@ class TargetRulesTest {
     void promotionDaysWeighMoreOnTheCurve() {
         given().contentType(ContentType.JSON).body(Map.of("weights", java.util.Collections.nCopies(53, 1.0)))
                 .put("/calendar/2033/curve").then().statusCode(200).body("custom", equalTo(true));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Magenta Thursday", "fromDay", "2033-01-01",
+        String location = given().contentType(ContentType.JSON).body(Map.of("name", "Magenta Thursday", "fromDay", "2033-01-01",
                 "toDay", "2033-12-31", "dayOfWeek", "THURSDAY", "uplift", 0.5, "productLines", List.of("HOME_NETWORKING")))
-                .post("/calendar/promotions").then().statusCode(201);
+                .post("/calendar/promotions").then().statusCode(201).extract().header("Location");
+        // The new promotion is where its Location says.
+        given().get(URI.create(location).getPath()).then().statusCode(200).body("name", equalTo("Magenta Thursday"))
+                .body("dayOfWeek", equalTo("THURSDAY"));
         String partner = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(Map.of("units", 782)).put("/partners/{p}/targets/2033/HOME_NETWORKING", partner)
                 .then().statusCode(200);

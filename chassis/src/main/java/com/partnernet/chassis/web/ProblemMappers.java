@@ -13,6 +13,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -49,7 +51,11 @@ public class ProblemMappers {
     static final URI UNAUTHENTICATED = URI.create("urn:partnernet:problem:unauthenticated");
     static final URI FORBIDDEN = URI.create("urn:partnernet:problem:forbidden");
     static final URI INTERNAL = URI.create("urn:partnernet:problem:internal");
-    static final URI HTTP = URI.create("about:blank");
+    static final URI METHOD_NOT_ALLOWED = URI.create("urn:partnernet:problem:method-not-allowed");
+    static final URI NOT_ACCEPTABLE = URI.create("urn:partnernet:problem:not-acceptable");
+    static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:partnernet:problem:unsupported-media-type");
+    /** Another status the HTTP layer answers: {@code urn:partnernet:problem:http-} and the code. */
+    static final String HTTP = "urn:partnernet:problem:http-";
 
     @ServerExceptionMapper
     public Response invalidInput(ConstraintViolationException e, UriInfo uri) {
@@ -121,23 +127,48 @@ public class ProblemMappers {
         return problem(new Problem(FORBIDDEN, "Forbidden", 403, detail, uri.getPath(), List.of()));
     }
 
+    /**
+     * What the HTTP layer refuses before a resource runs (no such path, method, media type), in the words of this API
+     * and in its problem-type family, never the framework's message.
+     */
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             // Quarkus wraps some body-reading errors in a 400; the cause says which field is wrong.
             return unreadableBody(unreadable, uri);
         }
         if (e.getCause() instanceof InvalidRequestException invalid) {
-            // A query parameter that did not convert (see QueryParamConverters).
+            // A query or path parameter that did not convert (see ParamConverters).
             return invalidParameter(invalid, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getStatusCode() >= 500) {
+        int code = status.getStatusCode();
+        if (code >= 500) {
             return unexpected(e, uri);
         }
-        String detail = status.getStatusCode() == 404 ? "No resource at " + uri.getPath() : e.getMessage();
-        return problem(new Problem(HTTP, status.getReasonPhrase(), status.getStatusCode(), detail, uri.getPath(),
-                List.of()));
+        String path = uri.getPath();
+        Problem problem = switch (code) {
+            case 404 -> new Problem(NOT_FOUND, "Not found", 404, "No resource at " + path, path, List.of());
+            case 405 -> new Problem(METHOD_NOT_ALLOWED, "Method not allowed", 405, request.getMethod() + " is not an "
+                    + "operation of " + path + allowed(e), path, List.of());
+            case 406 -> new Problem(NOT_ACCEPTABLE, "Not acceptable", 406, "This API answers application/json (errors "
+                    + "application/problem+json); the Accept header asks for " + headers.getHeaderString(HttpHeaders.ACCEPT),
+                    path, List.of());
+            case 415 -> new Problem(UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", 415, "This operation does not "
+                    + "read " + (headers.getMediaType() == null ? "a body without a Content-Type"
+                            : headers.getMediaType().toString()) + " (the API document names the types it reads)", path,
+                    List.of());
+            default -> new Problem(URI.create(HTTP + code), status.getReasonPhrase(), code, status.getReasonPhrase(), path,
+                    List.of());
+        };
+        Response response = problem(problem);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    private static String allowed(WebApplicationException e) {
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null || allow.isBlank() ? "" : "; it takes " + allow;
     }
 
     @ServerExceptionMapper

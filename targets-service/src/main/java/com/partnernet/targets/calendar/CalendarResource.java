@@ -82,6 +82,14 @@ public class CalendarResource {
         return Response.created(URI.create("/calendar/promotions/" + promotion.id)).entity(promotion).build();
     }
 
+    @GET
+    @Path("/promotions/{promotionId}")
+    @Operation(summary = "One promotion (where adding it points)")
+    @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
+    public Promotion promotion(@PathParam("promotionId") UUID promotionId) {
+        return calendar.promotion(promotionId);
+    }
+
     @DELETE
     @Path("/promotions/{promotionId}")
     @RolesAllowed(SALES_MANAGER)

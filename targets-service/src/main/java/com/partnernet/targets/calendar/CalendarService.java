@@ -115,7 +115,12 @@ public class CalendarService {
 
     @Transactional
     public void removePromotion(UUID id) {
-        promotions.delete(promotions.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Promotion", id)));
+        promotions.delete(promotion(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Promotion promotion(UUID id) {
+        return promotions.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Promotion", id));
     }
 
     /** Promotions touching a year, earliest first. */

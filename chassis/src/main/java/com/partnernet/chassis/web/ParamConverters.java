@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -18,12 +20,12 @@ import jakarta.ws.rs.ext.Provider;
 import com.partnernet.chassis.error.InvalidRequestException;
 
 /**
- * Query parameters that do not convert (an unknown enum constant, "abc" for a number or date) answer 400 naming the
- * parameter and what it takes, instead of the bare 404 JAX-RS prescribes. Path parameters keep that 404: a malformed
- * id names no resource.
+ * Query and path parameters that do not convert (an unknown enum constant, "abc" for a number, date or id) answer 400
+ * naming the parameter and what it takes, instead of the bare 404 JAX-RS prescribes: the client made a mistake it can
+ * fix, and "no such resource" would hide it.
  */
 @Provider
-public class QueryParamConverters implements ParamConverterProvider {
+public class ParamConverters implements ParamConverterProvider {
 
     private static final Map<Class<?>, Parsing> PARSERS = Map.ofEntries(
             Map.entry(UUID.class, new Parsing(UUID::fromString, "a UUID")),
@@ -42,9 +44,11 @@ public class QueryParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        QueryParam query = Arrays.stream(annotations).filter(QueryParam.class::isInstance).map(QueryParam.class::cast)
-                .findFirst().orElse(null);
-        if (query == null) {
+        String name = Arrays.stream(annotations)
+                .map(annotation -> annotation instanceof QueryParam query ? query.value()
+                        : annotation instanceof PathParam path ? path.value() : null)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (name == null) {
             return null;
         }
         Parsing parsing;
@@ -68,7 +72,7 @@ public class QueryParamConverters implements ParamConverterProvider {
                     return (T) parsing.parse().apply(value.strip());
                 } catch (RuntimeException e) {
                     throw new WebApplicationException(
-                            new InvalidRequestException(query.value(), "must be " + parsing.expectation()), 400);
+                            new InvalidRequestException(name, "must be " + parsing.expectation()), 400);
                 }
             }
 
