@@ -165,7 +165,9 @@ class AttainmentTest {
                 .body("violations[0].field", equalTo("year"));
         given().contentType(ContentType.JSON).body(Map.of("units", 10))
                 .put("/partners/{partnerId}/targets/{year}/PHONEBOOTHS", partnerId, YEAR)
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("productLine"))
+                .body("violations[0].message", containsString("must be one of [MOBILE"));
         given().contentType(ContentType.JSON).body("{\"units\": \"many\"}")
                 .put("/partners/{partnerId}/targets/{year}/MOBILE", partnerId, YEAR)
                 .then().statusCode(400).contentType("application/problem+json")
