@@ -128,7 +128,8 @@ public final class RoutingSession {
      * Locking them up front in a fixed order keeps two instances' polls from deadlocking over shops locked lead by
      * lead, and saves a lock and a count per shop. Shops routing needs beyond these are locked as it goes.
      */
-    public void lockCatchmentsOf(Collection<String> postalCodes, Instant weekStart) {
+    public void lockCatchmentsOf(Collection<String> postalCodes, Instant now) {
+        Instant weekStart = Router.weekStart(now);
         List<UUID> covering = allShops().stream()
                 .filter(shop -> !locked.containsKey(shop.shopId) && postalCodes.stream().anyMatch(shop::covers))
                 .map(shop -> shop.shopId).toList();
