@@ -113,6 +113,11 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void everyEndpointAnswersClientMistakesWithTheDocumentedProblem() throws Exception {
+        matrix().verifyBadInput(endpoints());
+    }
+
+    @Test
     void theMatrixProbesEveryRoleTheServicesKnow() {
         assertEquals(Roles.ALL, Tokens.ALL_ROLES, "deploy/local's Tokens.ALL_ROLES lists the chassis' roles");
     }
@@ -167,7 +172,7 @@ class AuthorizationMatrixTest {
                 endpoint("POST /field-teams/{teamId}/disbanding").allow(SALES_MANAGER),
                 endpoint("GET /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .with("teamId", teamA),
-                endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER).with("teamId", teamA).body("[]"),
                 endpoint("POST /field-teams/{teamId}/reps").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
                 endpoint("GET /field-teams/{teamId}/reps").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .with("teamId", teamA),

@@ -99,6 +99,11 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void everyEndpointAnswersClientMistakesWithTheDocumentedProblem() throws Exception {
+        matrix().verifyBadInput(endpoints());
+    }
+
+    @Test
     void opsReadsEveryEndpointWithoutThePersonalDataTheModelMarks() throws Exception {
         matrix().verifyOpsReadsNoPersonalData(endpoints(), inventory.storedValues());
     }

@@ -3,7 +3,8 @@ package com.partnernet.chassis.web;
 import java.net.URI;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.partnernet.chassis.error.PreconditionException;
 
@@ -19,13 +20,13 @@ public final class ETags {
     }
 
     /** 200 with the resource and its version as ETag. */
-    public static Response ok(Object entity, long version) {
-        return Response.ok(entity).tag(entityTag(version)).build();
+    public static <T> RestResponse<T> ok(T entity, long version) {
+        return RestResponse.ResponseBuilder.ok(entity).tag(entityTag(version)).build();
     }
 
     /** 201 with the new resource, where it lives, and its version as ETag. */
-    public static Response created(String location, Object entity, long version) {
-        return Response.created(URI.create(location)).tag(entityTag(version)).entity(entity).build();
+    public static <T> RestResponse<T> created(String location, T entity, long version) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).tag(entityTag(version)).entity(entity).build();
     }
 
     private static EntityTag entityTag(long version) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.IntPredicate;
@@ -25,11 +26,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Checks a running service's authorization against a rule per endpoint: every endpoint × {no token, expired token,
+ * Checks a running service's authorization and error contract against a rule per endpoint: every endpoint × {no token, expired token,
  * token signed by an unknown key, validly signed tokens with odd claims, each role, every pair of roles, partner user
  * of the resource's partner, partner user of another partner}. The endpoint list comes from the service's own OpenAPI
  * document, so an endpoint without a rule (or a rule without an endpoint) fails the check; the roles and their pairs
- * come from {@link Tokens#ALL_ROLES}, so a new role is probed everywhere. All mismatches are reported together, one
+ * come from {@link Tokens#ALL_ROLES}, so a new role is probed everywhere. The roles the document names per operation
+ * must be the rule's. Every status a probe meets must be one the document lists for that operation, and every error a
+ * problem of the {@code urn:partnernet:problem:} family ({@link #verifyBadInput} adds the client mistakes: undeclared
+ * parameters, malformed path parameters and bodies, wrong media types). All mismatches are reported together, one
  * line each.
  */
 public final class AuthorizationMatrix {
@@ -135,6 +139,8 @@ public final class AuthorizationMatrix {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_TYPES = "urn:partnernet:problem:";
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final List<String> OPERATOR_ROLES = Tokens.ALL_ROLES.stream()
             .filter(role -> !role.equals(Tokens.PARTNER_USER)).toList();
@@ -145,6 +151,11 @@ public final class AuthorizationMatrix {
     private final Tokens tokens;
     private final UUID partnerA;
     private final UUID partnerB;
+    /** Statuses met per "METHOD /path", and who met them first (for the report). */
+    private final Map<String, Map<Integer, String>> observed = new TreeMap<>();
+    /** Errors answered other than as a problem of the family. */
+    private final List<String> notProblems = new ArrayList<>();
+    private JsonNode document;
     // HTTP/1.1 as most API clients speak it (the JDK would upgrade to HTTP/2, whose header limits differ).
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -195,6 +206,7 @@ public final class AuthorizationMatrix {
                         status -> status == 401 || status == 403, "401 or 403");
             }
         }
+        failures.addAll(undocumented());
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " authorization mismatches:\n  " + String.join("\n  ", failures));
         }
@@ -260,10 +272,12 @@ public final class AuthorizationMatrix {
             }
             case FILTERED -> {
                 HttpResponse<String> own = send(endpoint, userOfA, endpoint.body);
+                observe(endpoint, "partner user A", own);
                 if (own.statusCode() != 200 || !own.body().contains(endpoint.ownItem)) {
                     failures.add(line(endpoint, "partner user A", "200 listing " + endpoint.ownItem, own));
                 }
                 HttpResponse<String> other = send(endpoint, userOfB, endpoint.body);
+                observe(endpoint, "partner user B", other);
                 if (other.statusCode() != 200 || other.body().contains(endpoint.ownItem)) {
                     failures.add(line(endpoint, "partner user B", "200 without " + endpoint.ownItem, other));
                 }
@@ -305,6 +319,7 @@ public final class AuthorizationMatrix {
     private void expect(List<String> failures, Endpoint endpoint, String who, String token, String body,
             IntPredicate expected, String expectation) throws IOException, InterruptedException {
         HttpResponse<String> response = send(endpoint, token, body);
+        observe(endpoint, who, response);
         if (!expected.test(response.statusCode())) {
             failures.add(line(endpoint, who, expectation, response));
         }
@@ -318,35 +333,117 @@ public final class AuthorizationMatrix {
 
     private HttpResponse<String> send(Endpoint endpoint, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", endpoint.contentType);
-        }
-        request.method(endpoint.method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return attempt(endpoint, token, new Mistake("", Map.of(), endpoint.query, endpoint.contentType, null, body, 0, null));
     }
 
-    private URI uri(Endpoint endpoint) {
+    private HttpResponse<String> attempt(Endpoint endpoint, String token, Mistake request)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(endpoint, request)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (request.body() != null) {
+            builder.header("Content-Type", request.contentType());
+        }
+        if (request.accept() != null) {
+            builder.header("Accept", request.accept());
+        }
+        builder.method(endpoint.method, request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(Endpoint endpoint, Mistake request) {
         Matcher parameter = PARAMETER.matcher(endpoint.path);
         StringBuilder path = new StringBuilder();
         while (parameter.find()) {
-            String value = endpoint.parameters.getOrDefault(parameter.group(1), UUID.randomUUID().toString());
+            String name = parameter.group(1);
+            String value = request.pathParameters().getOrDefault(name,
+                    endpoint.parameters.getOrDefault(name, UUID.randomUUID().toString()));
             parameter.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         }
         parameter.appendTail(path);
-        return base.resolve(path + (endpoint.query.isEmpty() ? "" : "?" + endpoint.query));
+        return base.resolve(path + (request.query().isEmpty() ? "" : "?" + request.query()));
+    }
+
+    /**
+     * A client's mistake made at one endpoint, and the answer it must get: the status, a problem of the family, and
+     * the name the problem must mention (null: none).
+     */
+    private record Mistake(String what, Map<String, String> pathParameters, String query, String contentType,
+            String accept, String body, int status, String named) {
+    }
+
+    /**
+     * Makes the mistakes a client can make at every endpoint the document lists, as a caller the rule allows: an
+     * undeclared query parameter (400 naming it), each path parameter malformed (400 naming it), a body of a type
+     * the operation does not read (415), malformed JSON (400), an Accept it cannot serve (406). Each answer must be
+     * the expected problem, and a status the document lists (checked with the statuses the matrix met).
+     */
+    public void verifyBadInput(List<Endpoint> endpoints) throws IOException, InterruptedException {
+        List<String> failures = new ArrayList<>(coverage(endpoints));
+        for (Endpoint endpoint : endpoints) {
+            String token = endpoint.roles.isEmpty() ? tokens.forPartner(partnerA)
+                    : tokens.forRole(endpoint.roles.iterator().next());
+            for (Mistake mistake : mistakes(endpoint)) {
+                HttpResponse<String> response = attempt(endpoint, token, mistake);
+                observe(endpoint, mistake.what(), response);
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                boolean named = mistake.named() == null || response.body().contains("\"" + mistake.named() + "\"");
+                if (response.statusCode() != mistake.status() || !type.startsWith(PROBLEM) || !named) {
+                    failures.add(line(endpoint, mistake.what(), mistake.status() + " problem"
+                            + (mistake.named() == null ? "" : " naming " + mistake.named()), response));
+                }
+            }
+        }
+        failures.addAll(undocumented());
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " answers to bad input off the contract:\n  "
+                    + String.join("\n  ", failures));
+        }
+    }
+
+    private List<Mistake> mistakes(Endpoint endpoint) throws IOException, InterruptedException {
+        JsonNode operation = operation(endpoint);
+        List<Mistake> mistakes = new ArrayList<>();
+        String query = endpoint.query.isEmpty() ? "unexpectedParameter=1" : endpoint.query + "&unexpectedParameter=1";
+        mistakes.add(new Mistake("undeclared query parameter", Map.of(), query, endpoint.contentType, null,
+                endpoint.body, 400, "unexpectedParameter"));
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("path") && constrained(parameter.path("schema"))) {
+                String name = parameter.path("name").asText();
+                mistakes.add(new Mistake("malformed " + name, Map.of(name, "x~1"), endpoint.query, endpoint.contentType,
+                        null, endpoint.body, 400, name));
+            }
+        }
+        if (operation.has("requestBody")) {
+            mistakes.add(new Mistake("body as application/xml", Map.of(), endpoint.query, "application/xml", null,
+                    "<lead/>", 415, null));
+            if (operation.path("requestBody").path("content").has("application/json")) {
+                mistakes.add(new Mistake("malformed JSON", Map.of(), endpoint.query, "application/json", null,
+                        "{\"unclosed\": ", 400, null));
+            }
+        }
+        mistakes.add(new Mistake("Accept: application/xml", Map.of(), endpoint.query, endpoint.contentType,
+                "application/xml", endpoint.body, 406, null));
+        return mistakes;
+    }
+
+    /** Whether a parameter's schema refuses "x~1": a UUID, a number, an enum. */
+    private boolean constrained(JsonNode schema) throws IOException, InterruptedException {
+        JsonNode resolved = schema;
+        if (schema.has("$ref")) {
+            String name = schema.path("$ref").asText().substring("#/components/schemas/".length());
+            resolved = document().path("components").path("schemas").path(name);
+        }
+        return resolved.has("enum") || resolved.path("format").asText().equals("uuid")
+                || Set.of("integer", "number").contains(resolved.path("type").asText());
     }
 
     /** The endpoints the OpenAPI document lists against the rules given: both sets must be the same. */
     private List<String> coverage(List<Endpoint> endpoints) throws IOException, InterruptedException {
-        HttpResponse<String> document = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")).build(),
-                HttpResponse.BodyHandlers.ofString());
         Set<String> served = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = JSON.readTree(document.body()).path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document().path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             path.getValue().fieldNames().forEachRemaining(method -> {
                 if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
@@ -367,6 +464,59 @@ public final class AuthorizationMatrix {
                 .forEach(endpoint -> failures.add(endpoint.key() + ": ops may read only, never write"));
         endpoints.stream().flatMap(endpoint -> endpoint.roles.stream()).filter(role -> !Tokens.ALL_ROLES.contains(role))
                 .distinct().forEach(role -> failures.add(role + ": a rule names a role Tokens.ALL_ROLES does not list"));
+        for (Endpoint endpoint : endpoints) {
+            JsonNode operation = operation(endpoint);
+            if (operation.isMissingNode()) {
+                continue;
+            }
+            Set<String> documented = new TreeSet<>();
+            operation.path("security").forEach(requirement -> requirement.forEach(
+                    scopes -> scopes.forEach(role -> documented.add(role.asText()))));
+            Set<String> allowed = new TreeSet<>(endpoint.roles);
+            if (endpoint.partnerUser != PartnerUser.DENIED) {
+                allowed.add(Tokens.PARTNER_USER);
+            }
+            if (!documented.equals(allowed)) {
+                failures.add(endpoint.key() + ": the document names the roles " + documented + ", the rule " + allowed);
+            }
+        }
+        return failures;
+    }
+
+    private JsonNode document() throws IOException, InterruptedException {
+        if (document == null) {
+            HttpResponse<String> served = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            document = JSON.readTree(served.body());
+        }
+        return document;
+    }
+
+    private JsonNode operation(Endpoint endpoint) throws IOException, InterruptedException {
+        return document().path("paths").path(endpoint.path).path(endpoint.method.toLowerCase());
+    }
+
+    private void observe(Endpoint endpoint, String who, HttpResponse<String> response) {
+        observed.computeIfAbsent(endpoint.key(), key -> new TreeMap<>()).putIfAbsent(response.statusCode(), who);
+        if (response.statusCode() >= 400 && (!response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM)
+                || !response.body().contains("\"type\":\"" + PROBLEM_TYPES))) {
+            notProblems.add(line(endpoint, who, "a problem of the " + PROBLEM_TYPES + " family", response));
+        }
+    }
+
+    /** Every status met that the document does not list for the operation, and every error not a problem. */
+    private List<String> undocumented() throws IOException, InterruptedException {
+        List<String> failures = new ArrayList<>(notProblems);
+        for (Map.Entry<String, Map<Integer, String>> met : observed.entrySet()) {
+            String[] key = met.getKey().split(" ", 2);
+            JsonNode responses = document().path("paths").path(key[1]).path(key[0].toLowerCase()).path("responses");
+            met.getValue().forEach((status, who) -> {
+                if (!responses.has(String.valueOf(status))) {
+                    failures.add(String.format("%-60s %-30s answered %d, which the OpenAPI document does not list",
+                            met.getKey(), who, status));
+                }
+            });
+        }
         return failures;
     }
 }

@@ -20,9 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.web.ETags;
@@ -41,15 +43,16 @@ public class CampaignResource {
     }
 
     @POST
-    @Operation(summary = "Create a campaign", description = "Leads name it by its code; 409 if the code is taken.")
+    @Operation(operationId = "createCampaign", summary = "Create a campaign", description = "Leads name it by its code; 409 if the code is taken.")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
-    public Response create(@Valid @NotNull CampaignRequest request) {
+    @APIResponseSchema(value = CampaignView.class, responseCode = "201", responseDescription = "Created; Location names the campaign, ETag its version")
+    public RestResponse<CampaignView> create(@Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.create(request);
         return ETags.created("/campaigns/" + campaign.id(), campaign, campaign.version());
     }
 
     @GET
-    @Operation(summary = "Campaigns, paged", description = "Sort keys: code (default), name, startsOn, status, channel.")
+    @Operation(operationId = "listCampaigns", summary = "Campaigns, paged", description = "Sort keys: code (default), name, startsOn, status, channel.")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM, OPS })
     public Page<CampaignView> search(@QueryParam("status") CampaignStatus status, @QueryParam("channel") Channel channel,
             @Valid @BeanParam PageParams paging) {
@@ -57,19 +60,20 @@ public class CampaignResource {
     }
 
     @GET
+    @Operation(operationId = "getCampaign")
     @Path("/{campaignId}")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM, OPS })
-    public Response get(@PathParam("campaignId") UUID campaignId) {
+    public RestResponse<CampaignView> get(@PathParam("campaignId") UUID campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
         return ETags.ok(campaign, campaign.version());
     }
 
     @PUT
     @Path("/{campaignId}")
-    @Operation(summary = "Change a campaign (status, shops, period, targeting)",
+    @Operation(operationId = "updateCampaign", summary = "Change a campaign (status, shops, period, targeting)",
             description = "Needs If-Match. The code cannot change. A STOPPED campaign's new leads are refused.")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
-    public Response update(@PathParam("campaignId") UUID campaignId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<CampaignView> update(@PathParam("campaignId") UUID campaignId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.update(campaignId, ifMatch, request);
         return ETags.ok(campaign, campaign.version());

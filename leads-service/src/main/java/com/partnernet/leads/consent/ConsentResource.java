@@ -29,7 +29,7 @@ public class ConsentResource {
     }
 
     @GET
-    @Operation(summary = "What the customer consented to: purpose, recipient, product line, when, source, until when")
+    @Operation(operationId = "getLeadConsent", summary = "What the customer consented to: purpose, recipient, product line, when, source, until when")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<ConsentView> consent(@PathParam("leadId") UUID leadId) {
         return consents.ofLead(leadId);

@@ -33,7 +33,7 @@ public class DirectoryResource {
 
     @GET
     @Path("/shops/{shopId}")
-    @Operation(summary = "A shop as routing sees it (status, product lines, segments, catchment, capacity, version)")
+    @Operation(operationId = "getRoutingShop", summary = "A shop as routing sees it (status, product lines, segments, catchment, capacity, version)")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingShop shop(@PathParam("shopId") UUID shopId) {
         return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
@@ -41,7 +41,7 @@ public class DirectoryResource {
 
     @GET
     @Path("/teams/{teamId}")
-    @Operation(summary = "A field team as routing sees it")
+    @Operation(operationId = "getRoutingTeam", summary = "A field team as routing sees it")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingTeam team(@PathParam("teamId") UUID teamId) {
         return teams.findByIdOptional(teamId).orElseThrow(() -> new ResourceNotFoundException("Field team", teamId));

@@ -27,7 +27,7 @@ public class EvaluationResource {
     }
 
     @GET
-    @Operation(summary = "How the pilot fares: leads, time to first contact, pilot against control shops, recommendation",
+    @Operation(operationId = "evaluateCampaign", summary = "How the pilot fares: leads, time to first contact, pilot against control shops, recommendation",
             description = "Pilot shops are measured on this campaign's leads, control shops on all their leads in the "
                     + "campaign's period. Uplift: pilot minus control conversion with a confidence interval and a "
                     + "two-proportion z-test; the answer states the rule behind the recommendation. Won leads per "

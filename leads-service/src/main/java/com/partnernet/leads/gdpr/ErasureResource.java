@@ -33,7 +33,7 @@ public class ErasureResource {
     }
 
     @POST
-    @Operation(summary = "Erase the lead's personal data (GDPR request)",
+    @Operation(operationId = "eraseLead", summary = "Erase the lead's personal data (GDPR request)",
             description = "Name and free text become '[erased]', e-mail, phone and location are removed; the lead's "
                     + "figures stay. A lead still open (or unrouted) is closed as LOST with lostReason "
                     + "PERSONAL_DATA_ERASED, so its first-contact clock stops. Audited (who, when, why) and published as "

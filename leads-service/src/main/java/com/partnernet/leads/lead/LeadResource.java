@@ -45,7 +45,7 @@ public class LeadResource {
     }
 
     @GET
-    @Operation(summary = "Leads by status, campaign, shop or field team (the ops queue: status=UNROUTED)",
+    @Operation(operationId = "listLeads", summary = "Leads by status, campaign, shop or field team (the ops queue: status=UNROUTED)",
             description = "Sort keys: receivedAt (default newest first: -receivedAt), status, slaDueAt, updatedAt.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<LeadView> search(@QueryParam("status") LeadStatus status,
@@ -57,7 +57,7 @@ public class LeadResource {
 
     @GET
     @Path("/flow")
-    @Operation(summary = "Leads per minute, by what became of them, and the unrouted queue now",
+    @Operation(operationId = "getLeadFlow", summary = "Leads per minute, by what became of them, and the unrouted queue now",
             description = "The last `minutes` minutes (default 60, at most 1,440; the current minute included), oldest "
                     + "first, minutes without leads as zeros; of one campaign if named.")
     @RolesAllowed({ SALES_MANAGER, OPS })
@@ -68,7 +68,7 @@ public class LeadResource {
 
     @GET
     @Path("/{leadId}")
-    @Operation(summary = "One lead, with its routing reason")
+    @Operation(operationId = "getLead", summary = "One lead, with its routing reason")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public LeadView get(@PathParam("leadId") UUID leadId) {
         return leads.get(leadId);
@@ -76,7 +76,7 @@ public class LeadResource {
 
     @PUT
     @Path("/{leadId}/status")
-    @Operation(summary = "Move a lead in its pipeline",
+    @Operation(operationId = "changeLeadStatus", summary = "Move a lead in its pipeline",
             description = "NEW → CONTACTED → APPOINTMENT → WON or LOST (forward only; a first-call sale may skip "
                     + "steps). LOST needs a lostReason. Other moves answer 409. Publishes LeadStatusChanged, LeadWon or "
                     + "LeadLost on leads.events.")

@@ -37,7 +37,7 @@ public class PipelineResource {
     }
 
     @GET
-    @Operation(summary = "A shop's lead pipeline",
+    @Operation(operationId = "getShopPipeline", summary = "A shop's lead pipeline",
             description = "Leads per stage, the open leads' ageing since assignment, first contacts overdue, and one "
                     + "page of the shop's leads (optionally of one status). Sort keys: receivedAt (default newest "
                     + "first), assignedAt, status, slaDueAt, updatedAt.")

@@ -27,7 +27,7 @@ public class RoutingResource {
     }
 
     @GET
-    @Operation(summary = "Why the lead went where it went: every routing decision with its trail")
+    @Operation(operationId = "getLeadRouting", summary = "Why the lead went where it went: every routing decision with its trail")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingTrailView routing(@PathParam("leadId") UUID leadId) {
         return routing.trail(leadId);

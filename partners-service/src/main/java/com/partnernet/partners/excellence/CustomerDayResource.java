@@ -28,7 +28,7 @@ public class CustomerDayResource {
 
     @DELETE
     @Path("/{dayId}")
-    @Operation(summary = "Take back a customer day logged by mistake")
+    @Operation(operationId = "removeCustomerDay", summary = "Take back a customer day logged by mistake")
     @RolesAllowed(SALES_MANAGER)
     public void remove(@PathParam("dayId") UUID dayId) {
         days.remove(dayId);

@@ -38,7 +38,7 @@ public class ExcellenceProgrammeResource {
 
     @GET
     @Path("/quotas/{year}")
-    @Operation(summary = "The year's customer-day quota (the configured default of 5 unless the year has its own)")
+    @Operation(operationId = "getCustomerDayQuota", summary = "The year's customer-day quota (the configured default of 5 unless the year has its own)")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public Quota quota(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return new Quota(days.quota(year));
@@ -46,7 +46,7 @@ public class ExcellenceProgrammeResource {
 
     @PUT
     @Path("/quotas/{year}")
-    @Operation(summary = "Set the year's customer-day quota")
+    @Operation(operationId = "setCustomerDayQuota", summary = "Set the year's customer-day quota")
     @RolesAllowed(SALES_MANAGER)
     public Quota setQuota(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Quota quota) {
         return new Quota(days.setQuota(year, quota.days()));
@@ -54,7 +54,7 @@ public class ExcellenceProgrammeResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "Who has met the year's customer-day quota, who has not, and the days remaining",
+    @Operation(operationId = "getExcellenceReport", summary = "Who has met the year's customer-day quota, who has not, and the days remaining",
             description = "Executives furthest from the quota first.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public ExcellenceReport report(@PathParam("year") @Min(2000) @Max(2100) int year,

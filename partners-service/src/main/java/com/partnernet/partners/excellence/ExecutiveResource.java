@@ -3,7 +3,6 @@ package com.partnernet.partners.excellence;
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,11 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
@@ -48,33 +50,35 @@ public class ExecutiveResource {
     }
 
     @POST
-    @Operation(summary = "Register an executive of the excellence programme", description = "409 if the e-mail address is taken.")
+    @Operation(operationId = "registerExecutive", summary = "Register an executive of the excellence programme", description = "409 if the e-mail address is taken.")
     @RolesAllowed(SALES_MANAGER)
-    public Response register(@Valid @NotNull ExecutiveRequest request) {
+    @APIResponseSchema(value = ExecutiveView.class, responseCode = "201", responseDescription = "Registered; ETag is its version")
+    public RestResponse<ExecutiveView> register(@Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.register(request);
         return ETags.created("/executives/" + executive.id(), executive, executive.version());
     }
 
     @GET
-    @Operation(summary = "Executives, paged", description = "Sort keys: name (default), title, email.")
+    @Operation(operationId = "listExecutives", summary = "Executives, paged", description = "Sort keys: name (default), title, email.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public Page<ExecutiveView> search(@QueryParam("name") @Size(max = 200) String name, @Valid @BeanParam PageParams paging) {
         return executives.search(name, paging);
     }
 
     @GET
+    @Operation(operationId = "getExecutive")
     @Path("/{executiveId}")
     @RolesAllowed({ SALES_MANAGER, OPS })
-    public Response get(@PathParam("executiveId") UUID executiveId) {
+    public RestResponse<ExecutiveView> get(@PathParam("executiveId") UUID executiveId) {
         ExecutiveView executive = executives.get(executiveId);
         return ETags.ok(executive, executive.version());
     }
 
     @PUT
     @Path("/{executiveId}")
-    @Operation(summary = "Update an executive", description = "Needs If-Match with the executive's ETag.")
+    @Operation(operationId = "updateExecutive", summary = "Update an executive", description = "Needs If-Match with the executive's ETag.")
     @RolesAllowed(SALES_MANAGER)
-    public Response update(@PathParam("executiveId") UUID executiveId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<ExecutiveView> update(@PathParam("executiveId") UUID executiveId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.update(executiveId, ifMatch, request);
         return ETags.ok(executive, executive.version());
@@ -82,17 +86,18 @@ public class ExecutiveResource {
 
     @POST
     @Path("/{executiveId}/customer-days")
-    @Operation(summary = "Log a day spent directly with customers",
+    @Operation(operationId = "logCustomerDay", summary = "Log a day spent directly with customers",
             description = "At a shop or with a field team (exactly one). A day counts once: logging it again is a 409.")
     @RolesAllowed(SALES_MANAGER)
-    public Response logDay(@PathParam("executiveId") UUID executiveId, @Valid @NotNull CustomerDayRequest request) {
+    @APIResponseSchema(value = CustomerDayView.class, responseCode = "201", responseDescription = "Logged")
+    public RestResponse<CustomerDayView> logDay(@PathParam("executiveId") UUID executiveId, @Valid @NotNull CustomerDayRequest request) {
         CustomerDayView day = days.log(executiveId, request);
-        return Response.created(URI.create("/customer-days/" + day.id())).entity(day).build();
+        return Responses.created("/customer-days/" + day.id(), day);
     }
 
     @GET
     @Path("/{executiveId}/customer-days")
-    @Operation(summary = "The executive's customer days in a year (default: this year)")
+    @Operation(operationId = "listCustomerDays", summary = "The executive's customer days in a year (default: this year)")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public List<CustomerDayView> days(@PathParam("executiveId") UUID executiveId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {

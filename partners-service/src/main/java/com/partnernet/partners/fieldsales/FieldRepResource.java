@@ -43,6 +43,7 @@ public class FieldRepResource {
     }
 
     @GET
+    @Operation(operationId = "getFieldRep")
     @Path("/{repId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public FieldRepView get(@PathParam("repId") UUID repId) {
@@ -55,7 +56,7 @@ public class FieldRepResource {
 
     @POST
     @Path("/{repId}/departure")
-    @Operation(summary = "A rep leaves the team", description = "409 if the rep left already or the day is before the start.")
+    @Operation(operationId = "recordFieldRepDeparture", summary = "A rep leaves the team", description = "409 if the rep left already or the day is before the start.")
     @RolesAllowed(SALES_MANAGER)
     public FieldRepView leave(@PathParam("repId") UUID repId, @Valid @NotNull Departure departure) {
         return reps.leave(repId, departure.lastDay());

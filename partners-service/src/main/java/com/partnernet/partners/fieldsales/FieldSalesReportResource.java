@@ -32,7 +32,7 @@ public class FieldSalesReportResource {
 
     @GET
     @Path("/headcount")
-    @Operation(summary = "Headcount plan against actual per city and month, and the share of reps from the internal pool",
+    @Operation(operationId = "getFieldSalesHeadcount", summary = "Headcount plan against actual per city and month, and the share of reps from the internal pool",
             description = "Actual: reps working on the month's last day. Default range: this calendar year; at most 60 months.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public HeadcountReport headcount(@QueryParam("partnerId") @Parameter(description = "One direct sales partner; default all") UUID partnerId,

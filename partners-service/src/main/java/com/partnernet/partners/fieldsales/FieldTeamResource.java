@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,11 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
@@ -52,7 +54,7 @@ public class FieldTeamResource {
     }
 
     @GET
-    @Operation(summary = "Field teams, filtered, sorted and paged",
+    @Operation(operationId = "listFieldTeams", summary = "Field teams, filtered, sorted and paged",
             description = "Sort keys: city (default), name, liveFrom, status, weeklyLeadCapacity.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldTeamSnapshot> search(@Valid @BeanParam FieldTeamFilter filter, @Valid @BeanParam PageParams paging) {
@@ -62,9 +64,9 @@ public class FieldTeamResource {
 
     @GET
     @Path("/{teamId}")
-    @Operation(summary = "One field team; its ETag is what an update sends as If-Match")
+    @Operation(operationId = "getFieldTeam", summary = "One field team; its ETag is what an update sends as If-Match")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public Response get(@PathParam("teamId") UUID teamId) {
+    public RestResponse<FieldTeamSnapshot> get(@PathParam("teamId") UUID teamId) {
         FieldTeamSnapshot team = teams.get(teamId);
         caller.requireAccess(team.partnerId(), "Field team", teamId);
         return withETag(team);
@@ -72,25 +74,25 @@ public class FieldTeamResource {
 
     @PUT
     @Path("/{teamId}")
-    @Operation(summary = "Change a field team (city, rollout date, coverage, product focus, campaign, capacity)",
+    @Operation(operationId = "updateFieldTeam", summary = "Change a field team (city, rollout date, coverage, product focus, campaign, capacity)",
             description = "Needs If-Match (428 without, 412 when changed meanwhile). Publishes FieldTeamUpdated.")
     @RolesAllowed(SALES_MANAGER)
-    public Response update(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<FieldTeamSnapshot> update(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FieldTeamRequest request) {
         return withETag(teams.update(teamId, ifMatch, request));
     }
 
     @POST
     @Path("/{teamId}/disbanding")
-    @Operation(summary = "Disband a field team for good", description = "Publishes FieldTeamDisbanded; 409 if disbanded already.")
+    @Operation(operationId = "disbandFieldTeam", summary = "Disband a field team for good", description = "Publishes FieldTeamDisbanded; 409 if disbanded already.")
     @RolesAllowed(SALES_MANAGER)
-    public Response disband(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<FieldTeamSnapshot> disband(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(teams.disband(teamId, ifMatch));
     }
 
     @GET
     @Path("/{teamId}/headcount-plan")
-    @Operation(summary = "The team's planned headcount per month")
+    @Operation(operationId = "getHeadcountPlan", summary = "The team's planned headcount per month")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<HeadcountPlanEntry> plan(@PathParam("teamId") UUID teamId) {
         requireTeamAccess(teamId);
@@ -99,7 +101,7 @@ public class FieldTeamResource {
 
     @PUT
     @Path("/{teamId}/headcount-plan")
-    @Operation(summary = "Replace the team's headcount plan", description = "Each month at most once.")
+    @Operation(operationId = "replaceHeadcountPlan", summary = "Replace the team's headcount plan", description = "Each month at most once.")
     @RolesAllowed(SALES_MANAGER)
     public List<HeadcountPlanEntry> replacePlan(@PathParam("teamId") UUID teamId,
             @NotNull @Size(max = 240) List<@NotNull @Valid HeadcountPlanEntry> plan) {
@@ -108,16 +110,17 @@ public class FieldTeamResource {
 
     @POST
     @Path("/{teamId}/reps")
-    @Operation(summary = "A rep joins the team", description = "Without productFocus the rep promotes the team's product focus.")
+    @Operation(operationId = "addFieldRep", summary = "A rep joins the team", description = "Without productFocus the rep promotes the team's product focus.")
     @RolesAllowed(SALES_MANAGER)
-    public Response join(@PathParam("teamId") UUID teamId, @Valid @NotNull FieldRepRequest request) {
+    @APIResponseSchema(value = FieldRepView.class, responseCode = "201", responseDescription = "Joined")
+    public RestResponse<FieldRepView> join(@PathParam("teamId") UUID teamId, @Valid @NotNull FieldRepRequest request) {
         FieldRepView rep = reps.join(teamId, request);
-        return Response.created(URI.create("/field-reps/" + rep.id())).entity(rep).build();
+        return Responses.created("/field-reps/" + rep.id(), rep);
     }
 
     @GET
     @Path("/{teamId}/reps")
-    @Operation(summary = "The team's reps, optionally those working on a day or from one source",
+    @Operation(operationId = "listFieldReps", summary = "The team's reps, optionally those working on a day or from one source",
             description = "Sort keys: name (default), startDate, endDate, source.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldRepView> reps(@PathParam("teamId") UUID teamId, @QueryParam("activeOn") LocalDate activeOn,
@@ -132,7 +135,7 @@ public class FieldTeamResource {
         }
     }
 
-    private static Response withETag(FieldTeamSnapshot team) {
+    private static RestResponse<FieldTeamSnapshot> withETag(FieldTeamSnapshot team) {
         return ETags.ok(team, team.version());
     }
 }

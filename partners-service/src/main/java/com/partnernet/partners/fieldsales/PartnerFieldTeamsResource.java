@@ -16,9 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
@@ -44,17 +46,18 @@ public class PartnerFieldTeamsResource {
     }
 
     @POST
-    @Operation(summary = "Form a field team of a DIRECT_SALES partner in a city",
+    @Operation(operationId = "formFieldTeam", summary = "Form a field team of a DIRECT_SALES partner in a city",
             description = "Publishes FieldTeamFormed on partners.shop-events (key: team id). 409 for another partner "
                     + "type or when the partner has an active team in that city.")
     @RolesAllowed(SALES_MANAGER)
-    public Response form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
+    @APIResponseSchema(value = FieldTeamSnapshot.class, responseCode = "201", responseDescription = "Formed; ETag is its version")
+    public RestResponse<FieldTeamSnapshot> form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
         FieldTeamSnapshot team = teams.form(partnerId, request);
         return ETags.created("/field-teams/" + team.teamId(), team, team.version());
     }
 
     @GET
-    @Operation(summary = "A partner's field teams, filtered, sorted and paged like the field-team list")
+    @Operation(operationId = "listPartnerFieldTeams", summary = "A partner's field teams, filtered, sorted and paged like the field-team list")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldTeamSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam FieldTeamFilter filter,
             @Valid @BeanParam PageParams paging) {

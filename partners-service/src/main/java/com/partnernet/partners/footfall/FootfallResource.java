@@ -21,7 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,15 +58,17 @@ public class FootfallResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload weekly visitor counts as a JSON array", description = UPLOAD_RULES)
+    @Operation(operationId = "uploadFootfall", summary = "Upload weekly visitor counts as a JSON array", description = UPLOAD_RULES)
     @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
-    public UploadReport upload(List<JsonNode> rows) {
+    public UploadReport upload(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = FootfallRow.class, maxItems = 10000))) List<JsonNode> rows) {
         return footfall.upload(rows, caller.partnerScope());
     }
 
     @POST
     @Consumes(CSV)
-    @Operation(summary = "Upload weekly visitor counts as CSV",
+    @Operation(operationId = "uploadFootfall", summary = "Upload weekly visitor counts as CSV",
             description = "A header line names the columns shopId, week, visitors; comma or semicolon separated. "
                     + UPLOAD_RULES)
     @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
@@ -72,7 +78,7 @@ public class FootfallResource {
 
     @GET
     @Path("/report")
-    @Operation(summary = "Weekly footfall of a shop, a partner, a city or the network against a baseline year",
+    @Operation(operationId = "getFootfallReport", summary = "Weekly footfall of a shop, a partner, a city or the network against a baseline year",
             description = "Give at most one of shopId, partnerId, city (none: the whole network). Per week: visitors, "
                     + "change against the same ISO week of the baseline year and against the week before (both like "
                     + "for like: only shops that counted in both weeks), rolling four-week average, and missing "

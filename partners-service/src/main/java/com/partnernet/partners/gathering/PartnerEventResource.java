@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,11 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
@@ -48,15 +50,16 @@ public class PartnerEventResource {
     }
 
     @POST
-    @Operation(summary = "Announce a partner event (e.g. the partner summit)")
+    @Operation(operationId = "announcePartnerEvent", summary = "Announce a partner event (e.g. the partner summit)")
     @RolesAllowed(SALES_MANAGER)
-    public Response announce(@Valid @NotNull PartnerEventRequest request) {
+    @APIResponseSchema(value = PartnerEventView.class, responseCode = "201", responseDescription = "Announced; ETag is its version")
+    public RestResponse<PartnerEventView> announce(@Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.announce(request);
         return ETags.created("/partner-events/" + event.id(), event, event.version());
     }
 
     @GET
-    @Operation(summary = "Partner events, paged", description = "Sort keys: date (default), name, city.")
+    @Operation(operationId = "listPartnerEvents", summary = "Partner events, paged", description = "Sort keys: date (default), name, city.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<PartnerEventView> search(@QueryParam("from") LocalDate from, @QueryParam("city") @Size(max = 100) String city,
             @Valid @BeanParam PageParams paging) {
@@ -65,19 +68,19 @@ public class PartnerEventResource {
 
     @GET
     @Path("/{eventId}")
-    @Operation(summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends")
+    @Operation(operationId = "getPartnerEvent", summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public Response get(@PathParam("eventId") UUID eventId) {
+    public RestResponse<PartnerEventView> get(@PathParam("eventId") UUID eventId) {
         PartnerEventView event = events.get(eventId);
         return ETags.ok(event, event.version());
     }
 
     @PUT
     @Path("/{eventId}")
-    @Operation(summary = "Change an event",
+    @Operation(operationId = "updatePartnerEvent", summary = "Change an event",
             description = "Needs If-Match. Added seats go to the waitlist at once; fewer seats than are confirmed is a 409.")
     @RolesAllowed(SALES_MANAGER)
-    public Response update(@PathParam("eventId") UUID eventId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<PartnerEventView> update(@PathParam("eventId") UUID eventId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.update(eventId, ifMatch, request);
         return ETags.ok(event, event.version());
@@ -85,20 +88,20 @@ public class PartnerEventResource {
 
     @POST
     @Path("/{eventId}/registrations")
-    @Operation(summary = "Register a partner's attendees",
+    @Operation(operationId = "registerForPartnerEvent", summary = "Register a partner's attendees",
             description = "CONFIRMED while seats last, else WAITLISTED in order of registration. 409 after the "
                     + "deadline, for a partner registered already, or one not ACTIVE.")
     @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
-    public Response register(@PathParam("eventId") UUID eventId, @Valid @NotNull RegistrationRequest request) {
+    @APIResponseSchema(value = RegistrationView.class, responseCode = "201", responseDescription = "Registered, CONFIRMED or WAITLISTED")
+    public RestResponse<RegistrationView> register(@PathParam("eventId") UUID eventId, @Valid @NotNull RegistrationRequest request) {
         caller.requireAccess(request.partnerId(), "Partner", request.partnerId());
         RegistrationView registration = events.register(eventId, request);
-        return Response.created(URI.create("/partner-events/" + eventId + "/registrations/" + registration.id()))
-                .entity(registration).build();
+        return Responses.created("/partner-events/" + eventId + "/registrations/" + registration.id(), registration);
     }
 
     @GET
     @Path("/{eventId}/registrations")
-    @Operation(summary = "The event's registrations in order of registration, optionally of one status")
+    @Operation(operationId = "listRegistrations", summary = "The event's registrations in order of registration, optionally of one status")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<RegistrationView> registrations(@PathParam("eventId") UUID eventId,
             @QueryParam("status") RegistrationStatus status) {
@@ -108,6 +111,7 @@ public class PartnerEventResource {
     }
 
     @GET
+    @Operation(operationId = "getRegistration")
     @Path("/{eventId}/registrations/{registrationId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public RegistrationView registration(@PathParam("eventId") UUID eventId,
@@ -119,7 +123,7 @@ public class PartnerEventResource {
 
     @POST
     @Path("/{eventId}/registrations/{registrationId}/cancellation")
-    @Operation(summary = "Cancel a registration", description = "Its seats go to the next on the waitlist; the answer names who was promoted.")
+    @Operation(operationId = "cancelRegistration", summary = "Cancel a registration", description = "Its seats go to the next on the waitlist; the answer names who was promoted.")
     @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public Cancellation cancel(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
         caller.requireAccess(events.registration(eventId, registrationId).partnerId(), "Registration", registrationId);

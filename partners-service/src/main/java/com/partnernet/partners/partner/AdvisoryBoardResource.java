@@ -31,7 +31,7 @@ public class AdvisoryBoardResource {
     }
 
     @GET
-    @Operation(summary = "Members of the dealer advisory board on a day (default: today)")
+    @Operation(operationId = "getAdvisoryBoard", summary = "Members of the dealer advisory board on a day (default: today)")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public List<PartnerView> advisoryBoard(@QueryParam("on") LocalDate on) {
         return service.advisoryBoard(on != null ? on : Timestamps.today());

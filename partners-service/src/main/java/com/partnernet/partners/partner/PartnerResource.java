@@ -19,9 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
@@ -43,15 +45,17 @@ public class PartnerResource {
     }
 
     @POST
-    @Operation(summary = "Register a partner")
+    @Operation(operationId = "registerPartner", summary = "Register a partner")
     @RolesAllowed(SALES_MANAGER)
-    public Response register(@Valid @NotNull PartnerRequest request) {
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Registered")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "201", responseDescription = "Registered; ETag is its version")
+    public RestResponse<PartnerView> register(@Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.register(request);
         return ETags.created("/partners/" + partner.id(), partner, partner.version());
     }
 
     @GET
-    @Operation(summary = "Partners, filtered, sorted and paged",
+    @Operation(operationId = "listPartners", summary = "Partners, filtered, sorted and paged",
             description = "Sort keys: name, type, status, tier, createdAt (default name).")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<PartnerView> search(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageParams paging) {
@@ -61,9 +65,9 @@ public class PartnerResource {
 
     @GET
     @Path("/{partnerId}")
-    @Operation(summary = "One partner; its ETag is what an update sends as If-Match")
+    @Operation(operationId = "getPartner", summary = "One partner; its ETag is what an update sends as If-Match")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public Response get(@PathParam("partnerId") UUID partnerId) {
+    public RestResponse<PartnerView> get(@PathParam("partnerId") UUID partnerId) {
         caller.requireAccess(partnerId, "Partner", partnerId);
         PartnerView partner = service.get(partnerId);
         return ETags.ok(partner, partner.version());
@@ -71,10 +75,10 @@ public class PartnerResource {
 
     @PUT
     @Path("/{partnerId}")
-    @Operation(summary = "Update a partner",
+    @Operation(operationId = "updatePartner", summary = "Update a partner",
             description = "Needs If-Match with the partner's ETag: 428 without it, 412 when someone changed it first.")
     @RolesAllowed(SALES_MANAGER)
-    public Response update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<PartnerView> update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.update(partnerId, ifMatch, request);
         return ETags.ok(partner, partner.version());

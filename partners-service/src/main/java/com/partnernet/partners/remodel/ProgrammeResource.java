@@ -39,7 +39,7 @@ public class ProgrammeResource {
 
     @PUT
     @Path("/goals/{year}")
-    @Operation(summary = "Set the network's remodel goal for a year")
+    @Operation(operationId = "setRemodelGoal", summary = "Set the network's remodel goal for a year")
     @RolesAllowed(SALES_MANAGER)
     public Goal setGoal(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Goal goal) {
         return new Goal(programme.setGoal(year, goal.remodels()));
@@ -47,7 +47,7 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "Where the remodel programme stands in a year, for the network or one partner")
+    @Operation(operationId = "getRemodelProgramme", summary = "Where the remodel programme stands in a year, for the network or one partner")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public ProgrammeReport report(@PathParam("year") @Min(2000) @Max(2100) int year, @QueryParam("partnerId") UUID partnerId) {
         return programme.report(year, partnerId);

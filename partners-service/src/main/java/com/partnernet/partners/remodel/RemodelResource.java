@@ -24,7 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,7 +55,7 @@ public class RemodelResource {
     }
 
     @GET
-    @Operation(summary = "Remodels, filtered and paged", description = "Sort keys: plannedStart (default), plannedEnd, actualEnd, status.")
+    @Operation(operationId = "listRemodels", summary = "Remodels, filtered and paged", description = "Sort keys: plannedStart (default), plannedEnd, actualEnd, status.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<RemodelView> search(@QueryParam("partnerId") UUID partnerId, @QueryParam("shopId") UUID shopId,
             @QueryParam("status") RemodelStatus status, @Valid @BeanParam PageParams paging) {
@@ -62,9 +63,10 @@ public class RemodelResource {
     }
 
     @GET
+    @Operation(operationId = "getRemodel")
     @Path("/{remodelId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public Response get(@PathParam("remodelId") UUID remodelId) {
+    public RestResponse<RemodelView> get(@PathParam("remodelId") UUID remodelId) {
         RemodelView remodel = remodels.get(remodelId);
         caller.requireAccess(remodel.partnerId(), "Remodel", remodelId);
         return withETag(remodel);
@@ -72,40 +74,40 @@ public class RemodelResource {
 
     @PUT
     @Path("/{remodelId}")
-    @Operation(summary = "Re-plan a remodel that has not started", description = "Needs If-Match with the remodel's ETag.")
+    @Operation(operationId = "rescheduleRemodel", summary = "Re-plan a remodel that has not started", description = "Needs If-Match with the remodel's ETag.")
     @RolesAllowed(SALES_MANAGER)
-    public Response reschedule(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<RemodelView> reschedule(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RemodelRequest request) {
         return withETag(remodels.reschedule(remodelId, ifMatch, request));
     }
 
     @POST
     @Path("/{remodelId}/start")
-    @Operation(summary = "Start a planned remodel", description = "Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
+    @Operation(operationId = "startRemodel", summary = "Start a planned remodel", description = "Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
     @RolesAllowed(SALES_MANAGER)
-    public Response start(@PathParam("remodelId") UUID remodelId,
+    public RestResponse<RemodelView> start(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it started; default today") LocalDate on) {
         return withETag(remodels.start(remodelId, on != null ? on : Timestamps.today()));
     }
 
     @POST
     @Path("/{remodelId}/completion")
-    @Operation(summary = "Complete a running remodel", description = "The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
+    @Operation(operationId = "completeRemodel", summary = "Complete a running remodel", description = "The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
     @RolesAllowed(SALES_MANAGER)
-    public Response complete(@PathParam("remodelId") UUID remodelId,
+    public RestResponse<RemodelView> complete(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it was completed; default today") LocalDate on) {
         return withETag(remodels.complete(remodelId, on != null ? on : Timestamps.today()));
     }
 
     @POST
     @Path("/{remodelId}/cancellation")
-    @Operation(summary = "Cancel a planned or running remodel", description = "A shop it had closed reopens in its old format.")
+    @Operation(operationId = "cancelRemodel", summary = "Cancel a planned or running remodel", description = "A shop it had closed reopens in its old format.")
     @RolesAllowed(SALES_MANAGER)
-    public Response cancel(@PathParam("remodelId") UUID remodelId, @Valid @NotNull Cancellation cancellation) {
+    public RestResponse<RemodelView> cancel(@PathParam("remodelId") UUID remodelId, @Valid @NotNull Cancellation cancellation) {
         return withETag(remodels.cancel(remodelId, cancellation.reason()));
     }
 
-    static Response withETag(RemodelView remodel) {
+    static RestResponse<RemodelView> withETag(RemodelView remodel) {
         return ETags.ok(remodel, remodel.version());
     }
 }

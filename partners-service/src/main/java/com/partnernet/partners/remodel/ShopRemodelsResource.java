@@ -12,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.web.ETags;
@@ -32,10 +34,11 @@ public class ShopRemodelsResource {
     }
 
     @POST
-    @Operation(summary = "Plan the remodel of a shop into the new store format",
+    @Operation(operationId = "planRemodel", summary = "Plan the remodel of a shop into the new store format",
             description = "409 if the shop is closed, has the new format already, or has a planned or running remodel.")
     @RolesAllowed(SALES_MANAGER)
-    public Response plan(@PathParam("shopId") UUID shopId, @Valid @NotNull RemodelRequest request) {
+    @APIResponseSchema(value = RemodelView.class, responseCode = "201", responseDescription = "Planned; ETag is its version")
+    public RestResponse<RemodelView> plan(@PathParam("shopId") UUID shopId, @Valid @NotNull RemodelRequest request) {
         RemodelView remodel = remodels.plan(shopId, request);
         return ETags.created("/remodels/" + remodel.id(), remodel, remodel.version());
     }

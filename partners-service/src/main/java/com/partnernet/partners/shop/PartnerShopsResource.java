@@ -16,9 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
@@ -44,15 +46,16 @@ public class PartnerShopsResource {
     }
 
     @POST
-    @Operation(summary = "Open a shop for a partner", description = "Publishes ShopOpened on partners.shop-events.")
+    @Operation(operationId = "openShop", summary = "Open a shop for a partner", description = "Publishes ShopOpened on partners.shop-events.")
     @RolesAllowed(SALES_MANAGER)
-    public Response open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
+    @APIResponseSchema(value = ShopSnapshot.class, responseCode = "201", responseDescription = "Opened; ETag is its version")
+    public RestResponse<ShopSnapshot> open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
         ShopSnapshot shop = shops.open(partnerId, request);
         return ETags.created("/shops/" + shop.shopId(), shop, shop.version());
     }
 
     @GET
-    @Operation(summary = "A partner's shops, filtered, sorted and paged like the shop search")
+    @Operation(operationId = "listPartnerShops", summary = "A partner's shops, filtered, sorted and paged like the shop search")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<ShopSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam ShopFilter filter,
             @Valid @BeanParam PageParams paging) {

@@ -19,7 +19,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +44,7 @@ public class ShopResource {
     }
 
     @GET
-    @Operation(summary = "Search shops",
+    @Operation(operationId = "listShops", summary = "Search shops",
             description = "Filters combine with AND. With lat, lon and radiusKm only shops within the radius, nearest "
                     + "first (sort=distance, the default then). Sort keys: name, city, postalCode, status, format, "
                     + "weeklyLeadCapacity, updatedAt.")
@@ -55,9 +56,9 @@ public class ShopResource {
 
     @GET
     @Path("/{shopId}")
-    @Operation(summary = "One shop; its ETag is what an update sends as If-Match")
+    @Operation(operationId = "getShop", summary = "One shop; its ETag is what an update sends as If-Match")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public Response get(@PathParam("shopId") UUID shopId) {
+    public RestResponse<ShopSnapshot> get(@PathParam("shopId") UUID shopId) {
         ShopSnapshot shop = service.get(shopId);
         caller.requireAccess(shop.partnerId(), "Shop", shopId);
         return withETag(shop);
@@ -65,42 +66,42 @@ public class ShopResource {
 
     @PUT
     @Path("/{shopId}")
-    @Operation(summary = "Change a shop's details",
+    @Operation(operationId = "updateShop", summary = "Change a shop's details",
             description = "Needs If-Match with the shop's ETag (428 without, 412 when changed meanwhile). Publishes "
                     + "ShopFormatChanged, ShopCatchmentChanged, ShopCapacityChanged and/or ShopUpdated.")
     @RolesAllowed(SALES_MANAGER)
-    public Response update(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<ShopSnapshot> update(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ShopRequest request) {
         return withETag(service.update(shopId, ifMatch, request));
     }
 
     @POST
     @Path("/{shopId}/temporary-closure")
-    @Operation(summary = "Close an open shop temporarily", description = "Publishes ShopTemporarilyClosed; 409 unless OPEN.")
+    @Operation(operationId = "closeShopTemporarily", summary = "Close an open shop temporarily", description = "Publishes ShopTemporarilyClosed; 409 unless OPEN.")
     @RolesAllowed(SALES_MANAGER)
-    public Response closeTemporarily(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<ShopSnapshot> closeTemporarily(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChange change) {
         return withETag(service.closeTemporarily(shopId, ifMatch, change.reason()));
     }
 
     @POST
     @Path("/{shopId}/reopening")
-    @Operation(summary = "Reopen a temporarily closed shop", description = "Publishes ShopReopened; 409 unless TEMPORARILY_CLOSED.")
+    @Operation(operationId = "reopenShop", summary = "Reopen a temporarily closed shop", description = "Publishes ShopReopened; 409 unless TEMPORARILY_CLOSED.")
     @RolesAllowed(SALES_MANAGER)
-    public Response reopen(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<ShopSnapshot> reopen(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(service.reopen(shopId, ifMatch));
     }
 
     @POST
     @Path("/{shopId}/closure")
-    @Operation(summary = "Close a shop for good", description = "Publishes ShopClosed; CLOSED is final.")
+    @Operation(operationId = "closeShop", summary = "Close a shop for good", description = "Publishes ShopClosed; CLOSED is final.")
     @RolesAllowed(SALES_MANAGER)
-    public Response close(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<ShopSnapshot> close(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChange change) {
         return withETag(service.close(shopId, ifMatch, change.reason()));
     }
 
-    static Response withETag(ShopSnapshot shop) {
+    static RestResponse<ShopSnapshot> withETag(ShopSnapshot shop) {
         return ETags.ok(shop, shop.version());
     }
 }

@@ -41,7 +41,7 @@ public class TargetResource {
 
     @PUT
     @Path("/targets/{year}/{productLine}")
-    @Operation(summary = "Set a partner's annual target for a product line",
+    @Operation(operationId = "setTarget", summary = "Set a partner's annual target for a product line",
             description = "Kept in the target's history with changedBy and reason; publishes TargetAdjusted.")
     @RolesAllowed(SALES_MANAGER)
     public TargetView set(@PathParam("partnerId") UUID partnerId, @PathParam("year") @Min(2000) @Max(2100) int year,
@@ -51,7 +51,7 @@ public class TargetResource {
 
     @PUT
     @Path("/shops/{shopId}/targets/{year}/{productLine}")
-    @Operation(summary = "Set a shop's share of its partner's annual target for a product line",
+    @Operation(operationId = "setShopTarget", summary = "Set a shop's share of its partner's annual target for a product line",
             description = "A partner without a target of its own for that line has the sum of its shops' targets.")
     @RolesAllowed(SALES_MANAGER)
     public TargetView setForShop(@PathParam("partnerId") UUID partnerId, @PathParam("shopId") UUID shopId,
@@ -62,7 +62,7 @@ public class TargetResource {
 
     @GET
     @Path("/targets")
-    @Operation(summary = "A partner's targets for a year, its own and its shops' (default: this year)")
+    @Operation(operationId = "listTargets", summary = "A partner's targets for a year, its own and its shops' (default: this year)")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<TargetView> list(@PathParam("partnerId") UUID partnerId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
@@ -72,7 +72,7 @@ public class TargetResource {
 
     @GET
     @Path("/targets/{year}/{productLine}/history")
-    @Operation(summary = "Every change of a target: who, when, why, from what to what")
+    @Operation(operationId = "getTargetHistory", summary = "Every change of a target: who, when, why, from what to what")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<TargetService.TargetChangeView> history(@PathParam("partnerId") UUID partnerId,
             @PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("productLine") ProductLine productLine,

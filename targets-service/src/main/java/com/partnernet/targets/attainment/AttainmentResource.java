@@ -4,7 +4,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,12 +21,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.time.Timestamps;
@@ -64,7 +71,7 @@ public class AttainmentResource {
 
     @GET
     @Path("/attainment")
-    @Operation(summary = "Attainment for any period and scope: a partner, or one of its shops; one product line or all",
+    @Operation(operationId = "getAttainment", summary = "Attainment for any period and scope: a partner, or one of its shops; one product line or all",
             description = "Units sold, the effective target, the percentage, and the pace as of asOf (default today): "
                     + "expected to date on the seasonal curve, projection to the period's end, status ON_TRACK (sold ≥ "
                     + "95 % of expected), AT_RISK (≥ 80 %) or OFF_TRACK.")
@@ -84,7 +91,7 @@ public class AttainmentResource {
 
     @GET
     @Path("/leaderboard")
-    @Operation(summary = "Partners (scope=PARTNER) or shops (scope=SHOP) by attainment of their annual targets, with network totals")
+    @Operation(operationId = "getLeaderboard", summary = "Partners (scope=PARTNER) or shops (scope=SHOP) by attainment of their annual targets, with network totals")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public Leaderboard leaderboard(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("productLine") ProductLine productLine, @QueryParam("asOf") LocalDate asOf,
@@ -101,21 +108,25 @@ public class AttainmentResource {
 
     @POST
     @Path("/sales")
-    @Operation(summary = "Record a sale (also one that did not come from a lead)",
+    @Operation(operationId = "recordSale", summary = "Record a sale (also one that did not come from a lead)",
             description = "Idempotent by externalSaleId: 201 for a new sale, 200 with the stored one for a resend.")
     @RolesAllowed(SALES_MANAGER)
-    public Response record(@Valid @NotNull SaleRequest request) {
+    @APIResponseSchema(value = AttainmentService.SaleView.class, responseCode = "201", responseDescription = "A new sale")
+    @APIResponse(responseCode = "200", description = "The same externalSaleId again: the sale known already, nothing changed")
+    public RestResponse<AttainmentService.SaleView> record(@Valid @NotNull SaleRequest request) {
         AttainmentService.RecordedSale recorded = service.record(request);
         return recorded.created()
-                ? Response.created(URI.create("/sales/" + recorded.sale().id())).entity(recorded.sale()).build()
-                : Response.ok(recorded.sale()).build();
+                ? Responses.created("/sales/" + recorded.sale().id(), recorded.sale())
+                : RestResponse.ok(recorded.sale());
     }
 
     @POST
     @Path("/sales/batch")
-    @Operation(summary = "Record up to 1,000 sales; bad rows are reported, good ones kept")
+    @Operation(operationId = "recordSales", summary = "Record up to 1,000 sales; bad rows are reported, good ones kept")
     @RolesAllowed(SALES_MANAGER)
-    public BatchResult recordBatch(List<JsonNode> rows) {
+    public BatchResult recordBatch(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SaleRequest.class, maxItems = 1000))) List<JsonNode> rows) {
         if (rows == null) {
             throw new InvalidRequestException("body", "must be a JSON array of sales");
         }

@@ -38,7 +38,7 @@ public class PartnerAttainmentResource {
     }
 
     @GET
-    @Operation(summary = "A partner's attainment in a year (default: this year), per product line and in total",
+    @Operation(operationId = "getPartnerAttainment", summary = "A partner's attainment in a year (default: this year), per product line and in total",
             description = "Against the effective annual targets, with the pace as of asOf (default today).")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public AttainmentView annual(@PathParam("partnerId") UUID partnerId,

@@ -5,7 +5,6 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,10 +23,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnernet.chassis.web.Responses;
 
 /** The seasonal curve and the promotions calendar that pacing and effective targets follow. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +53,7 @@ public class CalendarResource {
 
     @GET
     @Path("/{year}/curve")
-    @Operation(summary = "A year's seasonal curve (the default unless the year has its own)")
+    @Operation(operationId = "getSeasonalCurve", summary = "A year's seasonal curve (the default unless the year has its own)")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public Curve curve(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return new Curve(year, calendar.hasOwnCurve(year), java.util.Arrays.stream(calendar.weekWeights(year)).boxed().toList());
@@ -58,7 +61,7 @@ public class CalendarResource {
 
     @PUT
     @Path("/{year}/curve")
-    @Operation(summary = "Give a year its own seasonal curve: 53 week weights")
+    @Operation(operationId = "setSeasonalCurve", summary = "Give a year its own seasonal curve: 53 week weights")
     @RolesAllowed(SALES_MANAGER)
     public Curve setCurve(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull CurveRequest request) {
         calendar.setCurve(year, request.weights());
@@ -67,7 +70,7 @@ public class CalendarResource {
 
     @GET
     @Path("/{year}/promotions")
-    @Operation(summary = "Promotions touching a year")
+    @Operation(operationId = "listPromotions", summary = "Promotions touching a year")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public List<Promotion> promotions(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return calendar.promotions(year);
@@ -75,22 +78,24 @@ public class CalendarResource {
 
     @POST
     @Path("/promotions")
-    @Operation(summary = "Add a promotion (a deal day, a recurring weekday such as Magenta Thursday, a campaign)")
+    @Operation(operationId = "addPromotion", summary = "Add a promotion (a deal day, a recurring weekday such as Magenta Thursday, a campaign)")
     @RolesAllowed(SALES_MANAGER)
-    public Response addPromotion(@Valid @NotNull PromotionRequest request) {
+    @APIResponseSchema(value = Promotion.class, responseCode = "201", responseDescription = "Added")
+    public RestResponse<Promotion> addPromotion(@Valid @NotNull PromotionRequest request) {
         Promotion promotion = calendar.addPromotion(request);
-        return Response.created(URI.create("/calendar/promotions/" + promotion.id)).entity(promotion).build();
+        return Responses.created("/calendar/promotions/" + promotion.id, promotion);
     }
 
     @GET
     @Path("/promotions/{promotionId}")
-    @Operation(summary = "One promotion (where adding it points)")
+    @Operation(operationId = "getPromotion", summary = "One promotion (where adding it points)")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public Promotion promotion(@PathParam("promotionId") UUID promotionId) {
         return calendar.promotion(promotionId);
     }
 
     @DELETE
+    @Operation(operationId = "removePromotion")
     @Path("/promotions/{promotionId}")
     @RolesAllowed(SALES_MANAGER)
     public void removePromotion(@PathParam("promotionId") UUID promotionId) {

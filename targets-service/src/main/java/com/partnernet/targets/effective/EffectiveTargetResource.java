@@ -43,7 +43,7 @@ public class EffectiveTargetResource {
     }
 
     @GET
-    @Operation(summary = "The target for any date range, with the rules and closures that shaped it",
+    @Operation(operationId = "getEffectiveTarget", summary = "The target for any date range, with the rules and closures that shaped it",
             description = "For the partner, or one of its shops (shopId). Precedence: a shop's closure, then the most "
                     + "specific rule (shop, partner, network; the newest within one scope), then the seasonal curve.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })

@@ -3,7 +3,6 @@ package com.partnernet.targets.rule;
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +18,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.time.Timestamps;
 
@@ -41,23 +43,25 @@ public class RuleResource {
     }
 
     @POST
-    @Operation(summary = "Add a period rule: WAIVE a date range, or SCALE it to a percentage of the annual target",
+    @Operation(operationId = "addPeriodRule", summary = "Add a period rule: WAIVE a date range, or SCALE it to a percentage of the annual target",
             description = "Network-wide without partnerId, for a partner (and its shops) with it, for one shop with "
                     + "shopId too. Publishes TargetAdjusted. Precedence: see README.")
     @RolesAllowed(SALES_MANAGER)
-    public Response add(@Valid @NotNull RuleRequest request) {
+    @APIResponseSchema(value = PeriodRule.class, responseCode = "201", responseDescription = "Added")
+    public RestResponse<PeriodRule> add(@Valid @NotNull RuleRequest request) {
         PeriodRule rule = rules.add(request, caller.name());
-        return Response.created(URI.create("/period-rules/" + rule.id)).entity(rule).build();
+        return Responses.created("/period-rules/" + rule.id, rule);
     }
 
     @GET
-    @Operation(summary = "Rules touching a year (default: this year), in force and withdrawn; optionally a partner's")
+    @Operation(operationId = "listPeriodRules", summary = "Rules touching a year (default: this year), in force and withdrawn; optionally a partner's")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public List<PeriodRule> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("partnerId") UUID partnerId) {
         return rules.list(year != null ? year : Timestamps.today().getYear(), partnerId);
     }
 
     @GET
+    @Operation(operationId = "getPeriodRule")
     @Path("/{ruleId}")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public PeriodRule get(@PathParam("ruleId") UUID ruleId) {
@@ -66,7 +70,7 @@ public class RuleResource {
 
     @POST
     @Path("/{ruleId}/withdrawal")
-    @Operation(summary = "Withdraw a rule (it stays for the record, with who withdrew it); publishes TargetAdjusted")
+    @Operation(operationId = "withdrawPeriodRule", summary = "Withdraw a rule (it stays for the record, with who withdrew it); publishes TargetAdjusted")
     @RolesAllowed(SALES_MANAGER)
     public PeriodRule withdraw(@PathParam("ruleId") UUID ruleId) {
         return rules.withdraw(ruleId, caller.name());

@@ -1,0 +1,138 @@
+package com.partnernet.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiContractTest {
+
+    private static final String CONTRACT = document("""
+              name:
+                type: string
+              city:
+                type: string""", "[READY, DONE]");
+
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void noUpdate() {
+        System.clearProperty("contract.update");
+        System.clearProperty("contract.breaking");
+    }
+
+    @Test
+    void theSameDocumentPasses() throws Exception {
+        Path committed = committed();
+        ApiContract.verify(CONTRACT, committed);
+    }
+
+    @Test
+    void anAddedFieldIsADifferenceButNotABreakingOne() throws Exception {
+        String served = document("""
+                  name:
+                    type: string
+                  city:
+                    type: string
+                  postalCode:
+                    type: string""", "[READY, DONE]");
+        AssertionError refused = assertThrows(AssertionError.class, () -> ApiContract.verify(served, committed()));
+        assertTrue(refused.getMessage().contains("(compatible)"), refused.getMessage());
+        System.setProperty("contract.update", "true");
+        Path committed = committed();
+        ApiContract.verify(served, committed);
+        assertEquals(served, Files.readString(committed));
+    }
+
+    @Test
+    void aRemovedFieldOrEnumValueBreaksClientsAndIsNotWrittenUnlessAccepted() throws Exception {
+        for (String served : List.of(document("""
+                  name:
+                    type: string""", "[READY, DONE]"), document("""
+                  name:
+                    type: string
+                  city:
+                    type: string""", "[READY]"))) {
+            Path committed = committed();
+            AssertionError refused = assertThrows(AssertionError.class, () -> ApiContract.verify(served, committed));
+            assertTrue(refused.getMessage().contains("BREAKS clients"), refused.getMessage());
+            System.setProperty("contract.update", "true");
+            AssertionError notWritten = assertThrows(AssertionError.class, () -> ApiContract.verify(served, committed));
+            assertTrue(notWritten.getMessage().startsWith("Not written"), notWritten.getMessage());
+            assertEquals(CONTRACT, Files.readString(committed));
+            System.setProperty("contract.breaking", "accept");
+            ApiContract.verify(served, committed);
+            assertEquals(served, Files.readString(committed));
+            noUpdate();
+        }
+    }
+
+    @Test
+    void everyOperationNeedsAUniqueOperationIdAndItsRoles() {
+        String withoutRoles = CONTRACT.replace("""
+                      security:
+                      - bearer:
+                        - sales-manager
+                """, "");
+        assertEquals(List.of("GET /shops/{id}: names no roles (security requirement with the roles as scopes)"),
+                ApiContract.lint(withoutRoles));
+        assertEquals(List.of("GET /shops/{id}: no operationId"),
+                ApiContract.lint(CONTRACT.replace("      operationId: getShop\n", "")));
+    }
+
+    private Path committed() throws Exception {
+        Path committed = Files.createTempFile(directory, "contract", ".yaml");
+        Files.writeString(committed, CONTRACT);
+        return committed;
+    }
+
+    private static String document(String properties, String statuses) {
+        return """
+                openapi: 3.0.3
+                info:
+                  title: shops
+                  version: "1"
+                paths:
+                  /shops/{id}:
+                    get:
+                      operationId: getShop
+                      parameters:
+                      - name: id
+                        in: path
+                        required: true
+                        schema:
+                          type: string
+                      responses:
+                        "200":
+                          description: OK
+                          content:
+                            application/json:
+                              schema:
+                                $ref: "#/components/schemas/Shop"
+                      security:
+                      - bearer:
+                        - sales-manager
+                components:
+                  securitySchemes:
+                    bearer:
+                      type: http
+                      scheme: bearer
+                  schemas:
+                    Shop:
+                      type: object
+                      properties:
+                        status:
+                          type: string
+                          enum: %s
+                %s
+                """.formatted(statuses, properties.indent(8).stripTrailing());
+    }
+}
