@@ -162,11 +162,11 @@ async function lookups() {
   const pilotShops = new Set(pilotCampaign ? pilotCampaign.pilotShops : []);
   const shops = await api('partners', '/shops?size=200&sort=name');
   const select = document.getElementById('shop');
-  const ordered = [...shops.items.filter((shop) => pilotShops.has(shop.shopId)), ...shops.items.filter((shop) => !pilotShops.has(shop.shopId))];
+  const ordered = [...shops.items.filter((shop) => pilotShops.has(shop.id)), ...shops.items.filter((shop) => !pilotShops.has(shop.id))];
   ordered.forEach((shop) => {
     const option = document.createElement('option');
-    option.value = shop.shopId;
-    option.textContent = (pilotShops.has(shop.shopId) ? 'Pilot · ' : '') + shop.name;
+    option.value = shop.id;
+    option.textContent = (pilotShops.has(shop.id) ? 'Pilot · ' : '') + shop.name;
     select.appendChild(option);
   });
   select.addEventListener('change', () => refresh([pipeline]));

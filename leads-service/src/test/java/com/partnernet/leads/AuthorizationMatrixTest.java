@@ -149,11 +149,11 @@ class AuthorizationMatrixTest {
                 .body("$", not(hasKey("contactName"))).body("$", not(hasKey("contactEmail")))
                 .body("$", not(hasKey("contactPhone")));
         as(OPS).get("/shops/{s}/pipeline", shopA).then().statusCode(200)
-                .body("leads[0].status", equalTo("NEW")).body("leads[0]", not(hasKey("contactEmail")));
+                .body("items[0].status", equalTo("NEW")).body("items[0]", not(hasKey("contactEmail")));
         as(SALES_MANAGER).get("/leads/{id}", leadA).then().statusCode(200).body("contactEmail", equalTo("clara.kundin@example.org"));
         given().auth().oauth2(tokens.forPartner(partnerA))
                 .get("/shops/{s}/pipeline", shopA).then().statusCode(200)
-                .body("leads.contactName", contains("Clara Kundin"));
+                .body("items.contactName", contains("Clara Kundin"));
         // Marketing systems submit leads but read no pipelines; the echo of a submission carries no contact data.
         as(MARKETING_SYSTEM).get("/shops/{s}/pipeline", shopA).then().statusCode(403);
     }

@@ -11,6 +11,7 @@ import static com.partnernet.leads.LeadsApi.team;
 import static com.partnernet.leads.LeadsApi.uniquePlace;
 import static com.partnernet.leads.LeadsApi.uniquePostalCode;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,6 +62,16 @@ class DirectoryTest {
     }
 
     @Test
+    void shopEventsPublishedBeforeTheIdWasCalledIdStillApply() {
+        UUID shopId = UUID.randomUUID();
+        Map<String, Object> old = shop(shopId, "Compacted long ago", uniquePostalCode(), uniquePlace(), Map.of());
+        old.put("shopId", old.remove("id"));
+        kafka.send(SHOP_EVENTS, shopId.toString(), envelope("ShopOpened", "Shop", shopId.toString(), old));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/routing-directory/shops/{id}", shopId).then()
+                .statusCode(200).body("id", equalTo(shopId.toString())).body("name", equalTo("Compacted long ago")));
+    }
+
+    @Test
     void fieldTeamEventsBuildTheTeamDirectoryAndBadShopEventsAreDeadLettered() {
         String prefix = uniquePostalCode();
         UUID teamId = publishTeam(kafka, team(prefix, Map.of("productFocus", List.of("MOBILE", "BROADBAND"))));
@@ -72,7 +83,7 @@ class DirectoryTest {
         kafka.send(SHOP_EVENTS, badKey, envelope("ShopOpened", "Shop", badKey, Map.of("name", "No ids")));
         kafka.send(SHOP_EVENTS, badKey, "not an envelope");
         List<ConsumerRecord<String, String>> dead = kafka.awaitCount("leads.shop-events.dlq", r -> badKey.equals(r.key()), 2, WAIT);
-        assertTrue(KafkaTestClient.header(dead.get(0), "dead-letter-reason").contains("shopId"),
+        assertTrue(KafkaTestClient.header(dead.get(0), "dead-letter-reason").contains("id must not be null"),
                 KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
         assertTrue(KafkaTestClient.header(dead.get(1), "dead-letter-reason").contains("not an event envelope"));
         assertEquals(SHOP_EVENTS, KafkaTestClient.header(dead.get(1), "dead-letter-topic"));

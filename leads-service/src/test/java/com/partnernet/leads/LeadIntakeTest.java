@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.local.EventSchemas;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 
@@ -58,6 +59,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import java.nio.file.Path;
 
 @QuarkusTest
 @TestSecurity(user = "test-manager", roles = SALES_MANAGER)
@@ -102,9 +104,9 @@ class LeadIntakeTest {
         }
 
         given().get("/leads/{id}/consent", leadId).then().statusCode(200)
-                .body("[0].purpose", equalTo("CONTACT_ABOUT_PRODUCT_LINE")).body("[0].recipient", equalTo("ASSIGNED_PARTNER"))
-                .body("[0].productLine", equalTo("TV")).body("[0].granted", equalTo(true))
-                .body("[0].source", equalTo("meta-ads")).body("[0].expiresAt", org.hamcrest.Matchers.notNullValue());
+                .body("items[0].purpose", equalTo("CONTACT_ABOUT_PRODUCT_LINE")).body("items[0].recipient", equalTo("ASSIGNED_PARTNER"))
+                .body("items[0].productLine", equalTo("TV")).body("items[0].granted", equalTo(true))
+                .body("items[0].source", equalTo("meta-ads")).body("items[0].expiresAt", org.hamcrest.Matchers.notNullValue());
 
         // Counted as the poll's transaction commits, a moment after the lead became readable.
         await().atMost(WAIT).until(() -> metric("partnernet_leads_intake_latency_seconds_count") > intakesTimed);
@@ -150,15 +152,35 @@ class LeadIntakeTest {
         bad.put("stopped campaign", lead(stopped, postalCode, Map.of()));
         bad.put("bad phone", lead(code, postalCode, Map.of("contact", Map.of("name", "A", "phone", "12"))));
         bad.put("unreachable", lead(code, postalCode, Map.of("contact", Map.of("name", "A"))));
-        Map<String, String> expected = Map.of("missing contact", "contact", "wrong type", "productLine",
-                "bad postal code", "postalCode", "unknown campaign", "no campaign with the code no-such-campaign",
-                "stopped campaign", "is STOPPED", "bad phone", "contact.phone must be a valid phone number",
-                "unreachable", "needs an e-mail address or a phone number", "not JSON", "not a valid InboundLead");
+        bad.put("everything", lead("no-such-campaign", postalCode, Map.of("productLine", "RADIO",
+                "contact", Map.of("name", "A", "email", "not-an-address", "phone", "12"))));
+        bad.put("blank source", lead(code, postalCode, Map.of("source", " ")));
+        bad.put("consent as text", lead(code, postalCode, Map.of("consent", Map.of("granted", "yes"))));
+        bad.put("latitude off the globe", lead(code, postalCode, Map.of("latitude", 91.0, "longitude", 6.9)));
+        bad.put("message too long", lead(code, postalCode, Map.of("message", "x".repeat(2001))));
+        Map<String, String> expected = pairs("missing contact", "contact must not be null",
+                "wrong type", "productLine must be one of [", "bad postal code", "postalCode",
+                "unknown campaign", "no campaign with the code no-such-campaign", "stopped campaign", "is STOPPED",
+                "bad phone", "contact.phone must be a valid phone number",
+                "unreachable", "contact needs an e-mail address or a phone number", "not JSON", "not JSON: ",
+                "blank source", "source must not be blank", "consent as text", "consent.granted must be true or false",
+                "latitude off the globe", "latitude must be less than or equal to 90",
+                "message too long", "message size must be between 0 and 2000");
+        // Every fault of a lead at once, in the contract's words: the wrong type did not hide the rest.
+        expected.put("everything", "invalid lead: campaign no campaign with the code no-such-campaign; contact.email "
+                + "must be a well-formed email address; contact.phone must be a valid phone number; productLine must be "
+                + "one of [");
+        // The inbound lead's schema (docs/asyncapi) refuses the same leads, but for what only the service can know.
+        EventSchemas schemas = new EventSchemas(Path.of(".."));
+        Set<String> needTheService = Set.of("unknown campaign", "stopped campaign", "bad phone");
+        bad.forEach((kind, body) -> assertEquals(!needTheService.contains(kind),
+                !schemas.violationsOfInboundLead(write(body)).isEmpty(), kind + " judged otherwise by the schema"));
         String prefix = "bad-" + UUID.randomUUID() + "-";
         double deadLettered = metric("partnernet_leads_dead_lettered_total{reason=\"invalid\"}");
         kafka.send(INBOUND, prefix + "not JSON", "{\"source\": \"web\", broken");
         bad.forEach((kind, body) -> kafka.send(INBOUND, prefix + kind, write(body)));
         Map<String, Object> good = lead(code, postalCode, Map.of());
+        assertEquals(List.of(), schemas.violationsOfInboundLead(write(good)));
         kafka.send(INBOUND, "web:" + good.get("externalId"), write(good));
 
         List<ConsumerRecord<String, String>> dead = kafka.awaitCount(INBOUND_DLQ, r -> r.key().startsWith(prefix), expected.size(), WAIT);
@@ -166,18 +188,24 @@ class LeadIntakeTest {
             String kind = record.key().substring(prefix.length());
             String reason = KafkaTestClient.header(record, "dead-letter-reason");
             assertTrue(reason.contains(expected.get(kind)), kind + ": " + reason);
+            assertFalse(reason.matches("(?s).*(com\\.partnernet|InboundLead|Cannot deserialize|java\\.).*"), kind + ": " + reason);
             assertEquals(INBOUND, KafkaTestClient.header(record, "dead-letter-topic"));
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/leads?campaign={c}", code)
                 .then().body("items.externalId", hasItem(good.get("externalId"))));
         await().atMost(WAIT).until(() -> metric("partnernet_leads_dead_lettered_total{reason=\"invalid\"}") >= deadLettered + expected.size());
 
-        Map<String, String> restFields = Map.of("missing contact", "contact", "wrong type", "productLine",
+        Map<String, String> restFields = pairs("missing contact", "contact", "wrong type", "productLine",
                 "bad postal code", "postalCode", "unknown campaign", "campaign", "stopped campaign", "campaign",
-                "bad phone", "contact.phone", "unreachable", "contact.reachable");
+                "bad phone", "contact.phone", "unreachable", "contact", "blank source", "source",
+                "consent as text", "consent.granted", "latitude off the globe", "latitude", "message too long", "message",
+                "everything", "campaign");
         bad.forEach((kind, body) -> given().contentType(ContentType.JSON).body(body).post("/leads")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem(restFields.get(kind))));
+        given().contentType(ContentType.JSON).body(bad.get("everything")).post("/leads").then().statusCode(400)
+                .body("violations.field", contains("campaign", "contact.email", "contact.phone", "productLine"))
+                .body("violations[3].message", equalTo("must be one of [MOBILE, BROADBAND, TV, HOME_NETWORKING, BUSINESS_SOLUTIONS]"));
         given().contentType(ContentType.JSON).body("{\"source\": \"web\", broken").post("/leads").then().statusCode(400);
         given().get("/leads?campaign=no-such-campaign").then().body("totalItems", equalTo(0));
     }
@@ -193,7 +221,7 @@ class LeadIntakeTest {
                 .body("status", equalTo("REJECTED_NO_CONSENT")).body("shopId", nullValue())
                 .body("contactName", nullValue()).body("contactEmail", nullValue()).body("message", nullValue())
                 .body("routingReason", equalTo("no consent to be contacted"));
-        given().get("/leads/{id}/consent", refused).then().body("[0].granted", equalTo(false));
+        given().get("/leads/{id}/consent", refused).then().body("items[0].granted", equalTo(false));
 
         String expired = submit(lead(code, postalCode, Map.of("consent", Map.of("granted", true,
                 "grantedAt", Instant.now().minus(800, ChronoUnit.DAYS).toString(),
@@ -306,5 +334,13 @@ class LeadIntakeTest {
                 .body("items[0].leadId", equalTo(given().get("/leads?campaign={c}", code).then().extract()
                         .path("items[0].id")));
         given().contentType(ContentType.JSON).body(Map.of("not", "an array")).post("/leads/batch").then().statusCode(400);
+    }
+
+    private static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            pairs.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return pairs;
     }
 }

@@ -53,7 +53,7 @@ final class LeadsApi {
     /** A shop's full state as partners-service publishes it; {@code overrides} replace fields. */
     static Map<String, Object> shop(UUID shopId, String name, String postalCode, double[] place, Map<String, Object> overrides) {
         Map<String, Object> shop = new HashMap<>();
-        shop.put("shopId", shopId.toString());
+        shop.put("id", shopId.toString());
         shop.put("partnerId", UUID.randomUUID().toString());
         shop.put("name", name);
         shop.put("postalCode", postalCode);
@@ -79,7 +79,7 @@ final class LeadsApi {
 
     /** Publishes a shop's state and waits until the routing directory holds that version. */
     static UUID publishShop(KafkaTestClient kafka, Map<String, Object> shop) {
-        String shopId = (String) shop.get("shopId");
+        String shopId = (String) shop.get("id");
         kafka.send(SHOP_EVENTS, shopId, envelope("ShopUpdated", "Shop", shopId, shop));
         await().atMost(WAIT).untilAsserted(() -> given().get("/routing-directory/shops/{id}", shopId)
                 .then().statusCode(200).body("shopVersion", equalTo(((Number) shop.get("version")).intValue())));
@@ -88,7 +88,7 @@ final class LeadsApi {
 
     /** Publishes a field team's state and waits until the routing directory holds that version. */
     static UUID publishTeam(KafkaTestClient kafka, Map<String, Object> team) {
-        String teamId = (String) team.get("teamId");
+        String teamId = (String) team.get("id");
         kafka.send(SHOP_EVENTS, teamId, envelope("FieldTeamUpdated", "FieldTeam", teamId, team));
         await().atMost(WAIT).untilAsserted(() -> given().get("/routing-directory/teams/{id}", teamId)
                 .then().statusCode(200).body("teamVersion", equalTo(((Number) team.get("version")).intValue())));
@@ -96,7 +96,7 @@ final class LeadsApi {
     }
 
     static Map<String, Object> team(String postalPrefix, Map<String, Object> overrides) {
-        Map<String, Object> team = new HashMap<>(Map.of("teamId", UUID.randomUUID().toString(),
+        Map<String, Object> team = new HashMap<>(Map.of("id", UUID.randomUUID().toString(),
                 "partnerId", UUID.randomUUID().toString(), "name", "Team " + postalPrefix, "city", "Teststadt",
                 "liveFrom", "2021-01-01", "postalCoverage", List.of(postalPrefix), "productFocus", List.of("MOBILE"),
                 "weeklyLeadCapacity", 50, "status", "ACTIVE", "version", 0));

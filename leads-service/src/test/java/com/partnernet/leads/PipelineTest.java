@@ -72,7 +72,7 @@ class PipelineTest {
         move(lost, Map.of("status", "NEW")).statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("CONTACTED and cannot become NEW"));
         move(lost, Map.of("status", "APPOINTMENT")).statusCode(200);
-        move(lost, Map.of("status", "LOST")).statusCode(400).body("violations[0].field", equalTo("lostReasonFitting"));
+        move(lost, Map.of("status", "LOST")).statusCode(400).body("violations[0].field", equalTo("lostReason"));
         move(lost, Map.of("status", "LOST", "lostReason", "CHOSE_COMPETITOR")).statusCode(200)
                 .body("lostReason", equalTo("CHOSE_COMPETITOR")).body("closedAt", notNullValue());
         move(lost, Map.of("status", "WON")).statusCode(409);
@@ -85,8 +85,8 @@ class PipelineTest {
                 .body("stages.WON", equalTo(1)).body("stages.LOST", equalTo(1))
                 .body("ageing.NEW.leads", equalTo(1)).body("openByAge.under1Day", equalTo(1))
                 .body("overdueFirstContact", equalTo(0))
-                .body("totalLeads", equalTo(3)).body("leads.size()", equalTo(1));
-        given().get("/shops/{id}/pipeline?status=LOST", shopId).then().body("leads[0].id", equalTo(lost));
+                .body("totalItems", equalTo(3)).body("items.size()", equalTo(1));
+        given().get("/shops/{id}/pipeline?status=LOST", shopId).then().body("items[0].id", equalTo(lost));
         given().get("/shops/{id}/pipeline?status=FOUND", shopId).then().statusCode(400);
 
         List<ConsumerRecord<String, String>> events = kafka.awaitCount(LEAD_EVENTS, r -> shopId.toString().equals(r.key()), 10, WAIT);

@@ -81,7 +81,7 @@ class AuthorizationMatrixTest {
         partnerB = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Matrix B " + suffix, "type", "RETAIL_PARTNER"))
                 .post("/partners").then().statusCode(201).extract().path("id");
         shopA = as(SALES_MANAGER).contentType(ContentType.JSON).body(PartnerApi.shop("Matrix Shop " + suffix, Map.of()))
-                .post("/partners/{p}/shops", partnerA).then().statusCode(201).extract().path("shopId");
+                .post("/partners/{p}/shops", partnerA).then().statusCode(201).extract().path("id");
         remodelA = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("plannedStart", Timestamps.today().plusMonths(2).toString(),
                         "plannedEnd", Timestamps.today().plusMonths(3).toString()))
@@ -89,7 +89,7 @@ class AuthorizationMatrixTest {
         teamA = as(SALES_MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", "Team Matrix", "city", "Matrixstadt-" + suffix, "liveFrom", "2021-01-01",
                         "postalCoverage", List.of("10"), "productFocus", List.of("MOBILE"), "weeklyLeadCapacity", 10))
-                .post("/partners/{p}/field-teams", partnerA).then().statusCode(201).extract().path("teamId");
+                .post("/partners/{p}/field-teams", partnerA).then().statusCode(201).extract().path("id");
         repA = as(SALES_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Rita Rep", "source", "INTERNAL_POOL",
                 "startDate", "2021-02-01")).post("/field-teams/{t}/reps", teamA).then().statusCode(201).extract().path("id");
         LocalDate day = Timestamps.today().plusDays(40);
@@ -242,9 +242,9 @@ class AuthorizationMatrixTest {
         String own = asPartnerUser(partnerB).contentType(ContentType.JSON).body(registration(partnerB))
                 .post("/partner-events/{e}/registrations", event).then().statusCode(201).extract().path("id");
         asPartnerUser(partnerB).get("/partner-events/{e}/registrations", event).then().statusCode(200)
-                .body("id", contains(own));
+                .body("items.id", contains(own));
         as(SALES_MANAGER).get("/partner-events/{e}/registrations", event).then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.hasItems(own, registrationA));
+                .body("items.id", org.hamcrest.Matchers.hasItems(own, registrationA));
     }
 
     @Test

@@ -98,7 +98,7 @@ class FieldSalesTest {
                 .put("/field-teams/{id}", hamburg).then().statusCode(412);
         given().get("/field-teams/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         given().get("/field-teams?partnerId={p}&productLine=MOBILE", partnerId).then().statusCode(200)
-                .body("items.teamId", contains(hamburg));
+                .body("items.id", contains(hamburg));
         given().get("/partners/{p}/field-teams?productLine=TV", partnerId).then().statusCode(200).body("totalItems", equalTo(0));
         given().get("/field-teams?status=GONE").then().statusCode(400).body("violations[0].field", equalTo("status"));
 
@@ -191,7 +191,7 @@ class FieldSalesTest {
         return given().contentType(ContentType.JSON).body(team)
                 .post("/partners/{id}/field-teams", partnerId)
                 .then().statusCode(201).header("ETag", equalTo("\"0\"")).body("status", equalTo("ACTIVE"))
-                .extract().path("teamId");
+                .extract().path("id");
     }
 
     private static Map<String, Object> rep(String name, String source, String startDate) {

@@ -55,7 +55,7 @@ final class PartnerApi {
         return given().contentType(ContentType.JSON).body(shop)
                 .post("/partners/{partnerId}/shops", partnerId)
                 .then().statusCode(201)
-                .extract().path("shopId");
+                .extract().path("id");
     }
 
     static String etag(String path, Object... pathParams) {

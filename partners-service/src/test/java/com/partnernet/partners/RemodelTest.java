@@ -138,7 +138,7 @@ class RemodelTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("plannedStart", TODAY.toString(), "plannedEnd", TODAY.minusDays(1).toString()))
                 .post("/shops/{id}/remodels", shopId)
-                .then().statusCode(400).body("violations[0].field", equalTo("periodValid"));
+                .then().statusCode(400).body("violations[0].field", equalTo("plannedEnd"));
         given().queryParam("on", TODAY.plusDays(1).toString())
                 .post("/remodels/{id}/start", remodelId)
                 .then().statusCode(400).body("violations[0].field", equalTo("on"));

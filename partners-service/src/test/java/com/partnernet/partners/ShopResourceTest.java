@@ -70,7 +70,7 @@ class ShopResourceTest {
                 .body("status", equalTo("OPEN"))
                 .body("format", equalTo("CLASSIC"))
                 .body("productLines", contains("MOBILE", "BROADBAND", "TV"))
-                .extract().path("shopId");
+                .extract().path("id");
 
         ConsumerRecord<String, String> record = kafka.await(SHOP_EVENTS, r -> shopId.equals(r.key()), WAIT);
         JsonNode envelope = mapper.readTree(record.value());
@@ -182,12 +182,12 @@ class ShopResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "Remodel")).post("/shops/{id}/temporary-closure", elsewhere);
 
         given().get("/shops?city={city}", city.toUpperCase()).then().statusCode(200)
-                .body("items.shopId", contains(classicTv, newMobile, elsewhere)).body("totalItems", equalTo(3));
-        given().get("/shops?city={city}&postalCode=50", city).then().body("items.shopId", contains(classicTv, newMobile));
-        given().get("/shops?city={city}&format=NEW_FORMAT", city).then().body("items.shopId", contains(newMobile));
-        given().get("/shops?city={city}&productLine=TV", city).then().body("items.shopId", contains(classicTv, elsewhere));
-        given().get("/shops?city={city}&status=TEMPORARILY_CLOSED", city).then().body("items.shopId", contains(elsewhere));
-        given().get("/shops?city={city}&sort=-postalCode", city).then().body("items.shopId", contains(elsewhere, newMobile, classicTv));
+                .body("items.id", contains(classicTv, newMobile, elsewhere)).body("totalItems", equalTo(3));
+        given().get("/shops?city={city}&postalCode=50", city).then().body("items.id", contains(classicTv, newMobile));
+        given().get("/shops?city={city}&format=NEW_FORMAT", city).then().body("items.id", contains(newMobile));
+        given().get("/shops?city={city}&productLine=TV", city).then().body("items.id", contains(classicTv, elsewhere));
+        given().get("/shops?city={city}&status=TEMPORARILY_CLOSED", city).then().body("items.id", contains(elsewhere));
+        given().get("/shops?city={city}&sort=-postalCode", city).then().body("items.id", contains(elsewhere, newMobile, classicTv));
         given().get("/partners/{partnerId}/shops?size=2", partnerId).then().statusCode(200)
                 .body("items.size()", equalTo(2)).body("totalItems", equalTo(3));
     }
@@ -201,7 +201,7 @@ class ShopResourceTest {
 
         // From Cologne's Neumarkt: the Dom ~1 km, Bonn ~25 km, Düsseldorf ~34 km.
         given().get("/shops?partnerId={p}&lat=50.9364&lon=6.9474&radiusKm=30", partnerId)
-                .then().statusCode(200).body("items.shopId", contains(cologne, bonn)).body("totalItems", equalTo(2));
+                .then().statusCode(200).body("items.id", contains(cologne, bonn)).body("totalItems", equalTo(2));
         given().get("/shops?partnerId={p}&lat=50.9364&lon=6.9474&radiusKm=100&sort=-name", partnerId)
                 .then().body("items.name", contains("Köln Dom", "Düsseldorf", "Bonn"));
         given().get("/shops?lat=50.9&radiusKm=10").then().statusCode(400).contentType("application/problem+json")
@@ -223,7 +223,7 @@ class ShopResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:partnernet:problem:validation"))
                 .body("violations.field", hasItems("name", "postalCode", "state", "latitude", "segments",
-                        "weeklyLeadCapacity", "openingHours[0].intervalValid"))
+                        "weeklyLeadCapacity", "openingHours[0].closes"))
                 .body("violations.find { it.field == 'postalCode' }.message", equalTo("must be a German postal code of 5 digits"))
                 .body("violations.find { it.field.startsWith('catchment') }.message", containsString("prefix"));
 

@@ -147,9 +147,9 @@ class AttainmentTest {
 
         given().get("/partners/{partnerId}/targets?year={year}", partnerId, YEAR)
                 .then().statusCode(200)
-                .body("size()", equalTo(2))
-                .body("productLine", hasItems("MOBILE", "BROADBAND"))
-                .body("find { it.productLine == 'MOBILE' }.units", equalTo(120));
+                .body("totalItems", equalTo(2))
+                .body("items.productLine", hasItems("MOBILE", "BROADBAND"))
+                .body("items.find { it.productLine == 'MOBILE' }.units", equalTo(120));
     }
 
     @Test

@@ -79,7 +79,7 @@ class TargetRulesTest {
         effective(partner, shop, "2021-10-01", "2021-10-31", "TV").body("units", equalTo(41.2f)).body("shapedBy[0].scope", equalTo("SHOP"));
 
         given().get("/partners/{p}/targets/2021/TV/history", partner).then().statusCode(200)
-                .body("changedBy", contains("sales-director")).body("[0].reason", equalTo("Plan 2021"));
+                .body("items.changedBy", contains("sales-director")).body("items[0].reason", equalTo("Plan 2021"));
         List<ConsumerRecord<String, String>> adjusted = kafka.awaitCount("targets.events",
                 r -> partner.equals(r.key()) && "TargetAdjusted".equals(KafkaTestClient.header(r, "type")), 5, WAIT);
         assertEquals(List.of("TARGET_SET", "RULE_ADDED", "RULE_ADDED"), adjusted.stream()
@@ -120,8 +120,8 @@ class TargetRulesTest {
     void promotionDaysWeighMoreOnTheCurve() {
         given().contentType(ContentType.JSON).body(Map.of("weights", java.util.Collections.nCopies(53, 1.0)))
                 .put("/calendar/2033/curve").then().statusCode(200).body("custom", equalTo(true));
-        String location = given().contentType(ContentType.JSON).body(Map.of("name", "Magenta Thursday", "fromDay", "2033-01-01",
-                "toDay", "2033-12-31", "dayOfWeek", "THURSDAY", "uplift", 0.5, "productLines", List.of("HOME_NETWORKING")))
+        String location = given().contentType(ContentType.JSON).body(Map.of("name", "Magenta Thursday", "from", "2033-01-01",
+                "to", "2033-12-31", "dayOfWeek", "THURSDAY", "uplift", 0.5, "productLines", List.of("HOME_NETWORKING")))
                 .post("/calendar/promotions").then().statusCode(201).extract().header("Location");
         // The new promotion is where its Location says.
         given().get(URI.create(location).getPath()).then().statusCode(200).body("name", equalTo("Magenta Thursday"))
@@ -166,10 +166,10 @@ class TargetRulesTest {
         String partner = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(Map.of("type", "SCALE", "from", "2021-07-01", "to", "2021-06-01",
                 "reason", "r")).post("/period-rules")
-                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItems("percentFitting", "rangeValid"));
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItems("percent", "to"));
         given().contentType(ContentType.JSON).body(Map.of("type", "WAIVE", "shopId", UUID.randomUUID(), "from", "2021-07-01",
                 "to", "2021-07-02", "reason", "r")).post("/period-rules")
-                .then().statusCode(400).body("violations[0].field", equalTo("shopWithPartner"));
+                .then().statusCode(400).body("violations[0].field", equalTo("partnerId"));
         given().get("/partners/{p}/effective-target?productLine=TV&from=2021-02-01&to=2021-01-01", partner)
                 .then().statusCode(400).body("violations[0].field", equalTo("to"));
         given().get("/partners/{p}/effective-target?from=2021-02-01&to=2021-03-01", partner)
@@ -191,7 +191,7 @@ class TargetRulesTest {
     }
 
     private void shopEvent(String shop, String partner, String type, String status, String since, String reason, int version) {
-        Map<String, Object> payload = new HashMap<>(Map.of("shopId", shop, "partnerId", partner, "name", "Remodel shop",
+        Map<String, Object> payload = new HashMap<>(Map.of("id", shop, "partnerId", partner, "name", "Remodel shop",
                 "postalCode", "50667", "status", status, "statusSince", since, "version", version));
         if (reason != null) {
             payload.put("statusReason", reason);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,27 +47,16 @@ public record EventEnvelope(
         EventEnvelope envelope;
         try {
             envelope = mapper.readValue(json, EventEnvelope.class);
+        } catch (JsonParseException e) {
+            throw new PoisonMessageException("not an event envelope, not even JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new PoisonMessageException("not an event envelope: " + PoisonMessageException.describe(e));
+            // The binding error would name Java types; the contract's words are the envelope's fields.
+            throw new PoisonMessageException("not an event envelope: needs eventId (a UUID), type, occurredAt (a "
+                    + "timestamp), aggregateType, aggregateId and payload (an object)");
         }
         if (envelope == null) {
             throw new PoisonMessageException("not an event envelope: null");
         }
         return envelope;
-    }
-
-    /**
-     * The payload as the consumer's own type.
-     *
-     * @throws PoisonMessageException when the payload does not fit that type
-     */
-    public <T> T payloadAs(ObjectMapper mapper, Class<T> payloadType) {
-        try {
-            return mapper.treeToValue(payload, payloadType);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonMessageException(
-                    type + " " + eventId + " has a payload that is not a " + payloadType.getSimpleName() + ": "
-                            + PoisonMessageException.describe(e));
-        }
     }
 }

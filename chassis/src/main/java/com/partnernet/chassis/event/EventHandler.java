@@ -62,7 +62,8 @@ public class EventHandler {
     }
 
     private <T> void apply(String consumer, EventEnvelope event, Subscription<T> subscription) {
-        T payload = validator.requireValid(event.payloadAs(mapper, subscription.payloadType()));
+        T payload = validator.read(event.payload(), subscription.payloadType(),
+                event.aggregateType() + " payload of " + event.type() + " " + event.eventId());
         QuarkusTransaction.requiringNew().run(() -> {
             if (!processedEvents.firstDelivery(consumer, event.eventId())) {
                 Log.debugf("%s %s already handled by %s", event.type(), event.eventId(), consumer);

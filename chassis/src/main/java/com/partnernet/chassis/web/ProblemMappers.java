@@ -1,5 +1,6 @@
 package com.partnernet.chassis.web;
 
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -202,7 +203,8 @@ public class ProblemMappers {
 
     /**
      * The name a client knows: the body's property path ({@code contact.email}) or the parameter's name, without the
-     * Java method and parameter names the validator puts in front.
+     * Java method and parameter names the validator puts in front; a cross-field check names the field its
+     * {@link ReportedOn} says, or the object it is on.
      */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = new ArrayList<>();
@@ -216,7 +218,36 @@ public class ProblemMappers {
         }
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", skip + 1);
-        return parts.length > skip ? parts[skip] : path;
+        String field = parts.length > skip ? parts[skip] : path;
+        Path.Node leaf = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
+        Method check = leaf == null || leaf.getKind() != ElementKind.PROPERTY ? null : check(violation.getLeafBean(), leaf.getName());
+        if (check == null) {
+            return field;
+        }
+        String object = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
+        if (nodes.size() - skip == 1) {
+            object = "";
+        }
+        ReportedOn reported = check.getAnnotation(ReportedOn.class);
+        if (reported == null) {
+            return object;
+        }
+        return object.isEmpty() ? reported.value() : object + "." + reported.value();
+    }
+
+    /** The {@code isX()} method behind property {@code x} when it is a check rather than a field of the bean. */
+    private static Method check(Object bean, String property) {
+        if (bean == null || property == null || property.isEmpty()) {
+            return null;
+        }
+        try {
+            Method method = bean.getClass().getMethod("is" + Character.toUpperCase(property.charAt(0)) + property.substring(1));
+            boolean field = java.util.Arrays.stream(bean.getClass().getDeclaredFields())
+                    .anyMatch(declared -> declared.getName().equals(property));
+            return field ? null : method;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     /** Where in a JSON document a binding error is, as a client names it: {@code contact.email}, {@code rows[3]}. */
@@ -235,18 +266,49 @@ public class ProblemMappers {
         return field.toString();
     }
 
-    /** What a value that did not bind should have been, e.g. "must be one of [MOBILE, TV]". */
+    /** What a value that did not bind should have been, in the contract's words, e.g. "must be one of [MOBILE, TV]". */
     public static String expectation(JsonMappingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-            Class<?> target = format.getTargetType();
-            if (target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            return "must be a valid " + target.getSimpleName();
+            return expectation(format.getTargetType());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be a valid " + mismatch.getTargetType().getSimpleName();
+            return expectation(mismatch.getTargetType());
         }
-        return "has an invalid value";
+        return "has a value of the wrong type";
+    }
+
+    /** What a value of a Java type looks like in JSON, without naming the Java type. */
+    public static String expectation(Class<?> target) {
+        if (target.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (target == UUID.class) {
+            return "must be a UUID";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "must be a date like 2026-03-31";
+        }
+        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class) {
+            return "must be a timestamp like 2026-03-31T09:30:00Z";
+        }
+        if (target == java.time.LocalTime.class) {
+            return "must be a time like 09:30";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (List.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class).contains(target)) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return "must be a number";
+        }
+        if (CharSequence.class.isAssignableFrom(target)) {
+            return "must be a string";
+        }
+        if (target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 }

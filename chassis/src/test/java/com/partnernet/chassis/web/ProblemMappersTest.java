@@ -37,7 +37,7 @@ class ProblemMappersTest {
     void aWrongTypeDeepInAListNamesThePathAsTheClientWroteIt() {
         JsonMappingException e = bindingError("{\"contacts\":[{\"age\":1},{\"age\":\"old\"}]}");
         assertEquals("contacts[1].age", ProblemMappers.jsonPath(e.getPath()));
-        assertEquals("must be a valid int", ProblemMappers.expectation(e));
+        assertEquals("must be a whole number", ProblemMappers.expectation(e));
     }
 
     private JsonMappingException bindingError(String json) {

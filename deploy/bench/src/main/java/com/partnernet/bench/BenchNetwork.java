@@ -55,7 +55,7 @@ final class BenchNetwork {
                                 Map.entry("productLines", PRODUCT_LINES),
                                 Map.entry("catchment", List.of(Integer.toString(area))),
                                 // Room for every benchmark lead: capacity is routing's business, not the load's limit.
-                                Map.entry("weeklyLeadCapacity", 10_000)))).get("shopId").asText());
+                                Map.entry("weeklyLeadCapacity", 10_000)))).get("id").asText());
                 shops.add(new Shop(shopId, partnerId, postalCode));
             }
             for (String productLine : PRODUCT_LINES) {

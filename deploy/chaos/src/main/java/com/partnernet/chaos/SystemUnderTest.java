@@ -348,7 +348,7 @@ public final class SystemUnderTest implements AutoCloseable {
     /** Tells leads-service's directory about an open shop the way partners-service does, and waits until it knows. */
     public UUID publishShop(String postalPrefix, int weeklyCapacity) throws Exception {
         UUID shopId = UUID.randomUUID();
-        Map<String, Object> shop = Map.ofEntries(Map.entry("shopId", shopId.toString()),
+        Map<String, Object> shop = Map.ofEntries(Map.entry("id", shopId.toString()),
                 Map.entry("partnerId", UUID.randomUUID().toString()), Map.entry("name", "Chaos shop " + postalPrefix),
                 Map.entry("postalCode", postalPrefix + "000"), Map.entry("city", "Teststadt"),
                 Map.entry("latitude", 50.9), Map.entry("longitude", 6.9), Map.entry("status", "OPEN"),

@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -27,11 +29,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.k8s.Manifests;
+import com.partnernet.local.EventSchemas;
 import com.partnernet.local.Infrastructure;
 import com.partnernet.local.JwtKeys;
 import com.partnernet.local.KafkaTestClient;
@@ -46,6 +52,7 @@ import io.restassured.specification.RequestSpecification;
  * The design card's main story across the three packaged services (fast-jars started as processes, as the local
  * run starts them) on real PostgreSQL and Kafka, driven only through their public APIs and topics.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeadToAttainmentEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -132,7 +139,7 @@ class LeadToAttainmentEndToEndTest {
                 "contact", Map.of("name", "Erika Mustermann", "email", "erika@example.org"),
                 "consent", Map.of("granted", true, "grantedAt", Instant.now().toString()))));
         String leadId = await().atMost(WAIT).until(() -> asPartnerUser(partnerId).get(leads + "/shops/{shopId}/pipeline", shopId)
-                .then().statusCode(200).extract().<String>path("leads.find { it.externalId == '" + externalId + "' }.id"),
+                .then().statusCode(200).extract().<String>path("items.find { it.externalId == '" + externalId + "' }.id"),
                 id -> id != null);
 
         // The shop wins it; targets-service counts it.
@@ -157,7 +164,7 @@ class LeadToAttainmentEndToEndTest {
                 "contact", Map.of("name", "Max Mustermann", "phone", "+49 221 7654321"),
                 "consent", Map.of("granted", true))));
         String secondLeadId = await().atMost(WAIT).until(() -> asPartnerUser(partnerId).get(leads + "/shops/{shopId}/pipeline", shopId)
-                .then().extract().<String>path("leads.find { it.externalId == '" + secondLead + "' }.id"), id -> id != null);
+                .then().extract().<String>path("items.find { it.externalId == '" + secondLead + "' }.id"), id -> id != null);
         asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("status", "WON"))
                 .put(leads + "/leads/{leadId}/status", secondLeadId).then().statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> as(Tokens.OPS).get(targets + "/partners/{partnerId}/attainment", partnerId)
@@ -266,6 +273,28 @@ class LeadToAttainmentEndToEndTest {
         });
     }
 
+    /** Last, when the other scenarios have published what they publish. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyEventTheServicesPublishedMatchesItsSchemaInTheAsyncApiDocument() throws Exception {
+        EventSchemas schemas = new EventSchemas(Path.of(System.getProperty("partnernet.root", "../..")));
+        List<String> violations = new ArrayList<>();
+        Map<String, Integer> checked = new TreeMap<>();
+        for (String topic : List.of("partners.shop-events", "leads.events", "targets.events")) {
+            for (ConsumerRecord<String, String> record : kafka.all(topic, r -> true)) {
+                String type = KafkaTestClient.header(record, "type");
+                checked.merge(topic + " " + type, 1, Integer::sum);
+                schemas.violationsOfEvent(record.value())
+                        .forEach(violation -> violations.add(topic + " " + type + " " + record.key() + ": " + violation));
+            }
+        }
+        assertEquals(List.of(), violations, "events off their schema (checked: " + checked + ")");
+        for (String type : List.of("partners.shop-events ShopOpened", "leads.events LeadAssigned", "leads.events LeadWon",
+                "targets.events TargetAdjusted")) {
+            assertTrue(checked.containsKey(type), type + " was not among the events checked: " + checked);
+        }
+    }
+
     @Test
     void aServiceWithoutATrustedIssuerAndKeyRefusesToStart() throws Exception {
         Service service = Service.PARTNERS;
@@ -302,7 +331,7 @@ class LeadToAttainmentEndToEndTest {
         Map<String, Object> body = new HashMap<>(Map.of("segments", List.of("CONSUMER"), "weeklyLeadCapacity", 25));
         body.putAll(shop);
         return as(Tokens.SALES_MANAGER).contentType(ContentType.JSON).body(body)
-                .post(url(Service.PARTNERS) + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("shopId");
+                .post(url(Service.PARTNERS) + "/partners/{partnerId}/shops", partnerId).then().statusCode(201).extract().path("id");
     }
 
     private static RequestSpecification as(String role) {

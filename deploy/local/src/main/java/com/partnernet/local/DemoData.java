@@ -214,7 +214,7 @@ public final class DemoData {
                 Map.entry("catchment", List.of(postalCode.substring(0, 3))),
                 Map.entry("weeklyLeadCapacity", 30 + 5 * random.nextInt(6)),
                 Map.entry("openingHours", OPENING_HOURS));
-        return () -> new CreatedShop(api.call("POST", partners + "/partners/" + partnerId + "/shops", shop).get("shopId").asText(),
+        return () -> new CreatedShop(api.call("POST", partners + "/partners/" + partnerId + "/shops", shop).get("id").asText(),
                 partnerId, city, format);
     }
 
@@ -306,7 +306,7 @@ public final class DemoData {
             String teamId = api.call("POST", partners + "/partners/" + partnerId + "/field-teams", Map.of(
                     "name", "Direktvertrieb " + team.city(), "city", team.city(), "liveFrom", liveFrom.toString(),
                     "postalCoverage", team.postalCoverage(), "productFocus", List.of("MOBILE", "BROADBAND"),
-                    "weeklyLeadCapacity", team.repsAtStart() * 2)).get("teamId").asText();
+                    "weeklyLeadCapacity", team.repsAtStart() * 2)).get("id").asText();
             List<Map<String, Object>> plan = new ArrayList<>();
             List<Callable<JsonNode>> joins = new ArrayList<>();
             int reps = 0;
@@ -396,11 +396,11 @@ public final class DemoData {
         api.call("POST", targets + "/period-rules", Map.of("type", "SCALE", "from", year + "-07-01", "to", year + "-12-31",
                 "percent", 50, "reason", "Corona crisis: the second half counts 50 % of the annual target"));
         api.call("POST", targets + "/calendar/promotions", Map.of("name", "Magenta Thursday deal days",
-                "fromDay", year + "-01-01", "toDay", year + "-12-31", "dayOfWeek", "THURSDAY", "uplift", 0.3));
+                "from", year + "-01-01", "to", year + "-12-31", "dayOfWeek", "THURSDAY", "uplift", 0.3));
         api.call("POST", targets + "/calendar/promotions", Map.of("name", "Combo launch: mobile and broadband",
-                "fromDay", year + "-09-01", "toDay", year + "-09-30", "uplift", 0.4, "productLines", List.of("MOBILE", "BROADBAND")));
-        api.call("POST", targets + "/calendar/promotions", Map.of("name", "TV campaign", "fromDay", year + "-10-04",
-                "toDay", year + "-10-31", "uplift", 0.5, "productLines", List.of("TV")));
+                "from", year + "-09-01", "to", year + "-09-30", "uplift", 0.4, "productLines", List.of("MOBILE", "BROADBAND")));
+        api.call("POST", targets + "/calendar/promotions", Map.of("name", "TV campaign", "from", year + "-10-04",
+                "to", year + "-10-31", "uplift", 0.5, "productLines", List.of("TV")));
 
         // Sales recorded week by week since the half began, each partner at its own pace of the half's target.
         List<Map<String, Object>> sales = new ArrayList<>();

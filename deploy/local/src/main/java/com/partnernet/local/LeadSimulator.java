@@ -89,7 +89,7 @@ final class LeadSimulator implements AutoCloseable {
             for (JsonNode shop : shops.path("items")) {
                 Place place = new Place(shop.get("postalCode").asText(), shop.get("latitude").asDouble(), shop.get("longitude").asDouble());
                 shopPlaces.add(place);
-                if (pilotShops.contains(shop.get("shopId").asText())) {
+                if (pilotShops.contains(shop.get("id").asText())) {
                     pilotPlaces.add(place);
                 }
             }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +23,33 @@ class ApiContractTest {
               city:
                 type: string""", "[READY, DONE]");
 
+    private static final List<String> PROPERTIES = List.of("contract.update", "contract.breaking");
+
     @TempDir
     Path directory;
 
-    @AfterEach
+    /** What the build was started with (a -Dcontract.update run writes the services' documents, not these). */
+    private final Map<String, String> given = new HashMap<>();
+
+    @BeforeEach
     void noUpdate() {
-        System.clearProperty("contract.update");
-        System.clearProperty("contract.breaking");
+        for (String property : PROPERTIES) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                given.put(property, value);
+            }
+        }
+        clear();
+    }
+
+    @AfterEach
+    void restore() {
+        clear();
+        given.forEach(System::setProperty);
+    }
+
+    private static void clear() {
+        PROPERTIES.forEach(System::clearProperty);
     }
 
     @Test
@@ -71,7 +94,7 @@ class ApiContractTest {
             System.setProperty("contract.breaking", "accept");
             ApiContract.verify(served, committed);
             assertEquals(served, Files.readString(committed));
-            noUpdate();
+            clear();
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.leads.vocabulary.ProductLine;
 import com.partnernet.leads.vocabulary.Segment;
 
@@ -33,12 +34,14 @@ public record CampaignRequest(
 
     @JsonIgnore
     @AssertTrue(message = "endsOn must not be before startsOn")
+    @ReportedOn("endsOn")
     public boolean isPeriodValid() {
         return startsOn == null || endsOn == null || !endsOn.isBefore(startsOn);
     }
 
     @JsonIgnore
     @AssertTrue(message = "a shop is either a pilot or a control shop, not both")
+    @ReportedOn("controlShops")
     public boolean isGroupsDisjoint() {
         return pilotShops == null || controlShops == null || pilotShops.stream().noneMatch(controlShops::contains);
     }

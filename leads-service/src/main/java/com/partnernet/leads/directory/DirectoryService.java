@@ -30,20 +30,20 @@ public class DirectoryService {
     /** The version of the shop's state in the directory, if it has the shop. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> storedVersion(ShopPayload state) {
-        return shops.findByIdOptional(state.shopId()).map(shop -> shop.shopVersion);
+        return shops.findByIdOptional(state.id()).map(shop -> shop.shopVersion);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> storedVersion(TeamPayload state) {
-        return teams.findByIdOptional(state.teamId()).map(team -> team.teamVersion);
+        return teams.findByIdOptional(state.id()).map(team -> team.teamVersion);
     }
 
     /** A shop's newer state. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ShopPayload state) {
-        RoutingShop shop = shops.findByIdOptional(state.shopId()).orElseGet(() -> {
+        RoutingShop shop = shops.findByIdOptional(state.id()).orElseGet(() -> {
             RoutingShop created = new RoutingShop();
-            created.shopId = state.shopId();
+            created.shopId = state.id();
             return created;
         });
         shop.partnerId = state.partnerId();
@@ -68,9 +68,9 @@ public class DirectoryService {
     /** A field team's newer state. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(TeamPayload state) {
-        RoutingTeam team = teams.findByIdOptional(state.teamId()).orElseGet(() -> {
+        RoutingTeam team = teams.findByIdOptional(state.id()).orElseGet(() -> {
             RoutingTeam created = new RoutingTeam();
-            created.teamId = state.teamId();
+            created.teamId = state.id();
             return created;
         });
         team.partnerId = state.partnerId();

@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
 
 /**
@@ -24,6 +25,7 @@ public class RoutingShop {
 
     @Id
     @Column(name = "shop_id")
+    @JsonProperty("id")
     public UUID shopId;
 
     @Column(name = "partner_id", nullable = false)

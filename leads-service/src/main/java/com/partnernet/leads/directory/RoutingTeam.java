@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
 
 /** This service's copy of a field team of the direct sales partner, from FieldTeam events on partners.shop-events. */
@@ -23,6 +24,7 @@ public class RoutingTeam {
 
     @Id
     @Column(name = "team_id")
+    @JsonProperty("id")
     public UUID teamId;
 
     @Column(name = "partner_id", nullable = false)

@@ -7,9 +7,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** The payload of a Shop event on partners.shop-events, as this service reads it: the shop's full state. */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * The payload of a Shop event on partners.shop-events, as this service reads it: the shop's full state. Its id is
+ * {@code id}; events published before that name was settled call it {@code shopId} (the topic is compacted, so they
+ * stay).
+ */
 public record ShopPayload(
-        @NotNull UUID shopId,
+        @NotNull @JsonAlias("shopId") UUID id,
         @NotNull UUID partnerId,
         @NotBlank String name,
         @NotBlank String postalCode,

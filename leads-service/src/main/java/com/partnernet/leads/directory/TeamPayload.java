@@ -8,9 +8,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** The payload of a FieldTeam event on partners.shop-events: the team's full state. */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * The payload of a FieldTeam event on partners.shop-events: the team's full state. Its id is {@code id}; events
+ * published before that name was settled call it {@code teamId} (the topic is compacted, so they stay).
+ */
 public record TeamPayload(
-        @NotNull UUID teamId,
+        @NotNull @JsonAlias("teamId") UUID id,
         @NotNull UUID partnerId,
         @NotBlank String name,
         @NotBlank String city,

@@ -7,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chassis.error.InvalidRequestException;
-import com.partnernet.chassis.web.BatchItems;
-import com.partnernet.chassis.web.Problem;
+import com.partnernet.chassis.web.InputReader;
 
 /**
  * Batches of leads posted over REST by systems without Kafka: the same checks as leads.inbound, one transaction per
@@ -20,11 +19,11 @@ public class BatchSubmission {
     public static final int MAX_BATCH = 500;
 
     private final IntakeService intake;
-    private final BatchItems items;
+    private final InputReader reader;
 
-    public BatchSubmission(IntakeService intake, BatchItems items) {
+    public BatchSubmission(IntakeService intake, InputReader reader) {
         this.intake = intake;
-        this.items = items;
+        this.reader = reader;
     }
 
     public BatchResult submit(List<JsonNode> batch) {
@@ -36,9 +35,8 @@ public class BatchSubmission {
         }
         List<BatchResult.Item> results = new ArrayList<>();
         for (int index = 0; index < batch.size(); index++) {
-            List<Problem.Violation> violations = new ArrayList<>();
-            InboundLead lead = items.read(batch.get(index), InboundLead.class, "must be a lead object", violations);
-            IntakeResult result = lead == null ? IntakeResult.rejected(violations) : intake.ingestAll(List.of(lead)).get(0);
+            IntakeResult result = intake.ingestAll(List.of(reader.read(batch.get(index), InboundLead.class,
+                    SubmissionResource.NOT_A_LEAD))).get(0);
             results.add(new BatchResult.Item(index, result.outcome(), result.lead() == null ? null : result.lead().id(),
                     result.violations()));
         }

@@ -3,13 +3,13 @@ package com.partnernet.leads.ingestion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.PoisonMessageException;
 import com.partnernet.chassis.event.RecordValidator;
+import com.partnernet.chassis.web.InputReader;
 
 /**
  * A poll of leads.inbound stored in one transaction ({@link IntakeService#ingestAll}). What is wrong with a record itself
@@ -21,11 +21,14 @@ public class InboundLeadHandler {
 
     private final EventHandler eventHandler;
     private final RecordValidator validator;
+    private final InputReader reader;
     private final IntakeService intake;
 
-    public InboundLeadHandler(EventHandler eventHandler, RecordValidator validator, IntakeService intake) {
+    public InboundLeadHandler(EventHandler eventHandler, RecordValidator validator, InputReader reader,
+            IntakeService intake) {
         this.eventHandler = eventHandler;
         this.validator = validator;
+        this.reader = reader;
         this.intake = intake;
     }
 
@@ -37,21 +40,20 @@ public class InboundLeadHandler {
     /** {@link #ingest} without retries. */
     public List<String> ingestOnce(List<String> records) {
         String[] rejections = new String[records.size()];
-        List<InboundLead> readable = new ArrayList<>(records.size());
+        List<InputReader.Reading<InboundLead>> readings = new ArrayList<>(records.size());
         List<Integer> positions = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                readable.add(validator.read(records.get(i), InboundLead.class));
+                readings.add(reader.read(validator.tree(records.get(i), "a lead"), InboundLead.class, SubmissionResource.NOT_A_LEAD));
                 positions.add(i);
             } catch (PoisonMessageException unreadable) {
                 rejections[i] = unreadable.getMessage();
             }
         }
-        List<IntakeResult> results = intake.ingestAll(readable);
+        List<IntakeResult> results = intake.ingestAll(readings);
         for (int j = 0; j < results.size(); j++) {
             if (results.get(j).outcome() == IntakeOutcome.REJECTED) {
-                rejections[positions.get(j)] = "invalid InboundLead: " + results.get(j).violations().stream()
-                        .map(violation -> violation.field() + " " + violation.message()).collect(Collectors.joining("; "));
+                rejections[positions.get(j)] = "invalid lead: " + RecordValidator.reason(results.get(j).violations());
             }
         }
         return Arrays.asList(rejections);

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.chassis.web.InputReader;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignRepository;
 import com.partnernet.leads.consent.ConsentRepository;
@@ -70,7 +71,7 @@ public class IntakeService {
      * @throws InvalidRequestException when {@link LeadCheck} finds the lead invalid
      */
     @Transactional
-    public IntakeResult ingest(InboundLead inbound) {
+    public IntakeResult ingest(InputReader.Reading<InboundLead> inbound) {
         IntakeResult result = intake(List.of(inbound)).get(0);
         if (result.outcome() == IntakeOutcome.REJECTED) {
             throw new InvalidRequestException(result.violations());
@@ -86,7 +87,7 @@ public class IntakeService {
      * @return per lead, in order, what became of it
      */
     @Transactional
-    public List<IntakeResult> ingestAll(List<InboundLead> inbound) {
+    public List<IntakeResult> ingestAll(List<InputReader.Reading<InboundLead>> inbound) {
         return intake(inbound);
     }
 
@@ -94,28 +95,31 @@ public class IntakeService {
     private record Contactable(int index, Lead lead, LeadConsent consent, Campaign campaign) {
     }
 
-    private List<IntakeResult> intake(List<InboundLead> inbound) {
+    private List<IntakeResult> intake(List<InputReader.Reading<InboundLead>> inbound) {
         Instant now = Timestamps.now();
-        leads.lockSourceKeys(inbound.stream().map(lead -> Lead.sourceKey(lead.source(), lead.externalId())).toList());
-        Map<String, Lead> known = leads.findBySourceKeys(inbound.stream().map(InboundLead::source).toList(),
-                inbound.stream().map(InboundLead::externalId).toList());
-        Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InboundLead::campaign)
-                .collect(Collectors.toSet()));
+        // Only a lead read without fault is looked up by its key: a faulty one is rejected whatever is stored.
+        List<InboundLead> readable = inbound.stream().filter(InputReader.Reading::valid).map(InputReader.Reading::value)
+                .toList();
+        leads.lockSourceKeys(readable.stream().map(lead -> Lead.sourceKey(lead.source(), lead.externalId())).toList());
+        Map<String, Lead> known = leads.findBySourceKeys(readable.stream().map(InboundLead::source).toList(),
+                readable.stream().map(InboundLead::externalId).toList());
+        Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InputReader.Reading::value)
+                .filter(Objects::nonNull).map(InboundLead::campaign).filter(Objects::nonNull).collect(Collectors.toSet()));
         IntakeResult[] results = new IntakeResult[inbound.size()];
         LeadMetrics.Tally tally = new LeadMetrics.Tally();
         Map<Integer, Lead> resent = new HashMap<>();
         List<Contactable> contactable = new ArrayList<>();
         for (int i = 0; i < inbound.size(); i++) {
-            InboundLead lead = inbound.get(i);
-            String sourceKey = Lead.sourceKey(lead.source(), lead.externalId());
+            InboundLead lead = inbound.get(i).value();
+            String sourceKey = inbound.get(i).valid() ? Lead.sourceKey(lead.source(), lead.externalId()) : null;
             // A resend is answered with the stored lead even if its campaign has stopped since.
-            if (known.containsKey(sourceKey)) {
+            if (sourceKey != null && known.containsKey(sourceKey)) {
                 resent.put(i, known.get(sourceKey));
                 continue;
             }
             LeadCheck.CheckedLead checked;
             try {
-                checked = check.check(lead, campaignsByCode);
+                checked = check.check(inbound.get(i), campaignsByCode);
             } catch (InvalidRequestException invalid) {
                 results[i] = IntakeResult.rejected(invalid.violations());
                 continue;

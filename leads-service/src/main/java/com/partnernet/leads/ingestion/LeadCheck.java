@@ -1,6 +1,7 @@
 package com.partnernet.leads.ingestion;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.web.InputReader;
 import com.partnernet.chassis.web.Problem;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.campaign.CampaignStatus;
@@ -31,25 +33,33 @@ public class LeadCheck {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     /**
+     * Everything wrong with a lead at once: what its reading found (values of the wrong type, Bean Validation) and
+     * what needs the database or the phone-number library, on as much of the lead as could be read.
+     *
      * @param campaigns the campaigns the lead may name, by code (an intake reads them once for all its leads)
      * @throws InvalidRequestException naming every field that is wrong
      */
-    public CheckedLead check(InboundLead lead, Map<String, Campaign> campaigns) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        Campaign campaign = campaigns.get(lead.campaign());
-        if (campaign == null) {
+    public CheckedLead check(InputReader.Reading<InboundLead> reading, Map<String, Campaign> campaigns) {
+        List<Problem.Violation> violations = new ArrayList<>(reading.violations());
+        InboundLead lead = reading.value();
+        if (lead == null) {
+            throw new InvalidRequestException(violations);
+        }
+        Campaign campaign = lead.campaign() == null ? null : campaigns.get(lead.campaign());
+        if (lead.campaign() != null && !lead.campaign().isBlank() && campaign == null) {
             violations.add(new Problem.Violation("campaign", "no campaign with the code " + lead.campaign()));
-        } else if (campaign.status == CampaignStatus.STOPPED) {
+        } else if (campaign != null && campaign.status == CampaignStatus.STOPPED) {
             violations.add(new Problem.Violation("campaign", "campaign " + lead.campaign() + " is STOPPED"));
         }
         String phone = null;
-        if (lead.contact().phone() != null && !lead.contact().phone().isBlank()) {
+        if (lead.contact() != null && lead.contact().phone() != null && !lead.contact().phone().isBlank()) {
             phone = e164(lead.contact().phone());
             if (phone == null) {
                 violations.add(new Problem.Violation("contact.phone", "must be a valid phone number"));
             }
         }
         if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(Problem.Violation::field));
             throw new InvalidRequestException(violations);
         }
         String email = lead.contact().email() == null || lead.contact().email().isBlank() ? null

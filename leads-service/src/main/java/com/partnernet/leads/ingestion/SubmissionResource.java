@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.chassis.web.InputReader;
 
 import com.partnernet.chassis.web.Responses;
 
@@ -34,12 +35,17 @@ import com.partnernet.chassis.web.Responses;
 @Tag(name = "Leads")
 public class SubmissionResource {
 
+    /** What a lead that is no JSON object is told, on every path. */
+    static final String NOT_A_LEAD = "must be a lead object";
+
     private final IntakeService intake;
+    private final InputReader reader;
     private final BatchSubmission batches;
     private final LeadSources sources;
 
-    public SubmissionResource(IntakeService intake, BatchSubmission batches, LeadSources sources) {
+    public SubmissionResource(IntakeService intake, InputReader reader, BatchSubmission batches, LeadSources sources) {
         this.intake = intake;
+        this.reader = reader;
         this.batches = batches;
         this.sources = sources;
     }
@@ -53,9 +59,12 @@ public class SubmissionResource {
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     @APIResponseSchema(value = LeadReceipt.class, responseCode = "201", responseDescription = "A new lead: the receipt with its id")
     @APIResponse(responseCode = "200", description = "The same source and externalId again: the receipt of the lead known already (outcome EXISTING), nothing changed")
-    public RestResponse<LeadReceipt> submit(@Valid @NotNull InboundLead lead) {
-        sources.requireAll(List.of(lead.source()));
-        LeadReceipt receipt = LeadReceipt.of(intake.ingest(lead));
+    public RestResponse<LeadReceipt> submit(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboundLead.class))) @NotNull JsonNode lead) {
+        // Read here rather than bound by the framework, so a value of the wrong type is reported with everything
+        // else that is wrong, not alone.
+        sources.requireAllOf(List.of(lead));
+        LeadReceipt receipt = LeadReceipt.of(intake.ingest(reader.read(lead, InboundLead.class, NOT_A_LEAD)));
         return receipt.outcome() == IntakeOutcome.CREATED
                 ? Responses.created("/leads/" + receipt.id(), receipt)
                 : RestResponse.ok(receipt);

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.leads.vocabulary.LeadStatus;
 import com.partnernet.leads.vocabulary.LostReason;
 
@@ -13,6 +14,7 @@ public record StatusChange(@NotNull LeadStatus status, LostReason lostReason) {
 
     @JsonIgnore
     @AssertTrue(message = "a LOST lead needs a lostReason, and only a LOST lead has one")
+    @ReportedOn("lostReason")
     public boolean isLostReasonFitting() {
         return status == null || (status == LeadStatus.LOST) == (lostReason != null);
     }

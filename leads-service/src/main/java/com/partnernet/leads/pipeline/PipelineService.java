@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
 import com.partnernet.chassis.web.Sorting;
 import com.partnernet.leads.directory.RoutingShop;
@@ -67,9 +68,10 @@ public class PipelineService {
         }
         var page = leads.search(status, null, shopId, null, null, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
                 .page(paging.page, paging.size);
-        long totalLeads = status == null ? total : stages.getOrDefault(status, 0L);
-        return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge, overdue, paging.page,
-                paging.size, totalLeads, page.list().stream().map(LeadView::of).toList());
+        long totalItems = status == null ? total : stages.getOrDefault(status, 0L);
+        Page<LeadView> leadsPage = Page.of(page.list().stream().map(LeadView::of).toList(), paging, totalItems);
+        return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge, overdue, leadsPage.page(),
+                leadsPage.size(), leadsPage.totalItems(), leadsPage.totalPages(), leadsPage.items());
     }
 
     private static Map<String, Long> bucketBounds() {

@@ -21,8 +21,9 @@ public record PipelineView(
         long overdueFirstContact,
         int page,
         int size,
-        long totalLeads,
-        List<LeadView> leads) {
+        long totalItems,
+        int totalPages,
+        List<LeadView> items) {
 
     /** The open leads of one stage: how many, the average and the longest wait since assignment, in hours. */
     public record StageAge(long leads, double averageHours, double oldestHours) {

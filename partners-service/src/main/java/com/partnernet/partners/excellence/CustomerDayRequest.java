@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.partnernet.chassis.web.ReportedOn;
+
 /** A day with customers: when, where (a shop or a field team, exactly one) and what was learnt. */
 public record CustomerDayRequest(
         @NotNull @PastOrPresent LocalDate date,
@@ -19,6 +21,7 @@ public record CustomerDayRequest(
 
     @JsonIgnore
     @AssertTrue(message = "name either a shopId or a fieldTeamId, not both")
+    @ReportedOn("shopId")
     public boolean isOnePlaceVisited() {
         return (shopId == null) != (fieldTeamId == null);
     }

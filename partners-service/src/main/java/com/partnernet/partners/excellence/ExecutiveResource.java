@@ -3,7 +3,9 @@ package com.partnernet.partners.excellence;
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,11 +37,15 @@ import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Sorting;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/executives")
 @Tag(name = "Excellence programme")
 public class ExecutiveResource {
+
+    private static final Map<String, Comparator<CustomerDayView>> DAY_SORT_KEYS = Map.of(
+            "date", Comparator.comparing(CustomerDayView::date).thenComparing(CustomerDayView::id));
 
     private final ExecutiveService executives;
     private final CustomerDayService days;
@@ -97,10 +103,12 @@ public class ExecutiveResource {
 
     @GET
     @Path("/{executiveId}/customer-days")
-    @Operation(operationId = "listCustomerDays", summary = "The executive's customer days in a year (default: this year)")
+    @Operation(operationId = "listCustomerDays", summary = "The executive's customer days in a year (default: this year)",
+            description = "Sort keys: date (default).")
     @RolesAllowed({ SALES_MANAGER, OPS })
-    public List<CustomerDayView> days(@PathParam("executiveId") UUID executiveId,
-            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return days.ofExecutive(executiveId, year != null ? year : Timestamps.today().getYear());
+    public Page<CustomerDayView> days(@PathParam("executiveId") UUID executiveId,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @Valid @BeanParam PageParams paging) {
+        List<CustomerDayView> all = days.ofExecutive(executiveId, year != null ? year : Timestamps.today().getYear());
+        return Page.slice(Sorting.sorted(all, paging.sort, DAY_SORT_KEYS, "date"), paging);
     }
 }

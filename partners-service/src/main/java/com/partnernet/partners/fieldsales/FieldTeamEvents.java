@@ -27,6 +27,6 @@ public class FieldTeamEvents {
     }
 
     void publish(Type type, FieldTeamSnapshot team) {
-        outbox.publish(ShopEvents.TOPIC, AGGREGATE, team.teamId().toString(), type.name(), 1, team);
+        outbox.publish(ShopEvents.TOPIC, AGGREGATE, team.id().toString(), type.name(), 1, team);
     }
 }

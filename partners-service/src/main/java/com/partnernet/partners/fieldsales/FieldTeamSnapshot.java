@@ -13,7 +13,7 @@ import com.partnernet.partners.shop.ProductLine;
  * can route to it from the latest event alone. A team takes leads while ACTIVE and from {@code liveFrom} on.
  */
 public record FieldTeamSnapshot(
-        UUID teamId,
+        UUID id,
         UUID partnerId,
         String name,
         String city,

@@ -53,7 +53,7 @@ public class PartnerFieldTeamsResource {
     @APIResponseSchema(value = FieldTeamSnapshot.class, responseCode = "201", responseDescription = "Formed; ETag is its version")
     public RestResponse<FieldTeamSnapshot> form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
         FieldTeamSnapshot team = teams.form(partnerId, request);
-        return ETags.created("/field-teams/" + team.teamId(), team, team.version());
+        return ETags.created("/field-teams/" + team.id(), team, team.version());
     }
 
     @GET

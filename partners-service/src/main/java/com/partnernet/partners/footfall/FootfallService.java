@@ -27,7 +27,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.time.Timestamps;
-import com.partnernet.chassis.web.BatchItems;
+import com.partnernet.chassis.web.InputReader;
 import com.partnernet.chassis.web.Problem;
 import com.partnernet.partners.partner.PartnerService;
 import com.partnernet.partners.shop.Shop;
@@ -53,15 +53,15 @@ public class FootfallService {
     private final ShopService shops;
     private final PartnerService partners;
     private final ObjectMapper mapper;
-    private final BatchItems items;
+    private final InputReader reader;
 
     public FootfallService(FootfallRepository footfall, ShopService shops, PartnerService partners, ObjectMapper mapper,
-            BatchItems items) {
+            InputReader reader) {
         this.footfall = footfall;
         this.shops = shops;
         this.partners = partners;
         this.mapper = mapper;
-        this.items = items;
+        this.reader = reader;
     }
 
     /**
@@ -133,7 +133,7 @@ public class FootfallService {
     /** The row as a shop-week, or null after adding its errors. */
     private Checked check(int number, JsonNode node, LocalDate today, List<UploadReport.RowError> errors) {
         List<Problem.Violation> violations = new ArrayList<>();
-        FootfallRow row = items.read(node, FootfallRow.class, NOT_A_ROW, violations);
+        FootfallRow row = reader.read(node, FootfallRow.class, NOT_A_ROW, violations);
         if (row == null) {
             violations.forEach(violation -> errors.add(new UploadReport.RowError(number, violation.field(), violation.message())));
             return null;

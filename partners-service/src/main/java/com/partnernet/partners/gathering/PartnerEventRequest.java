@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.chassis.web.ReportedOn;
 
 /** What a client sends to announce an event or change it; maxAttendeesPerPartner defaults to 10. */
 public record PartnerEventRequest(
@@ -27,6 +28,7 @@ public record PartnerEventRequest(
     /** Events take place in Germany: the deadline is compared with the end of the event day there. */
     @JsonIgnore
     @AssertTrue(message = "registrationClosesAt must not be after the event day")
+    @ReportedOn("registrationClosesAt")
     public boolean isDeadlineBeforeEventEnds() {
         return date == null || registrationClosesAt == null
                 || !registrationClosesAt.isAfter(date.plusDays(1).atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant());

@@ -5,7 +5,9 @@ import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,11 +37,15 @@ import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.web.ETags;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Sorting;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/partner-events")
 @Tag(name = "Partner events")
 public class PartnerEventResource {
+
+    private static final Map<String, Comparator<RegistrationView>> REGISTRATION_SORT_KEYS = Map.of(
+            "registeredAt", Comparator.comparing(RegistrationView::registeredAt).thenComparing(RegistrationView::id));
 
     private final PartnerEventService events;
     private final Caller caller;
@@ -101,13 +107,15 @@ public class PartnerEventResource {
 
     @GET
     @Path("/{eventId}/registrations")
-    @Operation(operationId = "listRegistrations", summary = "The event's registrations in order of registration, optionally of one status")
+    @Operation(operationId = "listRegistrations", summary = "The event's registrations in order of registration, optionally of one status",
+            description = "Sort keys: registeredAt (default).")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public List<RegistrationView> registrations(@PathParam("eventId") UUID eventId,
-            @QueryParam("status") RegistrationStatus status) {
-        return events.registrations(eventId, status).stream()
+    public Page<RegistrationView> registrations(@PathParam("eventId") UUID eventId,
+            @QueryParam("status") RegistrationStatus status, @Valid @BeanParam PageParams paging) {
+        List<RegistrationView> visible = events.registrations(eventId, status).stream()
                 .filter(registration -> caller.mayAccess(registration.partnerId()))
                 .toList();
+        return Page.slice(Sorting.sorted(visible, paging.sort, REGISTRATION_SORT_KEYS, "registeredAt"), paging);
     }
 
     @GET

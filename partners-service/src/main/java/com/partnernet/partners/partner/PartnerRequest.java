@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.partnernet.chassis.web.ReportedOn;
+
 /** What a client sends to register or update a partner; status defaults to ACTIVE. */
 public record PartnerRequest(
         @NotBlank @Size(max = 200) String name,
@@ -32,6 +34,7 @@ public record PartnerRequest(
 
         @JsonIgnore
         @AssertTrue(message = "memberUntil must not be before memberSince")
+        @ReportedOn("memberUntil")
         public boolean isPeriodValid() {
             return memberSince == null || memberUntil == null || !memberUntil.isBefore(memberSince);
         }

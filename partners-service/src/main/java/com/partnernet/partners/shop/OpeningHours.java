@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.partnernet.chassis.web.ReportedOn;
+
 /** One opening interval of a weekday (a day may have two, e.g. around a lunch break). */
 @Embeddable
 public record OpeningHours(
@@ -21,6 +23,7 @@ public record OpeningHours(
 
     @JsonIgnore
     @AssertTrue(message = "closes must be after opens")
+    @ReportedOn("closes")
     public boolean isIntervalValid() {
         return opens == null || closes == null || closes.isAfter(opens);
     }

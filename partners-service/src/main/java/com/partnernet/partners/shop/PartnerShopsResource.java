@@ -51,7 +51,7 @@ public class PartnerShopsResource {
     @APIResponseSchema(value = ShopSnapshot.class, responseCode = "201", responseDescription = "Opened; ETag is its version")
     public RestResponse<ShopSnapshot> open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
         ShopSnapshot shop = shops.open(partnerId, request);
-        return ETags.created("/shops/" + shop.shopId(), shop, shop.version());
+        return ETags.created("/shops/" + shop.id(), shop, shop.version());
     }
 
     @GET

@@ -30,6 +30,6 @@ public class ShopEvents {
     }
 
     void publish(Type type, ShopSnapshot shop) {
-        outbox.publish(TOPIC, AGGREGATE, shop.shopId().toString(), type.name(), 1, shop);
+        outbox.publish(TOPIC, AGGREGATE, shop.id().toString(), type.name(), 1, shop);
     }
 }

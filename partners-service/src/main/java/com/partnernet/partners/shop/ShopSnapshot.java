@@ -12,7 +12,7 @@ import java.util.UUID;
  * and is the shop's ETag.
  */
 public record ShopSnapshot(
-        UUID shopId,
+        UUID id,
         UUID partnerId,
         String name,
         String street,

@@ -4,7 +4,9 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,11 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Sorting;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/partners/{partnerId}")
 @Tag(name = "Targets")
 public class TargetResource {
+
+    private static final Map<String, Comparator<TargetView>> TARGET_SORT_KEYS = Map.of(
+            "productLine", Comparator.comparing(TargetView::productLine)
+                    .thenComparing(TargetView::shopId, Comparator.nullsFirst(Comparator.naturalOrder())),
+            "units", Comparator.comparingInt(TargetView::units),
+            "updatedAt", Comparator.comparing(TargetView::updatedAt));
+    private static final Map<String, Comparator<TargetService.TargetChangeView>> HISTORY_SORT_KEYS = Map.of(
+            "changedAt", Comparator.comparing(TargetService.TargetChangeView::changedAt));
 
     private final TargetService service;
     private final Caller caller;
@@ -62,22 +76,26 @@ public class TargetResource {
 
     @GET
     @Path("/targets")
-    @Operation(operationId = "listTargets", summary = "A partner's targets for a year, its own and its shops' (default: this year)")
+    @Operation(operationId = "listTargets", summary = "A partner's targets for a year, its own and its shops' (default: this year)",
+            description = "Sort keys: productLine (default; the partner's own target before its shops'), units, updatedAt.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public List<TargetView> list(@PathParam("partnerId") UUID partnerId,
-            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+    public Page<TargetView> list(@PathParam("partnerId") UUID partnerId,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @Valid @BeanParam PageParams paging) {
         caller.requireAccess(partnerId, "Partner", partnerId);
-        return service.list(partnerId, year != null ? year : Timestamps.today().getYear());
+        List<TargetView> all = service.list(partnerId, year != null ? year : Timestamps.today().getYear());
+        return Page.slice(Sorting.sorted(all, paging.sort, TARGET_SORT_KEYS, "productLine"), paging);
     }
 
     @GET
     @Path("/targets/{year}/{productLine}/history")
-    @Operation(operationId = "getTargetHistory", summary = "Every change of a target: who, when, why, from what to what")
+    @Operation(operationId = "getTargetHistory", summary = "Every change of a target: who, when, why, from what to what",
+            description = "Sort keys: changedAt (default).")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
-    public List<TargetService.TargetChangeView> history(@PathParam("partnerId") UUID partnerId,
+    public Page<TargetService.TargetChangeView> history(@PathParam("partnerId") UUID partnerId,
             @PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("productLine") ProductLine productLine,
-            @QueryParam("shopId") UUID shopId) {
+            @QueryParam("shopId") UUID shopId, @Valid @BeanParam PageParams paging) {
         caller.requireAccess(partnerId, "Partner", partnerId);
-        return service.history(partnerId, shopId, year, productLine);
+        return Page.slice(Sorting.sorted(service.history(partnerId, shopId, year, productLine), paging.sort,
+                HISTORY_SORT_KEYS, "changedAt"), paging);
     }
 }

@@ -56,7 +56,7 @@ public class TargetService {
         targets.persistChange(change);
         targets.flush();
         events.targetAdjusted(new TargetsEvents.TargetAdjusted("TARGET_SET", partnerId, shopId, productLine, year, before,
-                target.units, null, null, null, null, null, change.reason, change.changedBy, change.changedAt));
+                target.units, null, null, null, null, null, change.reason, change.changedAt));
         Log.infof("Target of partner %s%s for %s %d: %s -> %d units", partnerId,
                 shopId == null ? "" : " shop " + shopId, productLine, year, before, target.units);
         return TargetView.of(target);

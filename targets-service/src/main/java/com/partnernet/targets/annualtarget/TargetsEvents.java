@@ -19,10 +19,13 @@ public class TargetsEvents {
     public static final String TOPIC = "targets.events";
     public static final String NETWORK_KEY = "network";
 
-    /** A target was set, or a period rule added or withdrawn: effective targets may have changed. */
+    /**
+     * A target was set, or a period rule added or withdrawn: effective targets may have changed. Who did it is kept
+     * with the target's history and the rule, not here: an event carries no personal data.
+     */
     public record TargetAdjusted(String cause, UUID partnerId, UUID shopId, ProductLine productLine, Integer year,
             Integer unitsBefore, Integer unitsAfter, UUID ruleId, String ruleType, LocalDate from, LocalDate to,
-            BigDecimal percent, String reason, String by, Instant at) {
+            BigDecimal percent, String reason, Instant at) {
     }
 
     /** A partner's sales reached a share (50, 100 %) of its annual effective target. */

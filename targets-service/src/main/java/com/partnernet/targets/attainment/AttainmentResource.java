@@ -38,7 +38,7 @@ import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.time.Timestamps;
-import com.partnernet.chassis.web.BatchItems;
+import com.partnernet.chassis.web.InputReader;
 import com.partnernet.chassis.web.Problem;
 import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.closure.ShopOwners;
@@ -58,13 +58,13 @@ public class AttainmentResource {
     }
 
     private final AttainmentService service;
-    private final BatchItems items;
+    private final InputReader reader;
     private final ShopOwners shops;
     private final Caller caller;
 
-    public AttainmentResource(AttainmentService service, BatchItems items, ShopOwners shops, Caller caller) {
+    public AttainmentResource(AttainmentService service, InputReader reader, ShopOwners shops, Caller caller) {
         this.service = service;
-        this.items = items;
+        this.reader = reader;
         this.shops = shops;
         this.caller = caller;
     }
@@ -138,7 +138,7 @@ public class AttainmentResource {
         int existing = 0;
         for (int index = 0; index < rows.size(); index++) {
             List<Problem.Violation> violations = new ArrayList<>();
-            SaleRequest sale = items.read(rows.get(index), SaleRequest.class, "must be a sale object", violations);
+            SaleRequest sale = reader.read(rows.get(index), SaleRequest.class, "must be a sale object", violations);
             if (sale == null) {
                 results.add(new BatchResult.Row(index, "REJECTED", null, violations));
                 continue;

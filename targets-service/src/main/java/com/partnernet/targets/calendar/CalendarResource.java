@@ -5,7 +5,9 @@ import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.PARTNER_USER;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
 import com.partnernet.chassis.web.Responses;
+import com.partnernet.chassis.web.Sorting;
 
 /** The seasonal curve and the promotions calendar that pacing and effective targets follow. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +50,10 @@ public class CalendarResource {
 
     public record CurveRequest(@NotNull @Size(min = 53, max = 53) List<@NotNull @PositiveOrZero Double> weights) {
     }
+
+    private static final Map<String, Comparator<Promotion>> SORT_KEYS = Map.of(
+            "from", Comparator.comparing((Promotion promotion) -> promotion.fromDay).thenComparing(promotion -> promotion.id),
+            "name", Comparator.comparing((Promotion promotion) -> promotion.name).thenComparing(promotion -> promotion.id));
 
     private final CalendarService calendar;
 
@@ -70,10 +80,10 @@ public class CalendarResource {
 
     @GET
     @Path("/{year}/promotions")
-    @Operation(operationId = "listPromotions", summary = "Promotions touching a year")
+    @Operation(operationId = "listPromotions", summary = "Promotions touching a year", description = "Sort keys: from (default), name.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
-    public List<Promotion> promotions(@PathParam("year") @Min(2000) @Max(2100) int year) {
-        return calendar.promotions(year);
+    public Page<Promotion> promotions(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @BeanParam PageParams paging) {
+        return Page.slice(Sorting.sorted(calendar.promotions(year), paging.sort, SORT_KEYS, "from"), paging);
     }
 
     @POST

@@ -101,8 +101,8 @@ public class CalendarService {
         Promotion promotion = new Promotion();
         promotion.id = UUID.randomUUID();
         promotion.name = request.name().strip();
-        promotion.fromDay = request.fromDay();
-        promotion.toDay = request.toDay();
+        promotion.fromDay = request.from();
+        promotion.toDay = request.to();
         promotion.dayOfWeek = request.dayOfWeek();
         promotion.uplift = request.uplift();
         if (request.productLines() != null) {

@@ -15,6 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
 
 /**
@@ -33,9 +34,11 @@ public class Promotion {
     public String name;
 
     @Column(name = "from_day", nullable = false)
+    @JsonProperty("from")
     public LocalDate fromDay;
 
     @Column(name = "to_day", nullable = false)
+    @JsonProperty("to")
     public LocalDate toDay;
 
     @Enumerated(EnumType.STRING)

@@ -12,20 +12,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.targets.annualtarget.ProductLine;
 
 /** A promotion for the calendar; {@code uplift} 0.5 makes its days weigh 1.5 times as much. */
 public record PromotionRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotNull LocalDate fromDay,
-        @NotNull LocalDate toDay,
+        @NotNull LocalDate from,
+        @NotNull LocalDate to,
         DayOfWeek dayOfWeek,
         @NotNull @DecimalMin(value = "-0.99") @DecimalMax("10") Double uplift,
         Set<@NotNull ProductLine> productLines) {
 
     @JsonIgnore
-    @AssertTrue(message = "toDay must not be before fromDay")
+    @AssertTrue(message = "to must not be before from")
+    @ReportedOn("to")
     public boolean isRangeValid() {
-        return fromDay == null || toDay == null || !toDay.isBefore(fromDay);
+        return from == null || to == null || !to.isBefore(from);
     }
 }

@@ -33,18 +33,18 @@ public class ClosureService {
     /** The version of the shop's state known here, if the shop is. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> storedVersion(ShopPayload shop) {
-        return shops.findByIdOptional(shop.shopId()).map(state -> state.shopVersion);
+        return shops.findByIdOptional(shop.id()).map(state -> state.shopVersion);
     }
 
     /** A shop's newer state: its owner and status, and a closure started or ended by a change of status. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ShopPayload shop) {
-        ShopState state = shops.findById(shop.shopId());
+        ShopState state = shops.findById(shop.id());
         String previous = state == null ? OPEN : state.status;
         boolean known = state != null;
         if (!known) {
             state = new ShopState();
-            state.shopId = shop.shopId();
+            state.shopId = shop.id();
         }
         state.partnerId = shop.partnerId();
         state.status = shop.status();
@@ -56,16 +56,16 @@ public class ClosureService {
         if (OPEN.equals(previous) && !OPEN.equals(shop.status())) {
             ShopClosure closure = new ShopClosure();
             closure.id = UUID.randomUUID();
-            closure.shopId = shop.shopId();
+            closure.shopId = shop.id();
             closure.partnerId = shop.partnerId();
             closure.closedFrom = day;
             closure.reason = shop.statusReason();
             closures.persist(closure);
-            Log.infof("Shop %s closed from %s (%s)", shop.shopId(), day, shop.status());
+            Log.infof("Shop %s closed from %s (%s)", shop.id(), day, shop.status());
         } else if (!OPEN.equals(previous) && OPEN.equals(shop.status())) {
-            closures.findOpen(shop.shopId())
+            closures.findOpen(shop.id())
                     .forEach(closure -> closure.reopenedOn = day.isBefore(closure.closedFrom) ? closure.closedFrom : day);
-            Log.infof("Shop %s open again from %s", shop.shopId(), day);
+            Log.infof("Shop %s open again from %s", shop.id(), day);
         }
     }
 

@@ -7,9 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** The part of a Shop event's payload (the shop's full state) this service reads. */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * The part of a Shop event's payload (the shop's full state) this service reads. Its id is {@code id}; events
+ * published before that name was settled call it {@code shopId} (the topic is compacted, so they stay).
+ */
 public record ShopPayload(
-        @NotNull UUID shopId,
+        @NotNull @JsonAlias("shopId") UUID id,
         @NotNull UUID partnerId,
         @NotBlank String status,
         @NotNull Instant statusSince,

@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.targets.annualtarget.ProductLine;
 
@@ -58,9 +59,11 @@ public class PeriodRule {
     public Type type;
 
     @Column(name = "from_day", nullable = false)
+    @JsonProperty("from")
     public LocalDate fromDay;
 
     @Column(name = "to_day", nullable = false)
+    @JsonProperty("to")
     public LocalDate toDay;
 
     /** SCALE: the range's share of the annual target, in percent. */

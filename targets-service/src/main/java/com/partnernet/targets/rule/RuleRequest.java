@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.targets.annualtarget.ProductLine;
 
 /** A period rule as a client sends it; the scope follows from what it names (a shop, a partner, or neither). */
@@ -27,18 +28,21 @@ public record RuleRequest(
 
     @JsonIgnore
     @AssertTrue(message = "to must not be before from")
+    @ReportedOn("to")
     public boolean isRangeValid() {
         return from == null || to == null || !to.isBefore(from);
     }
 
     @JsonIgnore
     @AssertTrue(message = "a SCALE rule needs a percent, a WAIVE rule has none")
+    @ReportedOn("percent")
     public boolean isPercentFitting() {
         return type == null || (type == PeriodRule.Type.SCALE) == (percent != null);
     }
 
     @JsonIgnore
     @AssertTrue(message = "a shop rule also names the shop's partner")
+    @ReportedOn("partnerId")
     public boolean isShopWithPartner() {
         return shopId == null || partnerId != null;
     }

@@ -1,9 +1,14 @@
 package com.partnernet.targets.rule;
 
+import com.partnernet.chassis.web.Page;
+import com.partnernet.chassis.web.PageParams;
+import com.partnernet.chassis.web.Sorting;
 import static com.partnernet.chassis.security.Roles.OPS;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +40,12 @@ import com.partnernet.chassis.time.Timestamps;
 @Tag(name = "Period rules")
 public class RuleResource {
 
+    private static final Map<String, Comparator<PeriodRule>> SORT_KEYS = Map.of(
+            "from", Comparator.comparing((PeriodRule rule) -> rule.fromDay).thenComparing(rule -> rule.id),
+            "to", Comparator.comparing((PeriodRule rule) -> rule.toDay).thenComparing(rule -> rule.id),
+            "type", Comparator.comparing((PeriodRule rule) -> rule.type).thenComparing(rule -> rule.id),
+            "createdAt", Comparator.comparing((PeriodRule rule) -> rule.createdAt).thenComparing(rule -> rule.id));
+
     private final RuleService rules;
     private final Caller caller;
 
@@ -54,10 +66,13 @@ public class RuleResource {
     }
 
     @GET
-    @Operation(operationId = "listPeriodRules", summary = "Rules touching a year (default: this year), in force and withdrawn; optionally a partner's")
+    @Operation(operationId = "listPeriodRules", summary = "Rules touching a year (default: this year), in force and withdrawn; optionally a partner's",
+            description = "Sort keys: from (default), to, type, createdAt.")
     @RolesAllowed({ SALES_MANAGER, OPS })
-    public List<PeriodRule> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("partnerId") UUID partnerId) {
-        return rules.list(year != null ? year : Timestamps.today().getYear(), partnerId);
+    public Page<PeriodRule> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("partnerId") UUID partnerId,
+            @Valid @BeanParam PageParams paging) {
+        List<PeriodRule> all = rules.list(year != null ? year : Timestamps.today().getYear(), partnerId);
+        return Page.slice(Sorting.sorted(all, paging.sort, SORT_KEYS, "from"), paging);
     }
 
     @GET

@@ -43,7 +43,7 @@ public class RuleService {
         rule.author = author;
         rule.createdAt = Timestamps.now();
         rules.persist(rule);
-        publish("RULE_ADDED", rule, rule.author);
+        publish("RULE_ADDED", rule);
         Log.infof("Period rule %s: %s %s %s..%s", rule.id, rule.scope, rule.type, rule.fromDay, rule.toDay);
         return rule;
     }
@@ -57,7 +57,7 @@ public class RuleService {
         }
         rule.withdrawnAt = Timestamps.now();
         rule.withdrawnBy = by;
-        publish("RULE_WITHDRAWN", rule, by);
+        publish("RULE_WITHDRAWN", rule);
         return rule;
     }
 
@@ -81,9 +81,9 @@ public class RuleService {
         return rules.findTouching(year, partnerId);
     }
 
-    private void publish(String cause, PeriodRule rule, String by) {
+    private void publish(String cause, PeriodRule rule) {
         events.targetAdjusted(new TargetsEvents.TargetAdjusted(cause, rule.partnerId, rule.shopId, rule.productLine, null,
-                null, null, rule.id, rule.type.name(), rule.fromDay, rule.toDay, rule.percent, rule.reason, by,
+                null, null, rule.id, rule.type.name(), rule.fromDay, rule.toDay, rule.percent, rule.reason,
                 Timestamps.now()));
     }
 }
