@@ -1,6 +1,6 @@
-// The live dashboard: calls the three services' REST APIs with the token the local run hands out (config.json) and
-// draws what sales managers and ops look at. Charts are Chart.js; window.dashboardCharts holds them (the browser
-// test reads their data from there).
+// The live dashboard: calls the three services' REST APIs through their typed client (window.PartnerNet, generated
+// from docs/api at build time) with the token the local run hands out (config.json), and draws what sales managers
+// and ops look at. Charts are Chart.js; window.dashboardCharts holds them (the browser test reads their data there).
 'use strict';
 
 const MAGENTA = '#e20074';
@@ -11,18 +11,42 @@ const charts = {};
 window.dashboardCharts = charts;
 
 let config;
+let apis;
 const partnerNames = new Map();
 let pilotCampaignId;
 
-async function api(service, path) {
-  const response = await fetch(config[service] + path, {
-    headers: { Authorization: 'Bearer ' + config.token, Accept: 'application/json' },
-  });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new Error(`${service} ${path}: ${response.status} ${problem.title || ''} ${problem.detail || ''}`.trim());
+/** One client per API the dashboard reads, each with its service's address and the page's token. */
+function clients() {
+  const { partners, leads, targets } = window.PartnerNet;
+  const at = (module, basePath) => new module.Configuration({ basePath, accessToken: config.token });
+  return {
+    attainment: new targets.AttainmentApi(at(targets, config.targets)),
+    leads: new leads.LeadsApi(at(leads, config.leads)),
+    pipeline: new leads.PipelineApi(at(leads, config.leads)),
+    campaigns: new leads.CampaignsApi(at(leads, config.leads)),
+    partners: new partners.PartnersApi(at(partners, config.partners)),
+    shops: new partners.ShopsApi(at(partners, config.partners)),
+    remodels: new partners.RemodelProgrammeApi(at(partners, config.partners)),
+    footfall: new partners.FootfallApi(at(partners, config.partners)),
+  };
+}
+
+/** The answer of one call, or an error saying which call failed and the problem the service answered. */
+async function api(operation, call) {
+  try {
+    return await call();
+  } catch (error) {
+    if (error.response) {
+      const problem = await error.response.json().catch(() => ({}));
+      throw new Error(`${operation}: ${error.response.status} ${problem.title || ''} ${problem.detail || ''}`.trim());
+    }
+    throw new Error(`${operation}: ${error.message}`);
   }
-  return response.json();
+}
+
+/** A calendar day the client parsed into a Date, as the API wrote it. */
+function day(date) {
+  return date ? date.toISOString().slice(0, 10) : '';
 }
 
 function draw(id, type, data, options = {}) {
@@ -58,7 +82,7 @@ function daysAgo(days) {
 const year = new Date().getFullYear();
 
 async function attainment() {
-  const board = await api('targets', `/leaderboard?year=${year}`);
+  const board = await api('getLeaderboard', () => apis.attainment.getLeaderboard({ year }));
   const entries = board.entries.filter((entry) => entry.pace.targetUnits > 0);
   const share = (units, entry) => Math.round((1000 * units) / entry.pace.targetUnits) / 10;
   draw('attainment', 'bar', {
@@ -74,12 +98,12 @@ async function attainment() {
   }, { scales: { y: { beginAtZero: true, title: { display: true, text: '% of the year\'s effective target' } } } });
   const network = board.network;
   text('attainment-note', network
-    ? `${year}, as of ${board.asOf}: network ${network.percentage ?? '–'} % sold, pace ratio ${network.paceRatio ?? '–'} (${network.status}); green on track, amber at risk, red off track`
+    ? `${year}, as of ${day(board.asOf)}: network ${network.percentage ?? '–'} % sold, pace ratio ${network.paceRatio ?? '–'} (${network.status}); green on track, amber at risk, red off track`
     : `${year}`);
 }
 
 async function flow() {
-  const flowOfLeads = await api('leads', '/leads/flow?minutes=30');
+  const flowOfLeads = await api('getLeadFlow', () => apis.leads.getLeadFlow({ minutes: 30 }));
   const minute = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   draw('flow', 'bar', {
     labels: flowOfLeads.minutes.map((entry) => minute(entry.minute)),
@@ -97,7 +121,7 @@ async function pipeline() {
   if (!shopId) {
     return;
   }
-  const view = await api('leads', `/shops/${shopId}/pipeline?size=1`);
+  const view = await api('getShopPipeline', () => apis.pipeline.getShopPipeline({ shopId, size: 1 }));
   draw('pipeline', 'bar', {
     labels: STAGES,
     datasets: [{ label: view.shopName, data: STAGES.map((stage) => view.stages[stage] || 0), backgroundColor: [MAGENTA, '#ad1457', '#6a1b9a', '#2e7d32', GREY] }],
@@ -108,7 +132,7 @@ async function pilot() {
   if (!pilotCampaignId) {
     return;
   }
-  const evaluation = await api('leads', `/campaigns/${pilotCampaignId}/evaluation`);
+  const evaluation = await api('evaluateCampaign', () => apis.campaigns.evaluateCampaign({ campaignId: pilotCampaignId }));
   const groups = [evaluation.pilot, evaluation.control];
   draw('pilot', 'bar', {
     labels: ['conversion % (won per assigned lead)', 'won leads per shop'],
@@ -124,7 +148,7 @@ async function pilot() {
 }
 
 async function remodel() {
-  const report = await api('partners', `/remodel-programme/${year}`);
+  const report = await api('getRemodelProgramme', () => apis.remodels.getRemodelProgramme({ year }));
   draw('remodel', 'doughnut', {
     labels: ['completed', 'in progress', `planned for ${year}`, 'not yet scheduled'],
     datasets: [{
@@ -133,11 +157,13 @@ async function remodel() {
     }],
   }, { plugins: { legend: { position: 'right' } } });
   text('remodel-note', `${report.completed} of ${report.goal ?? '–'} done in ${year}; ${report.bookedNextYear} booked for ${year + 1}`
-    + (report.firstBookedNextYear ? ` from ${report.firstBookedNextYear}` : ''));
+    + (report.firstBookedNextYear ? ` from ${day(report.firstBookedNextYear)}` : ''));
 }
 
 async function footfall() {
-  const report = await api('partners', `/footfall/report?baselineYear=${year - 2}&from=${isoWeek(daysAgo(7 * 40))}&to=${isoWeek(daysAgo(7))}`);
+  const report = await api('getFootfallReport', () => apis.footfall.getFootfallReport({
+    baselineYear: year - 2, from: isoWeek(daysAgo(7 * 40)), to: isoWeek(daysAgo(7)),
+  }));
   draw('footfall', 'line', {
     labels: report.weeks.map((week) => week.week),
     datasets: [
@@ -152,15 +178,15 @@ async function footfall() {
 /** Partner names for the leaderboard; the shop picker, busiest pilot shop first. */
 async function lookups() {
   for (let page = 0, pages = 1; page < pages; page++) {
-    const partners = await api('partners', `/partners?size=200&page=${page}`);
+    const partners = await api('listPartners', () => apis.partners.listPartners({ size: 200, page }));
     partners.items.forEach((partner) => partnerNames.set(partner.id, partner.name));
     pages = partners.totalPages;
   }
-  const campaigns = await api('leads', '/campaigns?size=200');
+  const campaigns = await api('listCampaigns', () => apis.campaigns.listCampaigns({ size: 200 }));
   const pilotCampaign = campaigns.items.find((campaign) => campaign.code === config.pilotCampaign);
   pilotCampaignId = pilotCampaign && pilotCampaign.id;
   const pilotShops = new Set(pilotCampaign ? pilotCampaign.pilotShops : []);
-  const shops = await api('partners', '/shops?size=200&sort=name');
+  const shops = await api('listShops', () => apis.shops.listShops({ size: 200, sort: 'name' }));
   const select = document.getElementById('shop');
   const ordered = [...shops.items.filter((shop) => pilotShops.has(shop.id)), ...shops.items.filter((shop) => !pilotShops.has(shop.id))];
   ordered.forEach((shop) => {
@@ -182,6 +208,7 @@ async function refresh(parts) {
 
 async function start() {
   config = await (await fetch('config.json')).json();
+  apis = clients();
   try {
     await lookups();
   } catch (error) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +16,7 @@ import com.partnernet.local.Service;
  * the operation must refuse.
  */
 record Operation(Service service, String method, String path, List<Parameter> parameters, JsonNode body,
-        boolean producesJson) {
+        boolean producesJson, Set<Integer> statuses) {
 
     /** A path, query or header parameter. */
     record Parameter(String name, String in, boolean required, JsonNode schema) {
@@ -48,13 +50,18 @@ record Operation(Service service, String method, String path, List<Parameter> pa
                 JsonNode json = operation.path("requestBody").path("content").path("application/json").path("schema");
                 JsonNode body = json.isMissingNode() ? null : resolve(json, schemas, 0);
                 boolean producesJson = false;
-                for (JsonNode response : operation.path("responses")) {
-                    for (Iterator<String> types = response.path("content").fieldNames(); types.hasNext();) {
-                        producesJson |= types.next().contains("json");
+                Set<Integer> statuses = new TreeSet<>();
+                for (Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields(); responses.hasNext();) {
+                    Map.Entry<String, JsonNode> response = responses.next();
+                    statuses.add(Integer.valueOf(response.getKey()));
+                    for (Iterator<String> types = response.getValue().path("content").fieldNames(); types.hasNext();) {
+                        String type = types.next();
+                        // What a success answers with (every error answers problem+json).
+                        producesJson |= response.getKey().startsWith("2") && type.contains("json");
                     }
                 }
                 operations.add(new Operation(service, method.getKey().toUpperCase(), path.getKey(), parameters, body,
-                        producesJson));
+                        producesJson, statuses));
             }
         }
         return operations;

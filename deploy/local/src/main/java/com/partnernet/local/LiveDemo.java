@@ -66,6 +66,7 @@ public final class LiveDemo {
             switch (path) {
                 case "/", "/index.html" -> serveResource(exchange, "dashboard/index.html", "html");
                 case "/dashboard.js" -> serveResource(exchange, "dashboard/dashboard.js", "js");
+                case "/partnernet-client.js" -> serveResource(exchange, "dashboard/partnernet-client.js", "js");
                 case "/dashboard.css" -> serveResource(exchange, "dashboard/dashboard.css", "css");
                 case "/chart.js" -> serveResource(exchange, chartJs, "js");
                 case "/config.json" -> send(exchange, 200, "json", config);

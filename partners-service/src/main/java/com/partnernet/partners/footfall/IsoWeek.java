@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** An ISO 8601 week ({@code 2021-W07}): Monday to Sunday, week 1 holds the year's first Thursday. */
+@Schema(type = SchemaType.STRING, pattern = IsoWeek.PATTERN, description = "An ISO week, e.g. 2021-W07")
 public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     /** The text form, for Bean Validation of raw input. */
