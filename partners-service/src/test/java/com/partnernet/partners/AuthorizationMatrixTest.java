@@ -118,6 +118,11 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void everyReadAnswersWhatItsDocumentedSchemaSays() throws Exception {
+        matrix().verifyAnswersMatchTheirSchemas(endpoints());
+    }
+
+    @Test
     void theMatrixProbesEveryRoleTheServicesKnow() {
         assertEquals(Roles.ALL, Tokens.ALL_ROLES, "deploy/local's Tokens.ALL_ROLES lists the chassis' roles");
     }

@@ -104,6 +104,11 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void everyReadAnswersWhatItsDocumentedSchemaSays() throws Exception {
+        matrix().verifyAnswersMatchTheirSchemas(endpoints());
+    }
+
+    @Test
     void opsReadsEveryEndpointWithoutThePersonalDataTheModelMarks() throws Exception {
         matrix().verifyOpsReadsNoPersonalData(endpoints(), inventory.storedValues());
     }

@@ -20,20 +20,20 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Writes into every service's OpenAPI document what the chassis answers on every operation, so the document states
- * the real statuses and headers without each resource repeating them: 400 for any request (undeclared query parameters
- * are refused, see {@link UnknownParameters}), 404 where a path or query parameter names a resource, 406, 409 on every write (a state
- * that forbids it, or a concurrent change), 413 and 415 where a body is
- * sent, 412 and 428 where If-Match is required; every error as {@code application/problem+json} with the
- * {@code Problem} schema; {@code Location} on every 201; {@code ETag} on a success whose body carries the resource's
- * {@code version} (answered by {@link ETags}). A repeated create answers 200 with the same body as its 201. The
- * contract test of each service compares the statuses it observes with this document.
+ * the real statuses and headers without each resource repeating them: 400 for any request (undeclared query
+ * parameters are refused, see {@link UnknownParameters}), 404 where a path or query parameter names a resource, 406,
+ * 409 on every write (a state that forbids it, or a concurrent change), 413 and 415 where a body is sent, 412 and 428
+ * where If-Match is required; every error as {@code application/problem+json} with the {@code Problem} schema;
+ * {@code Location} on every 201; {@code ETag} on the successes of an operation marked as answered by {@link ETags}. A
+ * repeated create answers 200 with the same body as its 201. Each service's authorization matrix compares the
+ * statuses and headers it meets with this document.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ContractDocument implements OASFilter {
 
-    static final String PROBLEM = "Problem";
-    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_REF = SCHEMAS + PROBLEM;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -44,7 +44,7 @@ public class ContractDocument implements OASFilter {
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             path.getOperations().forEach((method, operation) -> {
-                document(operation, method != PathItem.HttpMethod.GET, namesResource(path, operation, schemas), schemas);
+                document(operation, method != PathItem.HttpMethod.GET, namesResource(path, operation, schemas));
                 operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
             });
         }
@@ -68,7 +68,7 @@ public class ContractDocument implements OASFilter {
         return parameters == null ? List.of() : parameters;
     }
 
-    private static void document(Operation operation, boolean writes, boolean namesResource, Map<String, Schema> schemas) {
+    private static void document(Operation operation, boolean writes, boolean namesResource) {
         APIResponses responses = operation.getResponses();
         error(responses, "400", "The request breaks the contract: violations names every wrong field or parameter "
                 + "(also any query parameter the operation does not declare)");
@@ -104,23 +104,14 @@ public class ContractDocument implements OASFilter {
                 repeated.content(created.getContent());
             }
         }
-        responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("2") && carriesVersion(response, schemas)) {
-                response.addHeader("ETag", header("The resource's version; send it back as If-Match to change it"));
-            }
-        });
-    }
-
-    private static boolean carriesVersion(APIResponse response, Map<String, Schema> schemas) {
-        if (response.getContent() == null || response.getContent().getMediaType("application/json") == null) {
-            return false;
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(ETags.DOCUMENTED)) {
+            operation.removeExtension(ETags.DOCUMENTED);
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    response.addHeader("ETag", header("The resource's version; send it back as If-Match to change it"));
+                }
+            });
         }
-        Schema schema = response.getContent().getMediaType("application/json").getSchema();
-        if (schema == null || schema.getRef() == null || !schema.getRef().startsWith(SCHEMAS)) {
-            return false;
-        }
-        Schema target = schemas.get(schema.getRef().substring(SCHEMAS.length()));
-        return target != null && target.getProperties() != null && target.getProperties().containsKey("version");
     }
 
     private static void error(APIResponses responses, String status, String description) {

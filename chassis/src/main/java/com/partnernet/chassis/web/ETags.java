@@ -11,6 +11,12 @@ import com.partnernet.chassis.error.PreconditionException;
 /** Optimistic locking over HTTP: the entity's version is its ETag; an update must send it back as If-Match. */
 public final class ETags {
 
+    /**
+     * The OpenAPI extension an operation answered through {@link #ok} or {@link #created} carries
+     * ({@code @Extension(name = ETags.DOCUMENTED, value = "true")}), so its document lists the ETag header.
+     */
+    public static final String DOCUMENTED = "x-etag";
+
     private ETags() {
     }
 

@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 /**
  * Checks a running service's authorization and error contract against a rule per endpoint: every endpoint × {no token, expired token,
@@ -151,8 +155,8 @@ public final class AuthorizationMatrix {
     private final Tokens tokens;
     private final UUID partnerA;
     private final UUID partnerB;
-    /** Statuses met per "METHOD /path", and who met them first (for the report). */
-    private final Map<String, Map<Integer, String>> observed = new TreeMap<>();
+    /** Statuses met per "METHOD /path", with who met them first and the answer's headers (for the report). */
+    private final Map<String, Map<Integer, Met>> observed = new TreeMap<>();
     /** Errors answered other than as a problem of the family. */
     private final List<String> notProblems = new ArrayList<>();
     private JsonNode document;
@@ -209,6 +213,52 @@ public final class AuthorizationMatrix {
         failures.addAll(undocumented());
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " authorization mismatches:\n  " + String.join("\n  ", failures));
+        }
+    }
+
+    /**
+     * Reads every GET endpoint as a caller its rule allows, with the rule's sample parameters, and checks each 200 body
+     * against the schema the document gives for it (JSON Schema 2020-12, networknt's validator): a field of another
+     * type, an enum value or a required field the document does not know fails. A null where the document names a
+     * type or values is let pass: the documents do not model which fields may be null.
+     */
+    public void verifyAnswersMatchTheirSchemas(List<Endpoint> endpoints) throws IOException, InterruptedException {
+        JsonNode definitions = document().path("components").path("schemas");
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Endpoint endpoint : endpoints) {
+            if (!endpoint.method.equals("GET")) {
+                continue;
+            }
+            String token = endpoint.roles.isEmpty() ? tokens.forPartner(partnerA)
+                    : tokens.forRole(endpoint.roles.iterator().next());
+            HttpResponse<String> response = send(endpoint, token, null);
+            if (response.statusCode() != 200) {
+                failures.add(line(endpoint, "schema check", "200 to check the body", response));
+                continue;
+            }
+            JsonNode schema = operation(endpoint).path("responses").path("200").path("content").path("application/json")
+                    .path("schema");
+            if (schema.isMissingNode() || schema.isEmpty()) {
+                failures.add(endpoint.key() + ": answers 200 with a body the document gives no schema for");
+                continue;
+            }
+            // One stand-alone schema: the answer's, with the document's components as its definitions.
+            String standalone = JSON.writeValueAsString(((ObjectNode) schema.deepCopy())
+                    .set("$defs", definitions)).replace("\"#/components/schemas/", "\"#/$defs/");
+            checked++;
+            registry.getSchema(standalone, InputFormat.JSON).validate(response.body(), InputFormat.JSON).stream()
+                    .filter(error -> !(Set.of("type", "enum").contains(error.getKeyword())
+                            && error.getInstanceNode() != null && error.getInstanceNode().isNull()))
+                    .forEach(error -> failures.add(endpoint.key() + ": " + error));
+        }
+        if (checked == 0) {
+            failures.add("no answer was checked: the sweep would prove nothing");
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " answers off their documented schema:\n  "
+                    + String.join("\n  ", failures));
         }
     }
 
@@ -496,24 +546,45 @@ public final class AuthorizationMatrix {
         return document().path("paths").path(endpoint.path).path(endpoint.method.toLowerCase());
     }
 
+    /** Who met a status first, and which of the headers the document may promise the answer had. */
+    private record Met(String who, Set<String> headers) {
+    }
+
     private void observe(Endpoint endpoint, String who, HttpResponse<String> response) {
-        observed.computeIfAbsent(endpoint.key(), key -> new TreeMap<>()).putIfAbsent(response.statusCode(), who);
+        Set<String> headers = new TreeSet<>();
+        for (String header : List.of("ETag", "Location")) {
+            response.headers().firstValue(header).ifPresent(value -> headers.add(header));
+        }
+        observed.computeIfAbsent(endpoint.key(), key -> new TreeMap<>()).putIfAbsent(response.statusCode(),
+                new Met(who, headers));
         if (response.statusCode() >= 400 && (!response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM)
                 || !response.body().contains("\"type\":\"" + PROBLEM_TYPES))) {
             notProblems.add(line(endpoint, who, "a problem of the " + PROBLEM_TYPES + " family", response));
         }
     }
 
-    /** Every status met that the document does not list for the operation, and every error not a problem. */
+    /**
+     * Every status met that the document does not list for the operation, every success whose ETag or Location is
+     * not what the document says, and every error not a problem.
+     */
     private List<String> undocumented() throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>(notProblems);
-        for (Map.Entry<String, Map<Integer, String>> met : observed.entrySet()) {
+        for (Map.Entry<String, Map<Integer, Met>> met : observed.entrySet()) {
             String[] key = met.getKey().split(" ", 2);
             JsonNode responses = document().path("paths").path(key[1]).path(key[0].toLowerCase()).path("responses");
-            met.getValue().forEach((status, who) -> {
-                if (!responses.has(String.valueOf(status))) {
+            met.getValue().forEach((status, answer) -> {
+                JsonNode documented = responses.path(String.valueOf(status));
+                if (documented.isMissingNode()) {
                     failures.add(String.format("%-60s %-30s answered %d, which the OpenAPI document does not list",
-                            met.getKey(), who, status));
+                            met.getKey(), answer.who(), status));
+                } else if (status < 300) {
+                    Set<String> promised = new TreeSet<>();
+                    documented.path("headers").fieldNames().forEachRemaining(promised::add);
+                    promised.retainAll(Set.of("ETag", "Location"));
+                    if (!promised.equals(answer.headers())) {
+                        failures.add(String.format("%-60s %-30s answered %d with the headers %s, the document says %s",
+                                met.getKey(), answer.who(), status, answer.headers(), promised));
+                    }
                 }
             });
         }

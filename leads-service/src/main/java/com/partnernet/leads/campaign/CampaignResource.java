@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +47,7 @@ public class CampaignResource {
     @Operation(operationId = "createCampaign", summary = "Create a campaign", description = "Leads name it by its code; 409 if the code is taken.")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
     @APIResponseSchema(value = CampaignView.class, responseCode = "201", responseDescription = "Created; Location names the campaign, ETag its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<CampaignView> create(@Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.create(request);
         return ETags.created("/campaigns/" + campaign.id(), campaign, campaign.version());
@@ -63,6 +65,7 @@ public class CampaignResource {
     @Operation(operationId = "getCampaign")
     @Path("/{campaignId}")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM, OPS })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<CampaignView> get(@PathParam("campaignId") UUID campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
         return ETags.ok(campaign, campaign.version());
@@ -73,6 +76,7 @@ public class CampaignResource {
     @Operation(operationId = "updateCampaign", summary = "Change a campaign (status, shops, period, targeting)",
             description = "Needs If-Match. The code cannot change. A STOPPED campaign's new leads are refused.")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<CampaignView> update(@PathParam("campaignId") UUID campaignId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CampaignRequest request) {
         CampaignView campaign = campaigns.update(campaignId, ifMatch, request);

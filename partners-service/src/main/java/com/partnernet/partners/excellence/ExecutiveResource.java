@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +60,7 @@ public class ExecutiveResource {
     @Operation(operationId = "registerExecutive", summary = "Register an executive of the excellence programme", description = "409 if the e-mail address is taken.")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = ExecutiveView.class, responseCode = "201", responseDescription = "Registered; ETag is its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ExecutiveView> register(@Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.register(request);
         return ETags.created("/executives/" + executive.id(), executive, executive.version());
@@ -75,6 +77,7 @@ public class ExecutiveResource {
     @Operation(operationId = "getExecutive")
     @Path("/{executiveId}")
     @RolesAllowed({ SALES_MANAGER, OPS })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ExecutiveView> get(@PathParam("executiveId") UUID executiveId) {
         ExecutiveView executive = executives.get(executiveId);
         return ETags.ok(executive, executive.version());
@@ -84,6 +87,7 @@ public class ExecutiveResource {
     @Path("/{executiveId}")
     @Operation(operationId = "updateExecutive", summary = "Update an executive", description = "Needs If-Match with the executive's ETag.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ExecutiveView> update(@PathParam("executiveId") UUID executiveId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ExecutiveRequest request) {
         ExecutiveView executive = executives.update(executiveId, ifMatch, request);

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,6 +67,7 @@ public class FieldTeamResource {
     @Path("/{teamId}")
     @Operation(operationId = "getFieldTeam", summary = "One field team; its ETag is what an update sends as If-Match")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<FieldTeamSnapshot> get(@PathParam("teamId") UUID teamId) {
         FieldTeamSnapshot team = teams.get(teamId);
         caller.requireAccess(team.partnerId(), "Field team", teamId);
@@ -77,6 +79,7 @@ public class FieldTeamResource {
     @Operation(operationId = "updateFieldTeam", summary = "Change a field team (city, rollout date, coverage, product focus, campaign, capacity)",
             description = "Needs If-Match (428 without, 412 when changed meanwhile). Publishes FieldTeamUpdated.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<FieldTeamSnapshot> update(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FieldTeamRequest request) {
         return withETag(teams.update(teamId, ifMatch, request));
@@ -86,6 +89,7 @@ public class FieldTeamResource {
     @Path("/{teamId}/disbanding")
     @Operation(operationId = "disbandFieldTeam", summary = "Disband a field team for good", description = "Publishes FieldTeamDisbanded; 409 if disbanded already.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<FieldTeamSnapshot> disband(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(teams.disband(teamId, ifMatch));
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +52,7 @@ public class PartnerFieldTeamsResource {
                     + "type or when the partner has an active team in that city.")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = FieldTeamSnapshot.class, responseCode = "201", responseDescription = "Formed; ETag is its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<FieldTeamSnapshot> form(@PathParam("partnerId") UUID partnerId, @Valid @NotNull FieldTeamRequest request) {
         FieldTeamSnapshot team = teams.form(partnerId, request);
         return ETags.created("/field-teams/" + team.id(), team, team.version());

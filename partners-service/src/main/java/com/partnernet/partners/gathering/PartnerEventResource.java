@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +60,7 @@ public class PartnerEventResource {
     @Operation(operationId = "announcePartnerEvent", summary = "Announce a partner event (e.g. the partner summit)")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = PartnerEventView.class, responseCode = "201", responseDescription = "Announced; ETag is its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerEventView> announce(@Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.announce(request);
         return ETags.created("/partner-events/" + event.id(), event, event.version());
@@ -76,6 +78,7 @@ public class PartnerEventResource {
     @Path("/{eventId}")
     @Operation(operationId = "getPartnerEvent", summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerEventView> get(@PathParam("eventId") UUID eventId) {
         PartnerEventView event = events.get(eventId);
         return ETags.ok(event, event.version());
@@ -86,6 +89,7 @@ public class PartnerEventResource {
     @Operation(operationId = "updatePartnerEvent", summary = "Change an event",
             description = "Needs If-Match. Added seats go to the waitlist at once; fewer seats than are confirmed is a 409.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerEventView> update(@PathParam("eventId") UUID eventId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerEventRequest request) {
         PartnerEventView event = events.update(eventId, ifMatch, request);

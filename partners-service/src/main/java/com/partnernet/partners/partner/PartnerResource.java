@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +50,7 @@ public class PartnerResource {
     @RolesAllowed(SALES_MANAGER)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Registered")
     @APIResponseSchema(value = PartnerView.class, responseCode = "201", responseDescription = "Registered; ETag is its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerView> register(@Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.register(request);
         return ETags.created("/partners/" + partner.id(), partner, partner.version());
@@ -67,6 +69,7 @@ public class PartnerResource {
     @Path("/{partnerId}")
     @Operation(operationId = "getPartner", summary = "One partner; its ETag is what an update sends as If-Match")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerView> get(@PathParam("partnerId") UUID partnerId) {
         caller.requireAccess(partnerId, "Partner", partnerId);
         PartnerView partner = service.get(partnerId);
@@ -78,6 +81,7 @@ public class PartnerResource {
     @Operation(operationId = "updatePartner", summary = "Update a partner",
             description = "Needs If-Match with the partner's ETag: 428 without it, 412 when someone changed it first.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerView> update(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerRequest request) {
         PartnerView partner = service.update(partnerId, ifMatch, request);

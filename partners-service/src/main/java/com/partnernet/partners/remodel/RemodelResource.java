@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,6 +67,7 @@ public class RemodelResource {
     @Operation(operationId = "getRemodel")
     @Path("/{remodelId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<RemodelView> get(@PathParam("remodelId") UUID remodelId) {
         RemodelView remodel = remodels.get(remodelId);
         caller.requireAccess(remodel.partnerId(), "Remodel", remodelId);
@@ -76,6 +78,7 @@ public class RemodelResource {
     @Path("/{remodelId}")
     @Operation(operationId = "rescheduleRemodel", summary = "Re-plan a remodel that has not started", description = "Needs If-Match with the remodel's ETag.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<RemodelView> reschedule(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RemodelRequest request) {
         return withETag(remodels.reschedule(remodelId, ifMatch, request));
@@ -85,6 +88,7 @@ public class RemodelResource {
     @Path("/{remodelId}/start")
     @Operation(operationId = "startRemodel", summary = "Start a planned remodel", description = "Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<RemodelView> start(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it started; default today") LocalDate on) {
         return withETag(remodels.start(remodelId, on != null ? on : Timestamps.today()));
@@ -94,6 +98,7 @@ public class RemodelResource {
     @Path("/{remodelId}/completion")
     @Operation(operationId = "completeRemodel", summary = "Complete a running remodel", description = "The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<RemodelView> complete(@PathParam("remodelId") UUID remodelId,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it was completed; default today") LocalDate on) {
         return withETag(remodels.complete(remodelId, on != null ? on : Timestamps.today()));
@@ -103,6 +108,7 @@ public class RemodelResource {
     @Path("/{remodelId}/cancellation")
     @Operation(operationId = "cancelRemodel", summary = "Cancel a planned or running remodel", description = "A shop it had closed reopens in its old format.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<RemodelView> cancel(@PathParam("remodelId") UUID remodelId, @Valid @NotNull Cancellation cancellation) {
         return withETag(remodels.cancel(remodelId, cancellation.reason()));
     }

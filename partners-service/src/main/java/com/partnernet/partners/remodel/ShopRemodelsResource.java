@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +39,7 @@ public class ShopRemodelsResource {
             description = "409 if the shop is closed, has the new format already, or has a planned or running remodel.")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = RemodelView.class, responseCode = "201", responseDescription = "Planned; ETag is its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<RemodelView> plan(@PathParam("shopId") UUID shopId, @Valid @NotNull RemodelRequest request) {
         RemodelView remodel = remodels.plan(shopId, request);
         return ETags.created("/remodels/" + remodel.id(), remodel, remodel.version());

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +50,7 @@ public class PartnerShopsResource {
     @Operation(operationId = "openShop", summary = "Open a shop for a partner", description = "Publishes ShopOpened on partners.shop-events.")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = ShopSnapshot.class, responseCode = "201", responseDescription = "Opened; ETag is its version")
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> open(@PathParam("partnerId") UUID partnerId, @Valid @NotNull ShopRequest request) {
         ShopSnapshot shop = shops.open(partnerId, request);
         return ETags.created("/shops/" + shop.id(), shop, shop.version());

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnernet.chassis.security.Caller;
@@ -58,6 +59,7 @@ public class ShopResource {
     @Path("/{shopId}")
     @Operation(operationId = "getShop", summary = "One shop; its ETag is what an update sends as If-Match")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> get(@PathParam("shopId") UUID shopId) {
         ShopSnapshot shop = service.get(shopId);
         caller.requireAccess(shop.partnerId(), "Shop", shopId);
@@ -70,6 +72,7 @@ public class ShopResource {
             description = "Needs If-Match with the shop's ETag (428 without, 412 when changed meanwhile). Publishes "
                     + "ShopFormatChanged, ShopCatchmentChanged, ShopCapacityChanged and/or ShopUpdated.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> update(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ShopRequest request) {
         return withETag(service.update(shopId, ifMatch, request));
@@ -79,6 +82,7 @@ public class ShopResource {
     @Path("/{shopId}/temporary-closure")
     @Operation(operationId = "closeShopTemporarily", summary = "Close an open shop temporarily", description = "Publishes ShopTemporarilyClosed; 409 unless OPEN.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> closeTemporarily(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChange change) {
         return withETag(service.closeTemporarily(shopId, ifMatch, change.reason()));
@@ -88,6 +92,7 @@ public class ShopResource {
     @Path("/{shopId}/reopening")
     @Operation(operationId = "reopenShop", summary = "Reopen a temporarily closed shop", description = "Publishes ShopReopened; 409 unless TEMPORARILY_CLOSED.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> reopen(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(service.reopen(shopId, ifMatch));
     }
@@ -96,6 +101,7 @@ public class ShopResource {
     @Path("/{shopId}/closure")
     @Operation(operationId = "closeShop", summary = "Close a shop for good", description = "Publishes ShopClosed; CLOSED is final.")
     @RolesAllowed(SALES_MANAGER)
+    @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> close(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChange change) {
         return withETag(service.close(shopId, ifMatch, change.reason()));
