@@ -46,15 +46,14 @@ public class InputReader {
         try {
             value = mapper.readerFor(type).withHandler(wrong).readValue(input);
         } catch (JsonMappingException e) {
-            wrong.add(ProblemMappers.jsonPath(e.getPath()), ProblemMappers.expectation(e));
+            String field = ProblemMappers.jsonPath(e.getPath());
+            wrong.add(field, field.isEmpty() ? what : ProblemMappers.expectation(e));
             value = null;
         } catch (IOException e) {
             wrong.add("", what);
             value = null;
         }
-        List<Problem.Violation> violations = wrong.violations(value, validator).stream()
-                .map(violation -> violation.field().isEmpty() ? new Problem.Violation("", what) : violation).toList();
-        return new Reading<>(value, violations);
+        return new Reading<>(value, wrong.violations(value, validator));
     }
 
     /** The item as a valid {@code type}, or null after adding what is wrong with it to {@code violations}. */

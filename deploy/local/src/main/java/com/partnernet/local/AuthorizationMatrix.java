@@ -30,15 +30,16 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 /**
- * Checks a running service's authorization and error contract against a rule per endpoint: every endpoint × {no token, expired token,
- * token signed by an unknown key, validly signed tokens with odd claims, each role, every pair of roles, partner user
- * of the resource's partner, partner user of another partner}. The endpoint list comes from the service's own OpenAPI
- * document, so an endpoint without a rule (or a rule without an endpoint) fails the check; the roles and their pairs
- * come from {@link Tokens#ALL_ROLES}, so a new role is probed everywhere. The roles the document names per operation
- * must be the rule's. Every status a probe meets must be one the document lists for that operation, and every error a
- * problem of the {@code urn:partnernet:problem:} family ({@link #verifyBadInput} adds the client mistakes: undeclared
- * parameters, malformed path parameters and bodies, wrong media types). All mismatches are reported together, one
- * line each.
+ * Checks a running service's authorization and its contract against a rule per endpoint: every endpoint × {no token,
+ * expired token, token signed by an unknown key, validly signed tokens with odd claims, each role, every pair of
+ * roles, partner user of the resource's partner, partner user of another partner}. The endpoint list comes from the
+ * service's own OpenAPI document, so an endpoint without a rule (or a rule without an endpoint) fails the check; the
+ * roles and their pairs come from {@link Tokens#ALL_ROLES}, so a new role is probed everywhere. The roles the document
+ * names per operation must be the rule's. Every status a probe meets must be one the document lists for that
+ * operation, with the ETag and Location it promises, and every error a problem of the {@code urn:partnernet:problem:}
+ * family ({@link #verifyBadInput} adds the client mistakes: undeclared parameters, malformed path parameters and
+ * bodies, wrong media types; {@link #verifyAnswersMatchTheirSchemas} the bodies of reads). All mismatches are
+ * reported together, one line each.
  */
 public final class AuthorizationMatrix {
 
@@ -231,8 +232,7 @@ public final class AuthorizationMatrix {
             if (!endpoint.method.equals("GET")) {
                 continue;
             }
-            String token = endpoint.roles.isEmpty() ? tokens.forPartner(partnerA)
-                    : tokens.forRole(endpoint.roles.iterator().next());
+            String token = allowedToken(endpoint);
             HttpResponse<String> response = send(endpoint, token, null);
             if (response.statusCode() != 200) {
                 failures.add(line(endpoint, "schema check", "200 to check the body", response));
@@ -433,8 +433,7 @@ public final class AuthorizationMatrix {
     public void verifyBadInput(List<Endpoint> endpoints) throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>(coverage(endpoints));
         for (Endpoint endpoint : endpoints) {
-            String token = endpoint.roles.isEmpty() ? tokens.forPartner(partnerA)
-                    : tokens.forRole(endpoint.roles.iterator().next());
+            String token = allowedToken(endpoint);
             for (Mistake mistake : mistakes(endpoint)) {
                 HttpResponse<String> response = attempt(endpoint, token, mistake);
                 observe(endpoint, mistake.what(), response);
@@ -451,6 +450,11 @@ public final class AuthorizationMatrix {
             throw new AssertionError(failures.size() + " answers to bad input off the contract:\n  "
                     + String.join("\n  ", failures));
         }
+    }
+
+    /** A token of a role the rule lets through (partner A's user where the rule names no other role). */
+    private String allowedToken(Endpoint endpoint) {
+        return endpoint.roles.isEmpty() ? tokens.forPartner(partnerA) : tokens.forRole(endpoint.roles.iterator().next());
     }
 
     private List<Mistake> mistakes(Endpoint endpoint) throws IOException, InterruptedException {
