@@ -1,6 +1,7 @@
 package com.partnernet.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -26,7 +27,10 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -51,6 +55,7 @@ import io.restassured.RestAssured;
  * and every chart must fill with data from the three APIs. A screenshot is kept in target/. Loading the demo data again
  * (as every later start does) leaves it as it is.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunDashboardTest {
 
     private static final Path ROOT = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
@@ -112,6 +117,40 @@ class LocalRunDashboardTest {
         String token = new ObjectMapper().readTree(config.substring(config.indexOf("\r\n\r\n") + 4)).path("token").asText();
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertEquals("[\"ops\"]", claims.path("groups").toString(), "the page's token reads only");
+    }
+
+    /**
+     * README's walk-through, as written, twice, against this local run: only the ports and the token folder are this
+     * run's (README's are the defaults). Each run must end with the won lead counted against the demo's halved target.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it adds partners the dashboard's leaderboard would show
+    void theReadmeWalkThroughRunsAsWrittenAgainAndAgain() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int section = readme.indexOf("## Walk through the main story");
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        String script = readme.substring(start, readme.indexOf("```", start))
+                .replace("localhost:8081", "localhost:" + PORTS.get("PARTNERS_PORT"))
+                .replace("localhost:8082", "localhost:" + PORTS.get("LEADS_PORT"))
+                .replace("localhost:8083", "localhost:" + PORTS.get("TARGETS_PORT"))
+                .replace(".local/tokens/", STATE.resolve("tokens") + "/");
+        for (int run = 1; run <= 2; run++) {
+            Path output = Files.createTempFile("walk-through-" + run, ".log");
+            ProcessBuilder bash = new ProcessBuilder("bash", "-e", "-c", script).directory(ROOT.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            bash.environment().putAll(PORTS);
+            bash.environment().put("LOCAL_STATE", STATE.toString());
+            Process walk = bash.start();
+            assertTrue(walk.waitFor(3, TimeUnit.MINUTES), "walk-through " + run + " did not finish in 3 minutes");
+            String printed = Files.readString(output);
+            Files.delete(output);
+            assertEquals(0, walk.exitValue(), "walk-through " + run + " failed:\n" + printed);
+            assertFalse(printed.contains("gave up"), "walk-through " + run + ":\n" + printed);
+            assertTrue(printed.contains("\"targetUnits\":25.00,\"soldUnits\":1,"), "walk-through " + run
+                    + " ends without the won lead counted against the halved target of 50:\n" + printed);
+            // RUN is the second: the next run must not share it.
+            Thread.sleep(1_000);
+        }
     }
 
     /** A GET with the Host header a browser would send for {@code host}, over a plain socket; the whole answer. */
