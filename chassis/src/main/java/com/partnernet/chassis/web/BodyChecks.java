@@ -22,8 +22,8 @@ import com.partnernet.chassis.error.InvalidRequestException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Every request body is read noting each value of the wrong type instead of stopping at the first ({@link WrongValues});
- * a body with any is answered 400 with those and the Bean Validation violations of the rest together, so a client
+ * Every request body is read noting each value of the wrong type instead of stopping at the first
+ * ({@link WrongValues}); a body with any is answered 400 with those and the Bean Validation violations of the rest together, so a client
  * learns everything wrong at once, in the contract's words. Bodies without such values go on to the operation's own
  * validation as before.
  */
@@ -67,14 +67,16 @@ public class BodyChecks implements ReaderInterceptor {
                 public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
                         String failureMessage) throws IOException {
                     WrongValues wrong = READING.get();
-                    return wrong == null ? NOT_HANDLED : wrong.handleWeirdStringValue(context, targetType, value, failureMessage);
+                    return wrong == null ? NOT_HANDLED
+                            : wrong.handleWeirdStringValue(context, targetType, value, failureMessage);
                 }
 
                 @Override
                 public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
                         String failureMessage) throws IOException {
                     WrongValues wrong = READING.get();
-                    return wrong == null ? NOT_HANDLED : wrong.handleWeirdNumberValue(context, targetType, value, failureMessage);
+                    return wrong == null ? NOT_HANDLED
+                            : wrong.handleWeirdNumberValue(context, targetType, value, failureMessage);
                 }
 
                 @Override

@@ -89,7 +89,8 @@ public class ContractDocument implements OASFilter {
             error(responses, "415", "Content-Type is not one this operation reads");
         }
         Optional<Parameter> ifMatch = parameters(operation.getParameters()).stream()
-                .filter(parameter -> parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName()))
+                .filter(parameter -> parameter.getIn() == Parameter.In.HEADER
+                        && "If-Match".equalsIgnoreCase(parameter.getName()))
                 .findFirst();
         ifMatch.ifPresent(parameter -> {
             parameter.required(true).description("The ETag of the version this change is based on");

@@ -32,7 +32,8 @@ public final class ETags {
 
     /** 201 with the new resource, where it lives, and its version as ETag. */
     public static <T> RestResponse<T> created(String location, T entity, long version) {
-        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).tag(entityTag(version)).entity(entity).build();
+        return RestResponse.ResponseBuilder.<T> created(URI.create(location)).tag(entityTag(version)).entity(entity)
+                .build();
     }
 
     private static EntityTag entityTag(long version) {

@@ -220,14 +220,12 @@ public class ProblemMappers {
         String[] parts = path.split("\\.", skip + 1);
         String field = parts.length > skip ? parts[skip] : path;
         Path.Node leaf = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
-        Method check = leaf == null || leaf.getKind() != ElementKind.PROPERTY ? null : check(violation.getLeafBean(), leaf.getName());
+        Method check = leaf == null || leaf.getKind() != ElementKind.PROPERTY ? null
+                : check(violation.getLeafBean(), leaf.getName());
         if (check == null) {
             return field;
         }
         String object = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
-        if (nodes.size() - skip == 1) {
-            object = "";
-        }
         ReportedOn reported = check.getAnnotation(ReportedOn.class);
         if (reported == null) {
             return object;
@@ -241,7 +239,8 @@ public class ProblemMappers {
             return null;
         }
         try {
-            Method method = bean.getClass().getMethod("is" + Character.toUpperCase(property.charAt(0)) + property.substring(1));
+            Method method = bean.getClass()
+                    .getMethod("is" + Character.toUpperCase(property.charAt(0)) + property.substring(1));
             boolean field = java.util.Arrays.stream(bean.getClass().getDeclaredFields())
                     .anyMatch(declared -> declared.getName().equals(property));
             return field ? null : method;

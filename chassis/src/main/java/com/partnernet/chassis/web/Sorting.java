@@ -38,7 +38,8 @@ public final class Sorting {
      *
      * @throws InvalidRequestException for a key not in {@code allowed}
      */
-    public static <T> List<T> sorted(List<T> items, String sort, Map<String, Comparator<T>> allowed, String defaultKey) {
+    public static <T> List<T> sorted(List<T> items, String sort, Map<String, Comparator<T>> allowed,
+            String defaultKey) {
         Comparator<T> order = null;
         for (Key key : keys(sort, allowed.keySet(), defaultKey)) {
             Comparator<T> next = key.descending() ? allowed.get(key.name()).reversed() : allowed.get(key.name());
