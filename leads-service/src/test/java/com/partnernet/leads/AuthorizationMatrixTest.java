@@ -137,6 +137,8 @@ class AuthorizationMatrixTest {
                 endpoint("POST /leads/{leadId}/erasure").allow(SALES_MANAGER).with("leadId", leadA).body("{}"),
                 endpoint("PUT /leads/{leadId}/status").allow(SALES_MANAGER).partnerUser(PartnerUser.OWN).with("leadId", leadA)
                         .body("{}").otherPartnersBody(Map.of("status", "CONTACTED")),
+                endpoint("POST /leads/{leadId}/decline").allow(SALES_MANAGER).partnerUser(PartnerUser.OWN).with("leadId", leadA)
+                        .body("{}").otherPartnersBody(Map.of("reason", "NOT_OUR_AREA")),
                 endpoint("GET /shops/{shopId}/pipeline").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("shopId", shopA),
                 endpoint("POST /campaigns").allow(SALES_MANAGER, MARKETING_SYSTEM).body("{}"),
                 endpoint("GET /campaigns").allow(SALES_MANAGER, MARKETING_SYSTEM, OPS),

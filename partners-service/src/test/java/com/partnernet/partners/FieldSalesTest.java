@@ -39,18 +39,24 @@ class FieldSalesTest {
     private final KafkaTestClient kafka = KafkaTestClient.shared();
     private final ObjectMapper mapper = new ObjectMapper();
 
+    private static final List<Map<String, String>> WEEKDAY_AFTERNOONS = List.of(
+            Map.of("day", "MONDAY", "opens", "13:00", "closes", "20:00"), Map.of("day", "FRIDAY", "opens", "13:00", "closes", "18:00"));
+
     @Test
     void fieldTeamsArePublishedOnTheShopTopicWithTheStateRoutingNeeds() throws Exception {
         String partnerId = directSalesPartner("Door to Door GmbH");
         String teamId = formTeam(partnerId, team("Berlin", Map.of()));
 
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(team("Berlin", Map.of("weeklyLeadCapacity", 150, "postalCoverage", List.of("10", "12", "13"))))
+                .body(team("Berlin", Map.of("weeklyLeadCapacity", 150, "postalCoverage", List.of("10", "12", "13"),
+                        "workingHours", WEEKDAY_AFTERNOONS, "email", "berlin@direkt.example")))
                 .put("/field-teams/{id}", teamId)
-                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("weeklyLeadCapacity", equalTo(150));
+                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("weeklyLeadCapacity", equalTo(150))
+                .body("workingHours[0].opens", equalTo("13:00:00"));
         // The same content again changes nothing: same version, no event.
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(team("Berlin", Map.of("weeklyLeadCapacity", 150, "postalCoverage", List.of("13", "12", "10"))))
+                .body(team("Berlin", Map.of("weeklyLeadCapacity", 150, "postalCoverage", List.of("13", "12", "10"),
+                        "workingHours", WEEKDAY_AFTERNOONS, "email", "berlin@direkt.example")))
                 .put("/field-teams/{id}", teamId)
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
         given().post("/field-teams/{id}/disbanding", teamId).then().statusCode(200).body("status", equalTo("DISBANDED"));
@@ -68,6 +74,8 @@ class FieldSalesTest {
         assertEquals("[\"10\",\"12\",\"13\"]", payload.get("postalCoverage").toString());
         assertEquals("[\"MOBILE\",\"BROADBAND\"]", payload.get("productFocus").toString());
         assertEquals(150, payload.get("weeklyLeadCapacity").asInt());
+        assertEquals("FRIDAY", payload.at("/workingHours/1/day").asText(), "the hours its first contacts are counted in");
+        assertEquals("berlin@direkt.example", payload.get("email").asText());
         assertEquals("2021-01-01", payload.get("liveFrom").asText());
         assertEquals(1, payload.get("version").asInt());
         assertEquals("DISBANDED", mapper.readTree(events.get(2).value()).at("/payload/status").asText());

@@ -41,6 +41,7 @@ final class PartnerApi {
         shop.put("catchment", List.of("506"));
         shop.put("weeklyLeadCapacity", 30);
         shop.put("openingHours", List.of(Map.of("day", "MONDAY", "opens", "10:00", "closes", "20:00")));
+        shop.put("email", "koeln-hohe-strasse@partner.example");
         overrides.forEach((key, value) -> {
             if (value == null) {
                 shop.remove(key);

@@ -87,6 +87,7 @@ class ShopResourceTest {
         assertEquals(30, payload.get("weeklyLeadCapacity").asInt());
         assertEquals("506", payload.get("catchment").get(0).asText());
         assertEquals("MONDAY", payload.at("/openingHours/0/day").asText());
+        assertEquals("koeln-hohe-strasse@partner.example", payload.get("email").asText(), "where lead notifications go");
 
         // Sent only once the broker acknowledged: the outbox row is marked sent.
         QuarkusTransaction.requiringNew().run(() -> assertEquals(0L, entityManager.createQuery(

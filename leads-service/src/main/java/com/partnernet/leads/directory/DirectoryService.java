@@ -1,5 +1,6 @@
 package com.partnernet.leads.directory;
 
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +51,7 @@ public class DirectoryService {
         shop.name = state.name();
         shop.postalCode = state.postalCode();
         shop.city = state.city();
+        shop.state = state.state();
         shop.latitude = state.latitude();
         shop.longitude = state.longitude();
         shop.status = state.status();
@@ -58,6 +60,8 @@ public class DirectoryService {
         shop.productLines = copy(state.productLines());
         shop.catchment = copy(state.catchment());
         shop.weeklyLeadCapacity = state.weeklyLeadCapacity();
+        shop.openingHours = state.openingHours() == null ? new ArrayList<>() : new ArrayList<>(state.openingHours());
+        shop.email = state.email();
         shop.shopVersion = state.version();
         shop.updatedAt = Timestamps.now();
         shops.persist(shop);
@@ -81,6 +85,8 @@ public class DirectoryService {
         team.productFocus = copy(state.productFocus());
         team.weeklyLeadCapacity = state.weeklyLeadCapacity();
         team.status = state.status();
+        team.workingHours = state.workingHours() == null ? new ArrayList<>() : new ArrayList<>(state.workingHours());
+        team.email = state.email();
         team.teamVersion = state.version();
         team.updatedAt = Timestamps.now();
         teams.persist(team);

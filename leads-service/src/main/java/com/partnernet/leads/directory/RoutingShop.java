@@ -1,6 +1,8 @@
 package com.partnernet.leads.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -11,8 +13,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
+import com.partnernet.leads.businesstime.OpeningInterval;
 
 /**
  * This service's own copy of a shop, built only from partners.shop-events: what routing needs to know about it.
@@ -38,6 +44,9 @@ public class RoutingShop {
     public String postalCode;
 
     public String city;
+
+    /** The federal state (ISO 3166-2, e.g. DE-NW): whose public holidays close the shop. */
+    public String state;
 
     @Column(nullable = false)
     public double latitude;
@@ -66,6 +75,14 @@ public class RoutingShop {
 
     @Column(name = "weekly_lead_capacity", nullable = false)
     public int weeklyLeadCapacity;
+
+    /** When the first-contact SLA counts (the default week when empty). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "opening_hours", nullable = false)
+    public List<OpeningInterval> openingHours = new ArrayList<>();
+
+    /** Where lead notifications go: the shop's mailbox. */
+    public String email;
 
     /** The version of the shop state this row holds; older events never overwrite newer state. */
     @Column(name = "shop_version", nullable = false)

@@ -2,6 +2,8 @@ package com.partnernet.leads.directory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -12,8 +14,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
+import com.partnernet.leads.businesstime.OpeningInterval;
 
 /** This service's copy of a field team of the direct sales partner, from FieldTeam events on partners.shop-events. */
 @Entity
@@ -52,6 +58,14 @@ public class RoutingTeam {
 
     @Column(nullable = false)
     public String status;
+
+    /** When the first-contact SLA counts (the default week when empty). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "working_hours", nullable = false)
+    public List<OpeningInterval> workingHours = new ArrayList<>();
+
+    /** Where lead notifications go: the team's mailbox. */
+    public String email;
 
     @Column(name = "team_version", nullable = false)
     public long teamVersion;

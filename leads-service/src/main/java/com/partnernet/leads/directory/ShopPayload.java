@@ -1,5 +1,6 @@
 package com.partnernet.leads.directory;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.partnernet.leads.businesstime.OpeningInterval;
 
 /**
  * The payload of a Shop event on partners.shop-events, as this service reads it: the shop's full state. Its id is
@@ -20,6 +22,7 @@ public record ShopPayload(
         @NotBlank String name,
         @NotBlank String postalCode,
         String city,
+        String state,
         double latitude,
         double longitude,
         @NotBlank String status,
@@ -28,5 +31,7 @@ public record ShopPayload(
         Set<String> productLines,
         Set<String> catchment,
         @PositiveOrZero int weeklyLeadCapacity,
+        List<OpeningInterval> openingHours,
+        String email,
         @PositiveOrZero long version) {
 }

@@ -1,6 +1,7 @@
 package com.partnernet.leads.directory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.partnernet.leads.businesstime.OpeningInterval;
 
 /**
  * The payload of a FieldTeam event on partners.shop-events: the team's full state. Its id is {@code id}; events
@@ -23,6 +25,8 @@ public record TeamPayload(
         @NotNull Set<String> postalCoverage,
         @NotNull Set<String> productFocus,
         @PositiveOrZero int weeklyLeadCapacity,
+        List<OpeningInterval> workingHours,
+        String email,
         @NotBlank String status,
         @PositiveOrZero long version) {
 }

@@ -14,4 +14,12 @@ public interface EvaluationConfig {
     /** Confidence level of the uplift's interval. */
     @WithDefault("0.95")
     double confidence();
+
+    /** A shop that declined at least this share (in percent) of the leads it was given is named in a warning… */
+    @WithDefault("50")
+    double declineWarningPercent();
+
+    /** …once it was given at least this many. */
+    @WithDefault("5")
+    int declineWarningMinLeads();
 }

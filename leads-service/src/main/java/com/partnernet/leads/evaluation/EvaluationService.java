@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
 import com.partnernet.leads.lead.LeadStatistics;
+import com.partnernet.leads.routing.RoutingRepository;
+import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 
 import io.quarkus.logging.Log;
@@ -36,19 +39,23 @@ public class EvaluationService {
     /** Footfall reports span at most this many weeks (partners-service's limit). */
     private static final int FOOTFALL_WEEKS = 157;
 
+    private static final String DECLINED = "declined";
+
     private final CampaignService campaigns;
     private final RoutingShopRepository shops;
     private final LeadStatistics statistics;
     private final PartnersFootfall footfall;
     private final EvaluationConfig config;
+    private final RoutingRepository routing;
 
     public EvaluationService(CampaignService campaigns, RoutingShopRepository shops, LeadStatistics statistics,
-            @RestClient PartnersFootfall footfall, EvaluationConfig config) {
+            @RestClient PartnersFootfall footfall, EvaluationConfig config, RoutingRepository routing) {
         this.campaigns = campaigns;
         this.shops = shops;
         this.statistics = statistics;
         this.footfall = footfall;
         this.config = config;
+        this.routing = routing;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,6 +71,8 @@ public class EvaluationService {
         Set<UUID> controlShops = campaign.shopsIn(ShopGroup.CONTROL);
         Map<UUID, Map<String, Long>> pilotCounts = shopCounts(pilotShops, start, end, campaign.id);
         Map<UUID, Map<String, Long>> controlCounts = shopCounts(controlShops, start, end, null);
+        addDeclines(pilotCounts, routing.declinesPerShop(pilotShops, start, end, campaign.id));
+        addDeclines(controlCounts, routing.declinesPerShop(controlShops, start, end, null));
         Visitors visitors = visitors(campaign.shops.keySet(), from, to);
 
         List<PilotEvaluation.ShopResult> shopResults = new ArrayList<>();
@@ -77,7 +86,27 @@ public class EvaluationService {
                 + "uplift (pilot minus control) lies above 0; STOP when it lies below 0; otherwise CONTINUE_PILOT.";
         return new PilotEvaluation(campaign.id, campaign.code, campaign.status, from, to, campaignLeads(campaign.id),
                 firstContact(campaign.id), shopResults, pilot, control, uplift, PilotStatistics.recommend(pilot, control, uplift, config.minLeadsPerGroup()), rule,
-                visitors.note());
+                visitors.note(), declineWarnings(shopResults));
+    }
+
+    /** Declines counted per shop as {@code declined} and {@code declined:REASON}. */
+    private static void addDeclines(Map<UUID, Map<String, Long>> counts, List<RoutingRepository.DeclineCount> declines) {
+        for (RoutingRepository.DeclineCount count : declines) {
+            Map<String, Long> shop = counts.computeIfAbsent(count.shopId(), id -> new HashMap<>());
+            shop.merge(DECLINED, count.declines(), Long::sum);
+            shop.merge(DECLINED + ":" + count.reason(), count.declines(), Long::sum);
+        }
+    }
+
+    /** The shops that declined at least the configured share of what they were given (and enough of it to tell). */
+    private List<String> declineWarnings(List<PilotEvaluation.ShopResult> shopResults) {
+        return shopResults.stream()
+                .filter(shop -> shop.assigned() + shop.declined() >= config.declineWarningMinLeads()
+                        && shop.declinedPercent() != null && shop.declinedPercent() >= config.declineWarningPercent())
+                .map(shop -> (shop.name() == null ? shop.shopId().toString() : shop.name()) + " (" + shop.group()
+                        + ") declined " + shop.declined() + " of the " + (shop.assigned() + shop.declined())
+                        + " leads it was given (" + shop.declinedPercent() + " %)")
+                .toList();
     }
 
     /** Per shop: leads by status, for the campaign's leads only or (campaign null) all leads in the period. */
@@ -100,9 +129,11 @@ public class EvaluationService {
             long assigned = shop.getOrDefault("assigned", 0L);
             long won = shop.getOrDefault(LeadStatus.WON.name(), 0L);
             RoutingShop known = shops.findById(shopId);
+            long declined = shop.getOrDefault(DECLINED, 0L);
             results.add(new PilotEvaluation.ShopResult(shopId, known == null ? null : known.name, group, assigned,
                     shop.getOrDefault("contacted", 0L), won, shop.getOrDefault(LeadStatus.LOST.name(), 0L),
-                    assigned == 0 ? null : round(won * 100.0 / assigned, 1), visitors.perShop().get(shopId)));
+                    assigned == 0 ? null : round(won * 100.0 / assigned, 1), visitors.perShop().get(shopId), declined,
+                    assigned + declined == 0 ? null : round(declined * 100.0 / (assigned + declined), 1)));
         }
         return results;
     }
@@ -112,10 +143,14 @@ public class EvaluationService {
         long won = counts.values().stream().mapToLong(shop -> shop.getOrDefault(LeadStatus.WON.name(), 0L)).sum();
         boolean allCounted = !shopIds.isEmpty() && visitors.perShop().keySet().containsAll(shopIds);
         Long groupVisitors = allCounted ? shopIds.stream().mapToLong(visitors.perShop()::get).sum() : null;
+        Map<DeclineReason, Long> declines = new EnumMap<>(DeclineReason.class);
+        for (DeclineReason reason : DeclineReason.values()) {
+            declines.put(reason, counts.values().stream().mapToLong(shop -> shop.getOrDefault(DECLINED + ":" + reason, 0L)).sum());
+        }
         return new PilotEvaluation.Group(shopIds.size(), assigned, won,
                 assigned == 0 ? null : round(won * 100.0 / assigned, 1),
                 shopIds.isEmpty() ? null : round((double) won / shopIds.size(), 2), groupVisitors,
-                groupVisitors == null || groupVisitors == 0 ? null : round(won * 1000.0 / groupVisitors, 3));
+                groupVisitors == null || groupVisitors == 0 ? null : round(won * 1000.0 / groupVisitors, 3), declines);
     }
 
     private PilotEvaluation.Leads campaignLeads(UUID campaignId) {

@@ -2,15 +2,18 @@ package com.partnernet.leads.evaluation;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.partnernet.leads.campaign.CampaignStatus;
+import com.partnernet.leads.vocabulary.DeclineReason;
 
 /**
  * How a campaign's pilot fares: its leads, how fast shops call, and pilot shops against control shops.
  * <p>
  * Pilot shops are measured on this campaign's leads, control shops on all leads they got in the same period (they
- * get none of the campaign's). Conversion is won leads per assigned lead.
+ * get none of the campaign's). Conversion is won leads per assigned lead. Declines are counted per shop and reason; a
+ * shop that declines much of what it is given is named in {@code declineWarnings}.
  */
 public record PilotEvaluation(
         UUID campaignId,
@@ -26,7 +29,8 @@ public record PilotEvaluation(
         Uplift uplift,
         Recommendation recommendation,
         String rule,
-        String footfall) {
+        String footfall,
+        List<String> declineWarnings) {
 
     public enum Recommendation {
         ROLL_OUT,
@@ -42,13 +46,20 @@ public record PilotEvaluation(
     public record FirstContact(long contacted, Double averageHours, Double medianHours) {
     }
 
+    /**
+     * @param assigned leads it holds (declined ones went on to another shop)
+     * @param declined leads it declined; {@code declinedPercent} of all it was given (held and declined)
+     */
     public record ShopResult(UUID shopId, String name, String group, long assigned, long contacted, long won, long lost,
-            Double conversionPercent, Long visitors) {
+            Double conversionPercent, Long visitors, long declined, Double declinedPercent) {
     }
 
-    /** A group's totals; {@code wonPer1000Visitors} only where every shop of the group has footfall. */
+    /**
+     * A group's totals; {@code wonPer1000Visitors} only where every shop of the group has footfall; its shops' declines
+     * by reason.
+     */
     public record Group(int shops, long assigned, long won, Double conversionPercent, Double wonPerShop, Long visitors,
-            Double wonPer1000Visitors) {
+            Double wonPer1000Visitors, Map<DeclineReason, Long> declines) {
     }
 
     /**

@@ -13,6 +13,7 @@ import com.partnernet.leads.lead.LeadEvents;
 import com.partnernet.leads.lead.LeadRepository;
 import com.partnernet.leads.lead.LeadService;
 import com.partnernet.leads.lead.LeadView;
+import com.partnernet.leads.routing.RoutingService;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,14 +35,16 @@ public class ErasureService {
     private final LeadErasureRepository audits;
     private final LeadEvents events;
     private final RetentionConfig config;
+    private final RoutingService routing;
 
     public ErasureService(LeadService leadService, LeadRepository leads, LeadErasureRepository audits, LeadEvents events,
-            RetentionConfig config) {
+            RetentionConfig config, RoutingService routing) {
         this.leadService = leadService;
         this.leads = leads;
         this.audits = audits;
         this.events = events;
         this.config = config;
+        this.routing = routing;
     }
 
     /** Erases on request; erasing an erased lead again changes nothing but is audited. */
@@ -93,6 +96,7 @@ public class ErasureService {
         if (lead.isErased()) {
             return;
         }
+        routing.eraseDeclineNotes(lead.id);
         lead.erase(now).ifPresent(previous -> {
             events.statusChanged(lead, previous);
             Log.infof("Lead %s: %s -> LOST, its personal data erased", lead.id, previous);

@@ -216,7 +216,7 @@ public class IntakeService {
 
     private IntakeResult routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign,
             LeadMetrics.Tally tally, Instant now) {
-        RoutingService.Routed routed = routing.route(session, lead, campaign, Set.of(), RoutingDecision.Cause.INTAKE, now);
+        RoutingService.Routed routed = routing.route(session, lead, campaign, RoutingDecision.Cause.INTAKE, now);
         leads.persist(lead);
         consents.persist(consent);
         routing.record(routed);

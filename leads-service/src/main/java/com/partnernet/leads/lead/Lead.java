@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.security.PersonalData;
+import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 import com.partnernet.leads.vocabulary.LostReason;
 import com.partnernet.leads.vocabulary.ProductLine;
@@ -122,11 +123,15 @@ public class Lead {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
-    /** The shop's first move of the lead out of NEW. */
+    /** When the shop accepted it (ACCEPTED). */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    /** The shop's first contact: its first move of the lead past NEW and ACCEPTED. */
     @Column(name = "first_contact_at")
     public Instant firstContactAt;
 
-    /** When first contact is due; a NEW lead past it is reassigned. */
+    /** When first contact is due (in the assignee's business time); a lead still awaiting it then is reassigned. */
     @Column(name = "sla_due_at")
     public Instant slaDueAt;
 
@@ -204,7 +209,26 @@ public class Lead {
 
     /** Whether the shop (or team) has let the first contact lapse by {@code now}. */
     public boolean isFirstContactOverdueAt(Instant now) {
-        return status == LeadStatus.NEW && slaDueAt != null && !slaDueAt.isAfter(now);
+        return status.awaitsFirstContact() && slaDueAt != null && !slaDueAt.isAfter(now);
+    }
+
+    /**
+     * The assigned shop (or team) declines the lead, which it may while the lead is NEW: as {@code SPAM_OR_FAKE} it is
+     * closed (REJECTED_AS_SPAM, kept for ops to review); otherwise the caller routes it on at once.
+     *
+     * @throws ConflictException once the lead was accepted or worked
+     */
+    public void decline(DeclineReason reason, Instant now) {
+        if (status != LeadStatus.NEW) {
+            throw new ConflictException("Lead " + id + " is " + status + "; only a NEW lead can be declined");
+        }
+        updatedAt = now;
+        if (reason == DeclineReason.SPAM_OR_FAKE) {
+            status = LeadStatus.REJECTED_AS_SPAM;
+            routingReason = "declined as spam or fake by the shop it was assigned to; closed for ops to review";
+            slaDueAt = null;
+            closedAt = now;
+        }
     }
 
     /** The first contact was missed: the lead is taken away (and routed again, or parked, by the caller). */
@@ -225,7 +249,9 @@ public class Lead {
                     + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
         }
         LeadStatus previous = status;
-        if (previous == LeadStatus.NEW) {
+        if (target == LeadStatus.ACCEPTED) {
+            acceptedAt = now;
+        } else if (previous.awaitsFirstContact()) {
             firstContactAt = now;
             slaDueAt = null;
         }

@@ -21,8 +21,11 @@ public interface LeadConfig {
 
     interface Sla {
 
-        /** First contact is due this long after assignment. */
-        @WithDefault("PT24H")
+        /**
+         * First contact is due this much business time after assignment: opening hours of the shop (working hours of
+         * the field team), without Sundays and public holidays unless it opens on them.
+         */
+        @WithDefault("PT8H")
         Duration firstContact();
 
         /** Reassignments after missed first contacts before a lead goes to the ops queue. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.outbox.Outbox;
+import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 import com.partnernet.leads.vocabulary.LostReason;
 import com.partnernet.leads.vocabulary.ProductLine;
@@ -27,6 +28,8 @@ public class LeadEvents {
         LeadAssigned,
         LeadStatusChanged,
         LeadReassigned,
+        LeadAccepted,
+        LeadDeclined,
         LeadWon,
         LeadLost,
         LeadErased
@@ -35,7 +38,10 @@ public class LeadEvents {
     /**
      * The payload of every lead event.
      *
-     * @param previousShopId for LeadReassigned: the shop that let the first-contact SLA lapse
+     * @param previousShopId for LeadReassigned: the shop (or team) that let the first-contact SLA lapse; for
+     *        LeadDeclined: the one that declined
+     * @param slaDueAt when first contact is due, in the assignee's business time (while it is awaited)
+     * @param declineReason for LeadDeclined
      * @param at when it happened (for LeadWon: when the lead was won)
      */
     public record LeadEvent(
@@ -52,6 +58,8 @@ public class LeadEvents {
             UUID previousShopId,
             String routingReason,
             LostReason lostReason,
+            Instant slaDueAt,
+            DeclineReason declineReason,
             Instant at) {
     }
 
@@ -62,36 +70,45 @@ public class LeadEvents {
     }
 
     public void received(Lead lead) {
-        publish(Type.LeadReceived, lead, null, null);
+        publish(Type.LeadReceived, lead, null, null, null);
     }
 
     public void assigned(Lead lead) {
-        publish(Type.LeadAssigned, lead, null, null);
+        publish(Type.LeadAssigned, lead, null, null, null);
     }
 
     /** @param previousShopId the shop (or team) that let the first-contact SLA lapse */
     public void reassigned(Lead lead, UUID previousShopId) {
-        publish(Type.LeadReassigned, lead, LeadStatus.NEW, previousShopId);
+        publish(Type.LeadReassigned, lead, LeadStatus.NEW, previousShopId, null);
     }
 
-    /** LeadWon and LeadLost for the outcomes (targets count wins), LeadStatusChanged for the steps in between. */
+    /** @param declinedBy the shop (or team) that declined it; the lead is where the decline sent it */
+    public void declined(Lead lead, UUID declinedBy, DeclineReason reason) {
+        publish(Type.LeadDeclined, lead, LeadStatus.NEW, declinedBy, reason);
+    }
+
+    /**
+     * LeadAccepted when the shop takes it on, LeadWon and LeadLost for the outcomes (targets count wins),
+     * LeadStatusChanged for the steps in between.
+     */
     public void statusChanged(Lead lead, LeadStatus previous) {
         Type type = switch (lead.status()) {
+            case ACCEPTED -> Type.LeadAccepted;
             case WON -> Type.LeadWon;
             case LOST -> Type.LeadLost;
             default -> Type.LeadStatusChanged;
         };
-        publish(type, lead, previous, null);
+        publish(type, lead, previous, null, null);
     }
 
     public void erased(Lead lead) {
-        publish(Type.LeadErased, lead, null, null);
+        publish(Type.LeadErased, lead, null, null, null);
     }
 
-    private void publish(Type type, Lead lead, LeadStatus previousStatus, UUID previousShopId) {
+    private void publish(Type type, Lead lead, LeadStatus previousStatus, UUID previousShopId, DeclineReason declineReason) {
         LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.teamId, lead.partnerId, lead.campaign, lead.campaignId,
                 lead.productLine, lead.segment, lead.status(), previousStatus, previousShopId, lead.routingReason,
-                lead.lostReason, lead.updatedAt);
+                lead.lostReason, lead.slaDueAt, declineReason, lead.updatedAt);
         outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 
 import io.micrometer.core.instrument.Gauge;
@@ -129,9 +131,17 @@ public class LeadMetrics {
             add("partnernet.leads.sla.breaches", "outcome", outcome);
         }
 
-        /** @param cause why the lead moved to another shop or team, e.g. {@code sla_breach} */
+        /**
+         * @param cause why the lead moved on: {@code sla_breach}, {@code decline}, or {@code decline_unrouted} (nobody
+         *        else could take it)
+         */
         public void reassigned(String cause) {
             add("partnernet.leads.reassigned", "cause", cause);
+        }
+
+        /** A shop (or field team, by its id) declined a lead it was given; ids of shops are no personal data. */
+        public void declined(UUID assignee, DeclineReason reason) {
+            add("partnernet.leads.declined", "assignee", assignee.toString(), "reason", reason.name());
         }
     }
 }

@@ -165,18 +165,18 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     }
 
     /**
-     * Leads whose personal data the retention purge erases: not erased yet, and won or lost (by when they closed) or
+     * Leads whose personal data the retention purge erases: not erased yet, and won, lost or rejected as spam (by when they closed) or
      * parked as duplicate or unrouted (by when they arrived) before {@code cutoff}.
      */
     public List<Lead> findDueForErasure(Instant cutoff, int limit) {
         return find("erasedAt is null and ((status in ?1 and closedAt < ?2) or (status in ?3 and receivedAt < ?2))",
-                List.of(LeadStatus.WON, LeadStatus.LOST), cutoff, List.of(LeadStatus.DUPLICATE, LeadStatus.UNROUTED))
+                List.of(LeadStatus.WON, LeadStatus.LOST, LeadStatus.REJECTED_AS_SPAM), cutoff, List.of(LeadStatus.DUPLICATE, LeadStatus.UNROUTED))
                 .page(0, limit).list();
     }
 
-    /** NEW leads whose first-contact time has passed. */
+    /** Leads awaiting their first contact whose due time has passed. */
     public List<UUID> slaBreachedIds(Instant now, int limit) {
-        return find("status = ?1 and slaDueAt < ?2", Sort.by("slaDueAt").and("id"), LeadStatus.NEW, now)
+        return find("status in ?1 and slaDueAt < ?2", Sort.by("slaDueAt").and("id"), LeadStatus.AWAITING_FIRST_CONTACT, now)
                 .page(0, limit).project(IdOnly.class).list().stream().map(IdOnly::id).toList();
     }
 

@@ -80,7 +80,9 @@ public class LeadService {
         List<LeadFlow.Minute> perMinute = new ArrayList<>(minutes);
         for (Instant minute = from; !minute.isAfter(to); minute = minute.plus(1, ChronoUnit.MINUTES)) {
             Map<LeadStatus, Long> statuses = counted.getOrDefault(minute.getEpochSecond(), Map.of());
-            long routed = LeadStatus.PIPELINE.stream().mapToLong(status -> statuses.getOrDefault(status, 0L)).sum();
+            // Routed at intake: in a pipeline now, or declined as spam by the shop it went to since.
+            long routed = LeadStatus.PIPELINE.stream().mapToLong(status -> statuses.getOrDefault(status, 0L)).sum()
+                    + statuses.getOrDefault(LeadStatus.REJECTED_AS_SPAM, 0L);
             long unrouted = statuses.getOrDefault(LeadStatus.UNROUTED, 0L);
             long rejected = statuses.getOrDefault(LeadStatus.REJECTED_NO_CONSENT, 0L)
                     + statuses.getOrDefault(LeadStatus.DUPLICATE, 0L);

@@ -19,14 +19,15 @@ public class LeadStatistics {
 
     /**
      * Per status of a shop's leads: how many, their average and longest wait since assignment in whole minutes, how
-     * many waited under 1, 1–3, 3–7 and over 7 days, and how many NEW ones are past their first-contact time (the age
+     * many waited under 1, 1–3, 3–7 and over 7 days, and how many are past their first-contact time (a due time is kept
+     * while the first contact is awaited only) (the age
      * columns are read for open statuses only).
      */
     private static final String STAGES_SQL = """
             select status, count(*), coalesce(avg(age), 0), coalesce(max(age), 0),
                    count(*) filter (where age < 24 * 60), count(*) filter (where age >= 24 * 60 and age < 72 * 60),
                    count(*) filter (where age >= 72 * 60 and age < 168 * 60), count(*) filter (where age >= 168 * 60),
-                   count(*) filter (where status = 'NEW' and sla_due_at < :now)
+                   count(*) filter (where sla_due_at < :now)
             from (select status, sla_due_at, floor(extract(epoch from (cast(:now as timestamptz) - assigned_at)) / 60) as age
                   from lead where shop_id = :shop) shop_leads
             group by status""";
@@ -36,7 +37,7 @@ public class LeadStatistics {
      *
      * @param averageAgeMinutes since assignment (open statuses only, else 0)
      * @param ageBuckets leads that waited under 1 day, 1–3 days, 3–7 days and over 7 days
-     * @param overdue NEW leads past their first-contact time
+     * @param overdue leads awaiting their first contact past its time
      */
     public record Stage(LeadStatus status, long leads, double averageAgeMinutes, double maxAgeMinutes, long[] ageBuckets,
             long overdue) {

@@ -1,5 +1,6 @@
 package com.partnernet.leads.lead;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +10,12 @@ import com.partnernet.leads.vocabulary.LostReason;
 import com.partnernet.leads.vocabulary.ProductLine;
 import com.partnernet.leads.vocabulary.Segment;
 
-/** A lead as the shop's frontend sees it; contact fields are null once the personal data is erased. */
+/**
+ * A lead as the shop's frontend sees it; contact fields are null once the personal data is erased.
+ *
+ * @param slaBusinessMinutesLeft in a shop's pipeline, for a lead awaiting its first contact: the shop's business
+ *        minutes until {@code slaDueAt} (negative once overdue); null elsewhere
+ */
 public record LeadView(
         UUID id,
         String source,
@@ -34,16 +40,24 @@ public record LeadView(
         Instant receivedAt,
         Instant assignedAt,
         Instant slaDueAt,
+        Long slaBusinessMinutesLeft,
+        Instant acceptedAt,
         Instant firstContactAt,
         Instant closedAt,
         Instant erasedAt,
         Instant updatedAt) {
 
     public static LeadView of(Lead lead) {
+        return of(lead, null);
+    }
+
+    /** @param businessTimeLeft until the first contact is due, in the assignee's business hours */
+    public static LeadView of(Lead lead, Duration businessTimeLeft) {
         return new LeadView(lead.id, lead.source, lead.externalId, lead.campaign, lead.campaignId, lead.productLine,
                 lead.segment, lead.postalCode, lead.contactName, lead.contactEmail, lead.phoneE164 != null ? lead.phoneE164
                         : lead.contactPhone, lead.message, lead.status(), lead.duplicateOf, lead.shopId, lead.teamId,
                 lead.partnerId, lead.routingReason, lead.reassignments, lead.lostReason, lead.receivedAt, lead.assignedAt,
-                lead.slaDueAt, lead.firstContactAt, lead.closedAt, lead.erasedAt, lead.updatedAt);
+                lead.slaDueAt, businessTimeLeft == null ? null : businessTimeLeft.toMinutes(), lead.acceptedAt,
+                lead.firstContactAt, lead.closedAt, lead.erasedAt, lead.updatedAt);
     }
 }

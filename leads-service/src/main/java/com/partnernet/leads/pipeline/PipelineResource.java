@@ -39,7 +39,9 @@ public class PipelineResource {
     @GET
     @Operation(operationId = "getShopPipeline", summary = "A shop's lead pipeline",
             description = "Leads per stage, the open leads' ageing since assignment, first contacts overdue, and one "
-                    + "page of the shop's leads (optionally of one status). Sort keys: receivedAt (default newest "
+                    + "page of the shop's leads (optionally of one status); a lead awaiting its first contact says when "
+                    + "it is due (slaDueAt) and the shop's business minutes left until then (slaBusinessMinutesLeft, "
+                    + "counted in its opening hours without its federal state's public holidays). Sort keys: receivedAt (default newest "
                     + "first), assignedAt, status, slaDueAt, updatedAt.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public PipelineView pipeline(@PathParam("shopId") UUID shopId, @QueryParam("status") LeadStatus status,

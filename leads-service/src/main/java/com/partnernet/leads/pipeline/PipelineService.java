@@ -15,6 +15,8 @@ import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.Page;
 import com.partnernet.chassis.web.PageParams;
 import com.partnernet.chassis.web.Sorting;
+import com.partnernet.leads.businesstime.BusinessCalendar;
+import com.partnernet.leads.businesstime.BusinessCalendars;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingShopRepository;
 import com.partnernet.leads.lead.LeadRepository;
@@ -32,11 +34,14 @@ public class PipelineService {
     private final RoutingShopRepository shops;
     private final LeadRepository leads;
     private final LeadStatistics statistics;
+    private final BusinessCalendars calendars;
 
-    public PipelineService(RoutingShopRepository shops, LeadRepository leads, LeadStatistics statistics) {
+    public PipelineService(RoutingShopRepository shops, LeadRepository leads, LeadStatistics statistics,
+            BusinessCalendars calendars) {
         this.shops = shops;
         this.leads = leads;
         this.statistics = statistics;
+        this.calendars = calendars;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -69,7 +74,10 @@ public class PipelineService {
         var page = leads.search(status, null, shopId, null, null, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
                 .page(paging.page, paging.size);
         long totalItems = status == null ? total : stages.getOrDefault(status, 0L);
-        Page<LeadView> leadsPage = Page.of(page.list().stream().map(LeadView::of).toList(), paging, totalItems);
+        BusinessCalendar calendar = calendars.ofShop(shop.openingHours, shop.state);
+        Page<LeadView> leadsPage = Page.of(page.list().stream().map(lead -> LeadView.of(lead,
+                lead.status().awaitsFirstContact() && lead.slaDueAt != null ? calendar.between(now, lead.slaDueAt) : null))
+                .toList(), paging, totalItems);
         return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge, overdue, leadsPage.page(),
                 leadsPage.size(), leadsPage.totalItems(), leadsPage.totalPages(), leadsPage.items());
     }

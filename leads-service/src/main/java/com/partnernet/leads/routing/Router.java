@@ -32,8 +32,8 @@ import com.partnernet.leads.vocabulary.ProductLine;
 
 /**
  * Chooses who works a lead, first match wins, and writes down why (see {@link RoutingStep}). Every step skips
- * shops that are closed, do not offer the product line or serve the segment, are at their weekly capacity, or let
- * this lead's first-contact SLA lapse before. A pilot campaign's leads go to its pilot shops only, so its control
+ * shops that are closed, do not offer the product line or serve the segment, are at their weekly capacity, or
+ * declined this lead or let its first-contact SLA lapse before. A pilot campaign's leads go to its pilot shops only, so its control
  * shops stay a clean comparison; other campaigns' leads may go to any shop.
  */
 @ApplicationScoped
@@ -41,9 +41,13 @@ public class Router {
 
     private static final int SKIPS_SHOWN_PER_STEP = 20;
 
-    /** What routing needs to know about a lead. */
+    /**
+     * What routing needs to know about a lead.
+     *
+     * @param passedOn the shops and teams that may not get it again, and why (they declined it or let its SLA lapse)
+     */
     public record Request(Campaign campaign, UUID namedShopId, ProductLine productLine, Segment segment, String postalCode,
-            Double latitude, Double longitude, Set<UUID> excluded, Instant now) {
+            Double latitude, Double longitude, Map<UUID, String> passedOn, Instant now) {
     }
 
     /** The outcome, the reason stored on the lead, and the whole trail. */

@@ -23,13 +23,17 @@ public class RoutingDecision {
     /** Why routing ran. */
     public enum Cause {
         INTAKE,
-        SLA_REASSIGNMENT
+        SLA_REASSIGNMENT,
+        /** The shop it was assigned to declined it. */
+        DECLINE
     }
 
     public enum Outcome {
         SHOP,
         FIELD_TEAM,
-        UNROUTED
+        UNROUTED,
+        /** Not routed on: declined as spam or fake, closed. */
+        CLOSED
     }
 
     @Id

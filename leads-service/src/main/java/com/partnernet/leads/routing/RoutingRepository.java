@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import com.partnernet.chassis.persistence.PerId;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingTeam;
+import com.partnernet.leads.vocabulary.DeclineReason;
 
 /**
  * The assignments and decisions of leads, and the targets' load they make. The load is read without flushing the
@@ -81,12 +82,42 @@ public class RoutingRepository {
                 .setParameter("lead", leadId).getResultStream().findFirst();
     }
 
-    /** Shops and teams that let this lead's first-contact SLA lapse: they are not offered it again. */
-    public Set<UUID> breachedBy(UUID leadId) {
-        return entityManager.createQuery("select coalesce(a.shopId, a.teamId) from LeadAssignment a where a.leadId = :lead"
-                + " and a.endReason = :breach", UUID.class)
-                .setParameter("lead", leadId).setParameter("breach", LeadAssignment.SLA_BREACH)
-                .getResultStream().collect(Collectors.toSet());
+    /** The lead's assignments that ended because the shop (or team) let the SLA lapse or declined. */
+    public List<LeadAssignment> passedOn(UUID leadId) {
+        return entityManager.createQuery("from LeadAssignment a where a.leadId = :lead and a.endReason in :passed"
+                + " order by a.assignedAt", LeadAssignment.class).setParameter("lead", leadId)
+                .setParameter("passed", List.of(LeadAssignment.SLA_BREACH, LeadAssignment.DECLINED)).getResultList();
+    }
+
+    /** How often a shop declined leads, per reason. */
+    public record DeclineCount(UUID shopId, DeclineReason reason, long declines) {
+    }
+
+    /**
+     * Declines by these shops between {@code start} and {@code end}, per shop and reason: of one campaign's leads, or
+     * (campaign null) of all leads.
+     */
+    public List<DeclineCount> declinesPerShop(Collection<UUID> shopIds, Instant start, Instant end, UUID campaignId) {
+        if (shopIds.isEmpty()) {
+            return List.of();
+        }
+        var query = entityManager.createQuery("select a.shopId, a.declineReason, count(a) from LeadAssignment a"
+                + (campaignId != null ? ", Lead l where l.id = a.leadId and l.campaignId = :campaign and" : " where")
+                + " a.shopId in :shops and a.endReason = :declined and a.endedAt >= :start and a.endedAt < :end"
+                + " group by a.shopId, a.declineReason", Object[].class)
+                .setParameter("shops", shopIds).setParameter("declined", LeadAssignment.DECLINED)
+                .setParameter("start", start).setParameter("end", end);
+        if (campaignId != null) {
+            query.setParameter("campaign", campaignId);
+        }
+        return query.getResultList().stream()
+                .map(row -> new DeclineCount((UUID) row[0], (DeclineReason) row[1], (Long) row[2])).toList();
+    }
+
+    /** Erases what the lead's shops wrote about declining it (personal data may be in free text). */
+    public void eraseDeclineNotes(UUID leadId) {
+        entityManager.createQuery("update LeadAssignment a set a.declineNote = null where a.leadId = :lead"
+                + " and a.declineNote is not null").setParameter("lead", leadId).executeUpdate();
     }
 
     public List<RoutingDecision> decisions(UUID leadId) {

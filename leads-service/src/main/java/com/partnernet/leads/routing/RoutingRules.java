@@ -23,8 +23,8 @@ final class RoutingRules {
      * @param assignedThisWeek the leads it got since Monday (its weekly capacity counts them)
      */
     static String shopSkip(RoutingShop shop, Router.Request request, long assignedThisWeek) {
-        if (request.excluded().contains(shop.shopId)) {
-            return "let this lead's first-contact SLA lapse before";
+        if (request.passedOn().containsKey(shop.shopId)) {
+            return request.passedOn().get(shop.shopId);
         }
         if (!shop.isOpen()) {
             return "is " + shop.status;
@@ -40,8 +40,8 @@ final class RoutingRules {
 
     /** Why the field team may not take the lead, or null when it may. */
     static String teamSkip(RoutingTeam team, Router.Request request, LocalDate today, long assignedThisWeek) {
-        if (request.excluded().contains(team.teamId)) {
-            return "let this lead's first-contact SLA lapse before";
+        if (request.passedOn().containsKey(team.teamId)) {
+            return request.passedOn().get(team.teamId);
         }
         if (!team.isLiveOn(today)) {
             return "rolls out on " + team.liveFrom;

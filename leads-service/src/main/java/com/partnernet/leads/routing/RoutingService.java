@@ -1,18 +1,22 @@
 package com.partnernet.leads.routing;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.leads.businesstime.BusinessCalendar;
+import com.partnernet.leads.businesstime.BusinessCalendars;
 import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.lead.Lead;
 import com.partnernet.leads.lead.LeadConfig;
 import com.partnernet.leads.lead.LeadService;
+import com.partnernet.leads.vocabulary.DeclineReason;
 
 /**
  * Gives leads to shops and field teams: runs {@link Router} for a lead, applies its decision to the lead and keeps
@@ -25,12 +29,15 @@ public class RoutingService {
     private final RoutingRepository routing;
     private final LeadService leads;
     private final LeadConfig config;
+    private final BusinessCalendars calendars;
 
-    public RoutingService(Router router, RoutingRepository routing, LeadService leads, LeadConfig config) {
+    public RoutingService(Router router, RoutingRepository routing, LeadService leads, LeadConfig config,
+            BusinessCalendars calendars) {
         this.router = router;
         this.routing = routing;
         this.leads = leads;
         this.config = config;
+        this.calendars = calendars;
     }
 
     /**
@@ -47,19 +54,28 @@ public class RoutingService {
 
     /**
      * Chooses who works the lead and gives it to them (or to the ops queue); store the result with {@link #record}
-     * once the lead itself is stored.
-     *
-     * @param excluded shops and teams the lead may not go to
+     * once the lead itself is stored. A lead routed again never goes back to a shop or team that declined it or let
+     * its first-contact SLA lapse.
      */
-    public Routed route(RoutingSession session, Lead lead, Campaign campaign, Set<UUID> excluded, RoutingDecision.Cause cause,
-            Instant now) {
+    public Routed route(RoutingSession session, Lead lead, Campaign campaign, RoutingDecision.Cause cause, Instant now) {
+        Map<UUID, String> passedOn = new HashMap<>();
+        if (cause != RoutingDecision.Cause.INTAKE) {
+            routing.passedOn(lead.id).forEach(ended -> passedOn.put(ended.shopId != null ? ended.shopId : ended.teamId,
+                    ended.whyNotAgain()));
+        }
         return apply(lead, router.route(session, new Router.Request(campaign, lead.namedShopId, lead.productLine,
-                lead.segment, lead.postalCode, lead.latitude, lead.longitude, excluded, now)), cause, now);
+                lead.segment, lead.postalCode, lead.latitude, lead.longitude, passedOn, now)), cause, now);
     }
 
     /** Sends the lead to the ops queue without asking routing, for {@code reason}. */
     public Routed park(Lead lead, String reason, RoutingDecision.Cause cause, Instant now) {
         return apply(lead, new Router.Decision(RoutingDecision.Outcome.UNROUTED, null, null, reason, List.of()), cause, now);
+    }
+
+    /** A lead closed by {@code cause} without routing it on (declined as spam), with the reason on the lead. */
+    public Routed closed(Lead lead, RoutingDecision.Cause cause, Instant now) {
+        return new Routed(record(lead, new Router.Decision(RoutingDecision.Outcome.CLOSED, null, null, lead.routingReason,
+                List.of()), cause, now), Optional.empty());
     }
 
     /** Stores a routing's decision and assignment (after their lead: they refer to it). */
@@ -76,10 +92,21 @@ public class RoutingService {
         });
     }
 
-    /** Shops and teams that let this lead's first-contact SLA lapse: they are not offered it again. */
-    public Set<UUID> breachedBy(UUID leadId) {
-        return routing.breachedBy(leadId);
+    /** The assigned shop (or team) declined the lead: its assignment ends and it is not offered the lead again. */
+    public void endAssignmentDeclined(UUID leadId, DeclineReason reason, String note, Instant now) {
+        routing.currentAssignment(leadId).ifPresent(assignment -> {
+            assignment.endedAt = now;
+            assignment.endReason = LeadAssignment.DECLINED;
+            assignment.declineReason = reason;
+            assignment.declineNote = note;
+        });
     }
+
+    /** Erases what shops wrote about declining the lead, with the lead's personal data. */
+    public void eraseDeclineNotes(UUID leadId) {
+        routing.eraseDeclineNotes(leadId);
+    }
+
 
     /** Why the lead went where it went: every decision, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,21 +119,16 @@ public class RoutingService {
         if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
             lead.park(decision.reason(), now);
         } else {
+            BusinessCalendar calendar = decision.shop() != null
+                    ? calendars.ofShop(decision.shop().openingHours, decision.shop().state)
+                    : calendars.ofTeam(decision.team().workingHours);
+            // Each assignee gets its own full allowance, counted in its own business hours.
             lead.assign(decision.shop() != null ? decision.shop().shopId : null,
                     decision.team() != null ? decision.team().teamId : null,
                     decision.shop() != null ? decision.shop().partnerId : decision.team().partnerId, decision.reason(), now,
-                    now.plus(config.sla().firstContact()));
+                    calendar.plus(now, config.sla().firstContact()));
         }
-        RoutingDecision record = new RoutingDecision();
-        record.id = UUID.randomUUID();
-        record.leadId = lead.id;
-        record.decidedAt = now;
-        record.cause = cause;
-        record.outcome = decision.outcome();
-        record.reason = decision.reason();
-        record.trail = decision.trail();
-        record.shopId = lead.shopId;
-        record.teamId = lead.teamId;
+        RoutingDecision record = record(lead, decision, cause, now);
         if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
             return new Routed(record, Optional.empty());
         }
@@ -117,5 +139,19 @@ public class RoutingService {
         assignment.teamId = lead.teamId;
         assignment.assignedAt = now;
         return new Routed(record, Optional.of(assignment));
+    }
+
+    private static RoutingDecision record(Lead lead, Router.Decision decision, RoutingDecision.Cause cause, Instant now) {
+        RoutingDecision record = new RoutingDecision();
+        record.id = UUID.randomUUID();
+        record.leadId = lead.id;
+        record.decidedAt = now;
+        record.cause = cause;
+        record.outcome = decision.outcome();
+        record.reason = decision.reason();
+        record.trail = decision.trail();
+        record.shopId = lead.shopId;
+        record.teamId = lead.teamId;
+        return record;
     }
 }

@@ -60,8 +60,7 @@ public class SlaService {
                     RoutingDecision.Cause.SLA_REASSIGNMENT, now);
         } else {
             Campaign campaign = lead.campaignId == null ? null : campaigns.findById(lead.campaignId);
-            routed = routing.route(routing.session(), lead, campaign, routing.breachedBy(lead.id),
-                    RoutingDecision.Cause.SLA_REASSIGNMENT, now);
+            routed = routing.route(routing.session(), lead, campaign, RoutingDecision.Cause.SLA_REASSIGNMENT, now);
         }
         lead.firstContactMissed();
         routing.record(routed);

@@ -3,7 +3,10 @@ package com.partnernet.leads.vocabulary;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a lead stands. A shop works an assigned lead NEW → CONTACTED → APPOINTMENT → WON or LOST. */
+/**
+ * Where a lead stands. A shop works an assigned lead NEW → (ACCEPTED →) CONTACTED → APPOINTMENT → WON or LOST, or
+ * declines a NEW one (it goes to the next shop, or is REJECTED_AS_SPAM).
+ */
 public enum LeadStatus {
     /** No consent to be contacted: stored with minimal data, never routed. */
     REJECTED_NO_CONSENT,
@@ -12,15 +15,21 @@ public enum LeadStatus {
     /** No shop or field team could take it: waits in the ops queue. */
     UNROUTED,
     NEW,
+    /** The shop took it on; the first contact is still due. */
+    ACCEPTED,
     CONTACTED,
     APPOINTMENT,
     WON,
-    LOST;
+    LOST,
+    /** Declined by its shop as spam or fake: closed, never routed again; ops review these. */
+    REJECTED_AS_SPAM;
 
     /** Being worked by a shop or team. */
-    public static final Set<LeadStatus> OPEN = EnumSet.of(NEW, CONTACTED, APPOINTMENT);
+    public static final Set<LeadStatus> OPEN = EnumSet.of(NEW, ACCEPTED, CONTACTED, APPOINTMENT);
+    /** Assigned and not contacted yet: the first-contact SLA runs. */
+    public static final Set<LeadStatus> AWAITING_FIRST_CONTACT = EnumSet.of(NEW, ACCEPTED);
     /** The stages of a pipeline, in order. */
-    public static final Set<LeadStatus> PIPELINE = EnumSet.of(NEW, CONTACTED, APPOINTMENT, WON, LOST);
+    public static final Set<LeadStatus> PIPELINE = EnumSet.of(NEW, ACCEPTED, CONTACTED, APPOINTMENT, WON, LOST);
 
     /**
      * The statuses a shop may move a lead to from this one. Moves only go forward; a sale on the first call may skip
@@ -28,7 +37,8 @@ public enum LeadStatus {
      */
     public Set<LeadStatus> next() {
         return switch (this) {
-            case NEW -> EnumSet.of(CONTACTED, APPOINTMENT, WON, LOST);
+            case NEW -> EnumSet.of(ACCEPTED, CONTACTED, APPOINTMENT, WON, LOST);
+            case ACCEPTED -> EnumSet.of(CONTACTED, APPOINTMENT, WON, LOST);
             case CONTACTED -> EnumSet.of(APPOINTMENT, WON, LOST);
             case APPOINTMENT -> EnumSet.of(WON, LOST);
             default -> EnumSet.noneOf(LeadStatus.class);
@@ -37,5 +47,9 @@ public enum LeadStatus {
 
     public boolean isOpen() {
         return OPEN.contains(this);
+    }
+
+    public boolean awaitsFirstContact() {
+        return AWAITING_FIRST_CONTACT.contains(this);
     }
 }

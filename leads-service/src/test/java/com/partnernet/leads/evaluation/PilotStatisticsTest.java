@@ -3,6 +3,8 @@ package com.partnernet.leads.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** The pilot's uplift and recommendation, checked against figures worked out by hand. */
@@ -43,6 +45,6 @@ class PilotStatisticsTest {
     }
 
     private static PilotEvaluation.Group group(long assigned, long won) {
-        return new PilotEvaluation.Group(4, assigned, won, null, null, null, null);
+        return new PilotEvaluation.Group(4, assigned, won, null, null, null, null, Map.of());
     }
 }

@@ -26,15 +26,15 @@ class RoutingRulesTest {
     @Test
     void aShopTakesALeadOnlyWhenOpenOfferingTheLineServingTheSegmentAndBelowCapacity() {
         RoutingShop shop = shop("A", 10);
-        assertNull(RoutingRules.shopSkip(shop, request(Set.of()), 9));
-        assertEquals("at its weekly capacity (10 of 10 leads this week)", RoutingRules.shopSkip(shop, request(Set.of()), 10));
-        assertEquals("let this lead's first-contact SLA lapse before", RoutingRules.shopSkip(shop, request(Set.of(shop.shopId)), 0));
+        assertNull(RoutingRules.shopSkip(shop, request(Map.of()), 9));
+        assertEquals("at its weekly capacity (10 of 10 leads this week)", RoutingRules.shopSkip(shop, request(Map.of()), 10));
+        assertEquals("let this lead's first-contact SLA lapse before", RoutingRules.shopSkip(shop, request(Map.of(shop.shopId, "let this lead's first-contact SLA lapse before")), 0));
         shop.segments = new TreeSet<>(Set.of("BUSINESS"));
-        assertEquals("does not serve CONSUMER customers", RoutingRules.shopSkip(shop, request(Set.of()), 0));
+        assertEquals("does not serve CONSUMER customers", RoutingRules.shopSkip(shop, request(Map.of()), 0));
         shop.productLines = new TreeSet<>(Set.of("MOBILE"));
-        assertEquals("does not offer TV", RoutingRules.shopSkip(shop, request(Set.of()), 0));
+        assertEquals("does not offer TV", RoutingRules.shopSkip(shop, request(Map.of()), 0));
         shop.status = "TEMPORARILY_CLOSED";
-        assertEquals("is TEMPORARILY_CLOSED", RoutingRules.shopSkip(shop, request(Set.of()), 0));
+        assertEquals("is TEMPORARILY_CLOSED", RoutingRules.shopSkip(shop, request(Map.of()), 0));
     }
 
     @Test
@@ -46,13 +46,13 @@ class RoutingRulesTest {
         team.weeklyLeadCapacity = 5;
         team.status = RoutingTeam.ACTIVE;
         LocalDate today = LocalDate.of(2026, 3, 4);
-        assertNull(RoutingRules.teamSkip(team, request(Set.of()), today, 4));
-        assertEquals("at its weekly capacity (5 of 5 leads this week)", RoutingRules.teamSkip(team, request(Set.of()), today, 5));
-        assertEquals("rolls out on 2026-03-04", RoutingRules.teamSkip(team, request(Set.of()), today.minusDays(1), 0));
+        assertNull(RoutingRules.teamSkip(team, request(Map.of()), today, 4));
+        assertEquals("at its weekly capacity (5 of 5 leads this week)", RoutingRules.teamSkip(team, request(Map.of()), today, 5));
+        assertEquals("rolls out on 2026-03-04", RoutingRules.teamSkip(team, request(Map.of()), today.minusDays(1), 0));
         team.productFocus = new TreeSet<>(Set.of("MOBILE"));
-        assertEquals("does not promote TV", RoutingRules.teamSkip(team, request(Set.of()), today, 0));
+        assertEquals("does not promote TV", RoutingRules.teamSkip(team, request(Map.of()), today, 0));
         assertEquals("let this lead's first-contact SLA lapse before",
-                RoutingRules.teamSkip(team, request(Set.of(team.teamId)), today, 0));
+                RoutingRules.teamSkip(team, request(Map.of(team.teamId, "let this lead's first-contact SLA lapse before")), today, 0));
     }
 
     @Test
@@ -93,7 +93,7 @@ class RoutingRulesTest {
         return shop;
     }
 
-    private static Router.Request request(Set<UUID> excluded) {
-        return new Router.Request(null, null, ProductLine.TV, Segment.CONSUMER, "10115", null, null, excluded, NOW);
+    private static Router.Request request(Map<UUID, String> passedOn) {
+        return new Router.Request(null, null, ProductLine.TV, Segment.CONSUMER, "10115", null, null, passedOn, NOW);
     }
 }

@@ -2,7 +2,9 @@ package com.partnernet.partners.fieldsales;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -15,9 +17,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
 /**
@@ -56,6 +60,15 @@ public class FieldTeam {
     @Enumerated(EnumType.STRING)
     @Column(name = "product_line", nullable = false)
     public Set<ProductLine> productFocus = EnumSet.noneOf(ProductLine.class);
+
+    /** When the team works its leads; the first-contact SLA counts these hours (a documented default week if none). */
+    @ElementCollection
+    @CollectionTable(name = "field_team_working_hours", joinColumns = @JoinColumn(name = "team_id"))
+    @OrderColumn(name = "position")
+    public List<OpeningHours> workingHours = new ArrayList<>();
+
+    /** Where lead notifications go: the team's mailbox (not a person's). */
+    public String email;
 
     /** The current campaign or brands, as the team calls it. */
     public String campaign;

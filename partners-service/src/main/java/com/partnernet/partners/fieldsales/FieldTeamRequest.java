@@ -1,7 +1,11 @@
 package com.partnernet.partners.fieldsales;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
 /** What a client sends to form a field team or change it. */
@@ -21,5 +26,7 @@ public record FieldTeamRequest(
         @NotEmpty @Size(max = 500) Set<@NotNull @Pattern(regexp = "\\d{1,5}", message = "must be a postal code or prefix of 1 to 5 digits") String> postalCoverage,
         @NotEmpty Set<@NotNull ProductLine> productFocus,
         @Size(max = 200) String campaign,
-        @NotNull @PositiveOrZero @Max(10_000) Integer weeklyLeadCapacity) {
+        @NotNull @PositiveOrZero @Max(10_000) Integer weeklyLeadCapacity,
+        @Size(max = 21) List<@NotNull @Valid OpeningHours> workingHours,
+        @Email @Size(max = 254) String email) {
 }

@@ -1,6 +1,7 @@
 package com.partnernet.partners.fieldsales;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +20,7 @@ import com.partnernet.chassis.web.Sorting;
 import com.partnernet.partners.partner.Partner;
 import com.partnernet.partners.partner.PartnerService;
 import com.partnernet.partners.partner.PartnerType;
+import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
 import io.quarkus.logging.Log;
@@ -135,18 +137,22 @@ public class FieldTeamService {
 
     /** What a request sets, normalised as it is stored. */
     private record Content(String name, String city, LocalDate liveFrom, Set<String> postalCoverage,
-            Set<ProductLine> productFocus, String campaign, int weeklyLeadCapacity) {
+            Set<ProductLine> productFocus, String campaign, int weeklyLeadCapacity, List<OpeningHours> workingHours,
+            String email) {
 
         static Content of(FieldTeamRequest request) {
             String campaign = request.campaign() == null || request.campaign().isBlank() ? null : request.campaign().strip();
+            String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
             return new Content(request.name().strip(), request.city().strip(), request.liveFrom(),
                     new TreeSet<>(request.postalCoverage()), new TreeSet<>(request.productFocus()), campaign,
-                    request.weeklyLeadCapacity());
+                    request.weeklyLeadCapacity(), request.workingHours() == null ? List.of() : List.copyOf(request.workingHours()),
+                    email);
         }
 
         static Content of(FieldTeam team) {
             return new Content(team.name, team.city, team.liveFrom, new TreeSet<>(team.postalCoverage),
-                    new TreeSet<>(team.productFocus), team.campaign, team.weeklyLeadCapacity);
+                    new TreeSet<>(team.productFocus), team.campaign, team.weeklyLeadCapacity, List.copyOf(team.workingHours),
+                    team.email);
         }
 
         void applyTo(FieldTeam team) {
@@ -159,6 +165,11 @@ public class FieldTeamService {
             team.productFocus.addAll(productFocus);
             team.campaign = campaign;
             team.weeklyLeadCapacity = weeklyLeadCapacity;
+            if (!team.workingHours.equals(workingHours)) {
+                team.workingHours.clear();
+                team.workingHours.addAll(workingHours);
+            }
+            team.email = email;
         }
     }
 }

@@ -2,10 +2,12 @@ package com.partnernet.partners.fieldsales;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
 /**
@@ -22,6 +24,8 @@ public record FieldTeamSnapshot(
         Set<ProductLine> productFocus,
         String campaign,
         int weeklyLeadCapacity,
+        List<OpeningHours> workingHours,
+        String email,
         FieldTeamStatus status,
         long version,
         Instant updatedAt) {
@@ -29,6 +33,6 @@ public record FieldTeamSnapshot(
     static FieldTeamSnapshot of(FieldTeam team) {
         return new FieldTeamSnapshot(team.id, team.partnerId, team.name, team.city, team.liveFrom,
                 new TreeSet<>(team.postalCoverage), new TreeSet<>(team.productFocus), team.campaign,
-                team.weeklyLeadCapacity, team.status, team.version, team.updatedAt);
+                team.weeklyLeadCapacity, List.copyOf(team.workingHours), team.email, team.status, team.version, team.updatedAt);
     }
 }

@@ -83,6 +83,9 @@ public class Shop {
     @OrderColumn(name = "position")
     public List<OpeningHours> openingHours = new ArrayList<>();
 
+    /** Where lead notifications go: the shop's mailbox (not a person's). */
+    public String email;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ShopStatus status;

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -29,5 +30,6 @@ public record ShopRequest(
         @NotEmpty Set<@NotNull ProductLine> productLines,
         @Size(max = 500) Set<@NotNull @Pattern(regexp = "\\d{1,5}", message = "must be a postal code or prefix of 1 to 5 digits") String> catchment,
         @NotNull @PositiveOrZero @Max(10_000) Integer weeklyLeadCapacity,
-        @Size(max = 21) List<@NotNull @Valid OpeningHours> openingHours) {
+        @Size(max = 21) List<@NotNull @Valid OpeningHours> openingHours,
+        @Email @Size(max = 254) String email) {
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -221,7 +222,7 @@ public class ShopService {
     /** What a change of "other details" (ShopUpdated) is about. */
     private static List<Object> details(ShopSnapshot shop) {
         return List.of(shop.name(), shop.street(), shop.postalCode(), shop.city(), shop.state(), shop.latitude(),
-                shop.longitude(), shop.segments(), shop.productLines(), shop.openingHours());
+                shop.longitude(), shop.segments(), shop.productLines(), shop.openingHours(), Objects.toString(shop.email(), ""));
     }
 
     /**
@@ -242,6 +243,7 @@ public class ShopService {
         replaceIfDifferent(shop.catchment, request.catchment() == null ? Set.of() : Set.copyOf(request.catchment()));
         shop.weeklyLeadCapacity = request.weeklyLeadCapacity();
         replaceIfDifferent(shop.openingHours, request.openingHours() == null ? List.of() : request.openingHours());
+        shop.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
     }
 
     private static <T> void replaceIfDifferent(Collection<T> current, Collection<T> wanted) {
