@@ -140,6 +140,10 @@ class AuthorizationMatrixTest {
                 endpoint("POST /leads/{leadId}/decline").allow(SALES_MANAGER).partnerUser(PartnerUser.OWN).with("leadId", leadA)
                         .body("{}").otherPartnersBody(Map.of("reason", "NOT_OUR_AREA")),
                 endpoint("GET /shops/{shopId}/pipeline").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("shopId", shopA),
+                endpoint("GET /shops/{shopId}/pipeline/stream").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("shopId", shopA),
+                endpoint("GET /partners/{partnerId}/pipeline/stream").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
+                        .with("partnerId", partnerA),
                 endpoint("POST /campaigns").allow(SALES_MANAGER, MARKETING_SYSTEM).body("{}"),
                 endpoint("GET /campaigns").allow(SALES_MANAGER, MARKETING_SYSTEM, OPS),
                 endpoint("GET /campaigns/{campaignId}").allow(SALES_MANAGER, MARKETING_SYSTEM, OPS).with("campaignId", campaignId),

@@ -183,6 +183,37 @@ class ShopsWorkTheirLeadsTest {
         assertEquals("SPAM_OR_FAKE", event.get("declineReason").asText());
     }
 
+    @Test
+    void theShopsAndThePartnersStreamsShowALeadArriveAndLeaveLive() throws Exception {
+        String postalCode = uniquePostalCode();
+        double[] here = uniquePlace();
+        UUID partnerId = UUID.randomUUID();
+        UUID first = publishShop(kafka, shop(UUID.randomUUID(), "Live", postalCode, here, Map.of("partnerId", partnerId.toString())));
+        UUID second = publishShop(kafka, shop(UUID.randomUUID(), "Daneben", postalCode, here, Map.of()));
+        try (EventStream shopStream = EventStream.open("/shops/" + first + "/pipeline/stream");
+                EventStream partnerStream = EventStream.open("/partners/" + partnerId + "/pipeline/stream");
+                EventStream otherShopStream = EventStream.open("/shops/" + second + "/pipeline/stream")) {
+            String leadId = submit(lead(campaign(Map.of()), postalCode, Map.of("shopId", first.toString())));
+
+            EventStream.Event arrived = shopStream.next("LeadAssigned", leadId);
+            JsonNode change = mapper.readTree(arrived.data());
+            assertEquals(first.toString(), change.get("shopId").asText());
+            assertEquals("NEW", change.get("status").asText());
+            assertTrue(change.hasNonNull("slaDueAt"));
+            assertTrue(!arrived.data().contains("Mustermann") && !arrived.data().contains("@example.org"),
+                    "no customer data on the stream: " + arrived.data());
+            partnerStream.next("LeadAssigned", leadId);
+
+            decline(leadId, Map.of("reason", "NO_CAPACITY")).statusCode(204);
+            JsonNode left = mapper.readTree(shopStream.next("LeadDeclined", leadId).data());
+            assertEquals(first.toString(), left.get("previousShopId").asText(), "the decliner sees the lead leave");
+            assertEquals(partnerId.toString(), mapper.readTree(partnerStream.next("LeadDeclined", leadId).data())
+                    .get("previousPartnerId").asText());
+            assertEquals(second.toString(), mapper.readTree(otherShopStream.next("LeadDeclined", leadId).data())
+                    .get("shopId").asText(), "the next shop sees it arrive");
+        }
+    }
+
     private static ValidatableResponse move(String leadId, Map<String, Object> change) {
         return given().contentType(ContentType.JSON).body(change).put("/leads/{id}/status", leadId).then();
     }

@@ -2,6 +2,7 @@ package com.partnernet.chassis.event;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,24 @@ public class EventHandler {
                 subscription -> apply(consumer, event, subscription),
                 () -> Log.debugf("%s %s of %s is not for %s, passed over", event.type(), event.eventId(),
                         event.aggregateType(), consumer));
+    }
+
+    /**
+     * Hands one record to a live view (a stream to clients) without the durable consumers' bookkeeping: no
+     * transaction, no processed-event check, no retry — a view keeps nothing. Events of other aggregate types are
+     * passed over; a record it cannot read is skipped with its reason logged (the topic's durable consumers dead-letter
+     * it).
+     */
+    public <T> void view(String record, String aggregateType, Class<T> payloadType, BiConsumer<EventEnvelope, T> apply) {
+        try {
+            EventEnvelope event = EventEnvelope.parse(mapper, record);
+            if (aggregateType.equals(event.aggregateType())) {
+                apply.accept(event, validator.read(event.payload(), payloadType,
+                        event.aggregateType() + " payload of " + event.type() + " " + event.eventId()));
+            }
+        } catch (PoisonMessageException e) {
+            Log.warnf("A record no live view can show, skipped: %s", e.getMessage());
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.partnernet.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +24,8 @@ import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -238,8 +243,15 @@ public final class AuthorizationMatrix {
                 failures.add(line(endpoint, "schema check", "200 to check the body", response));
                 continue;
             }
-            JsonNode schema = operation(endpoint).path("responses").path("200").path("content").path("application/json")
-                    .path("schema");
+            JsonNode content = operation(endpoint).path("responses").path("200").path("content");
+            if (isEventStream(response)) {
+                // A stream's events are not read here; its document must say it is one.
+                if (content.path("text/event-stream").path("schema").isMissingNode()) {
+                    failures.add(endpoint.key() + ": answers an event stream the document does not describe");
+                }
+                continue;
+            }
+            JsonNode schema = content.path("application/json").path("schema");
             if (schema.isMissingNode() || schema.isEmpty()) {
                 failures.add(endpoint.key() + ": answers 200 with a body the document gives no schema for");
                 continue;
@@ -400,7 +412,54 @@ public final class AuthorizationMatrix {
         }
         builder.method(endpoint.method, request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            // A stream of events never ends: its status and headers are the answer; closing it hangs up.
+            return new Answer(response, isEventStream(response) ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isEventStream(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+    }
+
+    /** A response with its body read as text (empty for an event stream). */
+    private record Answer(HttpResponse<InputStream> response, String body) implements HttpResponse<String> {
+
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
+        }
     }
 
     private URI uri(Endpoint endpoint, Mistake request) {

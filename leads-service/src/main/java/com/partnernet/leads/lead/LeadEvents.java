@@ -21,7 +21,7 @@ import com.partnernet.leads.vocabulary.Segment;
 public class LeadEvents {
 
     public static final String TOPIC = "leads.events";
-    static final String AGGREGATE = "ShopPipeline";
+    public static final String AGGREGATE = "ShopPipeline";
 
     public enum Type {
         LeadReceived,

@@ -46,9 +46,7 @@ public class PipelineService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PipelineView pipeline(UUID shopId, LeadStatus status, PageParams paging, Optional<UUID> ofPartner) {
-        RoutingShop shop = shops.findByIdOptional(shopId)
-                .filter(found -> ofPartner.map(partner -> partner.equals(found.partnerId)).orElse(true))
-                .orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
+        RoutingShop shop = requireShop(shopId, ofPartner);
         Instant now = Timestamps.now();
         Map<LeadStatus, Long> stages = new EnumMap<>(LeadStatus.class);
         LeadStatus.PIPELINE.forEach(stage -> stages.put(stage, 0L));
@@ -80,6 +78,17 @@ public class PipelineService {
                 .toList(), paging, totalItems);
         return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge, overdue, leadsPage.page(),
                 leadsPage.size(), leadsPage.totalItems(), leadsPage.totalPages(), leadsPage.items());
+    }
+
+    /**
+     * The shop of a pipeline, if the caller may see it: any shop, or one of its partner's ({@code ofPartner}); a 404
+     * otherwise, as for an unknown shop.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoutingShop requireShop(UUID shopId, Optional<UUID> ofPartner) {
+        return shops.findByIdOptional(shopId)
+                .filter(found -> ofPartner.map(partner -> partner.equals(found.partnerId)).orElse(true))
+                .orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
     }
 
     private static Map<String, Long> bucketBounds() {
