@@ -12,6 +12,7 @@ import static com.partnernet.leads.LeadsApi.submit;
 import static com.partnernet.leads.LeadsApi.uniquePlace;
 import static com.partnernet.leads.LeadsApi.uniquePostalCode;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,9 +39,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.leads.businesstime.BusinessCalendar;
 import com.partnernet.leads.businesstime.BusinessWeek;
 import com.partnernet.leads.businesstime.PublicHolidays;
+import com.partnernet.leads.notification.NotificationSender;
+import com.partnernet.leads.notification.Notifications;
 import com.partnernet.leads.sla.SlaCheck;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.MailServer;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -73,6 +77,12 @@ class ShopsWorkTheirLeadsTest {
 
     @Inject
     SlaCheck slaCheck;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    NotificationSender sender;
 
     @Test
     void firstContactIsDueInTheShopsBusinessHoursAndTheNextShopGetsItsOwnFullAllowance() throws Exception {
@@ -212,6 +222,45 @@ class ShopsWorkTheirLeadsTest {
             assertEquals(second.toString(), mapper.readTree(otherShopStream.next("LeadDeclined", leadId).data())
                     .get("shopId").asText(), "the next shop sees it arrive");
         }
+    }
+
+    @Test
+    void aShopIsMailedOnceForEachCauseAssignmentReminderAndBreachAndTheNextShopToo() throws Exception {
+        String postalCode = uniquePostalCode();
+        double[] here = uniquePlace();
+        String firstMailbox = "erster-" + UUID.randomUUID() + "@partner.example";
+        String secondMailbox = "zweiter-" + UUID.randomUUID() + "@partner.example";
+        UUID first = publishShop(kafka, shop(UUID.randomUUID(), "Erster Shop", postalCode, here, Map.of("email", firstMailbox)));
+        publishShop(kafka, shop(UUID.randomUUID(), "Zweiter Shop", postalCode, here, Map.of("email", secondMailbox)));
+        String leadId = submit(lead(campaign(Map.of()), postalCode, Map.of("shopId", first.toString())));
+
+        await().atMost(WAIT).until(() -> InfrastructureTestResource.mailsTo(firstMailbox).size() == 1);
+        MailServer.Mail assigned = InfrastructureTestResource.mailsTo(firstMailbox).get(0);
+        assertTrue(assigned.subject().startsWith("Neuer Lead: TV (Privatkunde) in " + postalCode + " – Erstkontakt bis "),
+                assigned.subject());
+        assertTrue(assigned.text().contains("?shop=" + first), "links to the shop's inbox");
+        assertTrue(!assigned.text().contains("Mustermann") && !assigned.text().contains("@example.org"),
+                "no customer data in a mail");
+
+        Instant due = Instant.parse(given().get("/leads/{id}", leadId).then().extract().path("slaDueAt"));
+        Instant twoHoursBefore = HAMBURG.plus(Instant.parse(given().get("/leads/{id}", leadId).then()
+                .extract().path("assignedAt")), Duration.ofHours(6));
+        assertEquals(0, notifications.remindDueFirstContacts(twoHoursBefore.minusSeconds(60)), "not yet");
+        assertEquals(1, notifications.remindDueFirstContacts(twoHoursBefore));
+        assertEquals(0, notifications.remindDueFirstContacts(twoHoursBefore.plusSeconds(60)), "once per assignment");
+        sender.sendWaiting(twoHoursBefore);
+        slaCheck.reassignOverdue(due.plusSeconds(60));
+        sender.sendWaiting(due.plusSeconds(60));
+        sender.sendWaiting(due.plusSeconds(120));
+
+        List<MailServer.Mail> firstMails = InfrastructureTestResource.mailsTo(firstMailbox);
+        assertEquals(3, firstMails.size(), firstMails.stream().map(MailServer.Mail::subject).toList().toString());
+        assertTrue(firstMails.get(1).subject().startsWith("Erinnerung: Erstkontakt bis "));
+        assertTrue(firstMails.get(2).subject().startsWith("Lead weitergegeben: Erstkontakt versäumt"));
+        assertEquals(3, firstMails.stream().map(MailServer.Mail::messageId).distinct().count());
+        await().atMost(WAIT).until(() -> InfrastructureTestResource.mailsTo(secondMailbox).size() == 1);
+        assertTrue(InfrastructureTestResource.mailsTo(secondMailbox).get(0).subject().startsWith("Lead übernommen: "));
+        assertTrue(metric("partnernet_leads_notifications_total{cause=\"BREACHED\",outcome=\"sent\"}") >= 1);
     }
 
     private static ValidatableResponse move(String leadId, Map<String, Object> change) {

@@ -82,7 +82,7 @@ class LeadToAttainmentEndToEndTest {
         for (Service service : Service.values()) {
             Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
                     infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.get(Service.PARTNERS), Tokens.TEST_ISSUER,
-                    tokenPublicKey));
+                    tokenPublicKey, infrastructure.smtpPort()));
             if (service == Service.TARGETS) {
                 // Attainment gauges without the production pause (the metrics check waits for them).
                 env.put("TARGETS_METRICS_ATTAINMENT_INTERVAL", "2s");
@@ -299,7 +299,8 @@ class LeadToAttainmentEndToEndTest {
     void aServiceWithoutATrustedIssuerAndKeyRefusesToStart() throws Exception {
         Service service = Service.PARTNERS;
         Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
-                infrastructure.bootstrapServers(), "http://127.0.0.1:9", Tokens.TEST_ISSUER, tokenPublicKey));
+                infrastructure.bootstrapServers(), "http://127.0.0.1:9", Tokens.TEST_ISSUER, tokenPublicKey,
+                infrastructure.smtpPort()));
         env.remove("MP_JWT_VERIFY_ISSUER");
         env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();

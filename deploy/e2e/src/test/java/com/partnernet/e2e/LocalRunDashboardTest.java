@@ -88,7 +88,7 @@ class LocalRunDashboardTest {
         }
         for (String variable : List.of("PG_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PARTNERS_PORT", "LEADS_PORT",
                 "TARGETS_PORT", "PARTNERS_MANAGEMENT_PORT", "LEADS_MANAGEMENT_PORT", "TARGETS_MANAGEMENT_PORT",
-                "DASHBOARD_PORT")) {
+                "DASHBOARD_PORT", "SMTP_PORT", "MAIL_API_PORT")) {
             PORTS.put(variable, Integer.toString(Infrastructure.freePort()));
         }
         dashboard = "http://127.0.0.1:" + PORTS.get("DASHBOARD_PORT") + "/";

@@ -25,13 +25,14 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * PostgreSQL and Kafka for the local run and for tests: started in parallel, with one database per service and
- * every {@link Topic} created and answering before anybody produces.
+ * PostgreSQL, Kafka and a mail server for the local run and for tests: started in parallel, with one database per
+ * service and every {@link Topic} created and answering before anybody produces.
  */
 public final class Infrastructure implements AutoCloseable {
 
     /** Where each part lives; a null state dir means throw-away data in the temp dir. */
-    public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, boolean durable) {
+    public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort, int mailApiPort,
+            boolean durable) {
 
         /** Free ports and throw-away data: for tests. */
         public static Settings ephemeral() {
@@ -40,7 +41,7 @@ public final class Infrastructure implements AutoCloseable {
 
         /** Free ports and throw-away data; {@code durable} as a real server commits (for benchmarks). */
         public static Settings ephemeral(boolean durable) {
-            return new Settings(null, freePort(), freePort(), freePort(), durable);
+            return new Settings(null, freePort(), freePort(), freePort(), freePort(), freePort(), durable);
         }
     }
 
@@ -52,15 +53,17 @@ public final class Infrastructure implements AutoCloseable {
     /** Null where that part comes from elsewhere (or while a fault scenario has it stopped). */
     private volatile Postgres postgres;
     private volatile KafkaBroker kafka;
+    private final MailServer mail;
 
     private Infrastructure(Settings settings, Path postgresDir, Path kafkaDir, Path temporaryState, Postgres postgres,
-            KafkaBroker kafka) {
+            KafkaBroker kafka, MailServer mail) {
         this.settings = settings;
         this.postgresDir = postgresDir;
         this.kafkaDir = kafkaDir;
         this.temporaryState = temporaryState;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.mail = mail;
     }
 
     /** Starts both parts. */
@@ -95,13 +98,24 @@ public final class Infrastructure implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                 });
+        CompletableFuture<MailServer> mail = CompletableFuture.supplyAsync(() -> {
+            try {
+                return MailServer.start(settings.smtpPort(), settings.mailApiPort(), stateDir.resolve("mail.log"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
         Infrastructure infrastructure;
         try {
             infrastructure = new Infrastructure(settings, postgresDir, kafkaDir, temporaryState, postgres.join(),
-                    kafka.join());
+                    kafka.join(), mail.join());
         } catch (CompletionException e) {
             closeQuietly(postgres);
             closeQuietly(kafka);
+            closeQuietly(mail);
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         try {
@@ -118,6 +132,15 @@ public final class Infrastructure implements AutoCloseable {
             infrastructure.close();
             throw e;
         }
+    }
+
+    public int smtpPort() {
+        return settings.smtpPort();
+    }
+
+    /** The mail server's web API: what each address received. */
+    public String mailApiUrl() {
+        return mail.apiUrl();
     }
 
     public String bootstrapServers() {
@@ -193,6 +216,7 @@ public final class Infrastructure implements AutoCloseable {
     @Override
     public synchronized void close() throws Exception {
         try {
+            mail.close();
             if (kafka != null) {
                 kafka.close();
             }

@@ -34,7 +34,7 @@ public final class InfrastructureServer {
         Files.writeString(ready, "kafka=" + infrastructure.bootstrapServers() + "\npostgres="
                 + infrastructure.jdbcUrl("postgres") + "\n");
         System.out.println("Infrastructure ready: Kafka " + infrastructure.bootstrapServers() + ", PostgreSQL "
-                + infrastructure.jdbcUrl("<database>"));
+                + infrastructure.jdbcUrl("<database>") + ", mail " + infrastructure.mailApiUrl());
         stopped.await();
     }
 }

@@ -21,6 +21,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     /** Where the tests find the private key; only this test resource ever sets it. */
     static final String TEST_SIGNING_KEY = "partnernet.test.jwt.private-key";
     static final String VERIFY_KEY = "mp.jwt.verify.publickey";
+    /** Where tests read the mails the service under test sent. */
+    static final String MAIL_API = "partnernet.test.mail-api";
 
     private static Map<String, String> settings;
 
@@ -56,6 +58,10 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             } else {
                 config.put("kafka.bootstrap.servers", infrastructure.bootstrapServers());
             }
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(infrastructure.smtpPort()));
+            config.put("quarkus.mailer.mock", "false");
+            config.put(MAIL_API, infrastructure.mailApiUrl());
             if (externalJdbc != null) {
                 // Quarkus reads the URL and the credentials from the environment itself.
                 config.put("quarkus.datasource.jdbc.url", externalJdbc);
@@ -75,6 +81,11 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         Config config = ConfigProvider.getConfig();
         return new Tokens(JwtKeys.parse(config.getValue(TEST_SIGNING_KEY, String.class),
                 config.getValue(VERIFY_KEY, String.class)), Tokens.TEST_ISSUER);
+    }
+
+    /** The mails {@code address} received from the service under test; call from a running {@code @QuarkusTest}. */
+    public static List<MailServer.Mail> mailsTo(String address) {
+        return MailServer.inbox(ConfigProvider.getConfig().getValue(MAIL_API, String.class), address);
     }
 
     @Override

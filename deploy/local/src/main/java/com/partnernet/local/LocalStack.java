@@ -103,6 +103,8 @@ public final class LocalStack {
         requireFreePort(settings.postgresPort(), "PostgreSQL", "PG_PORT");
         requireFreePort(settings.kafkaPort(), "Kafka", "KAFKA_PORT");
         requireFreePort(settings.controllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
+        requireFreePort(settings.smtpPort(), "the mail server (SMTP)", "SMTP_PORT");
+        requireFreePort(settings.mailApiPort(), "the mail server's web API", "MAIL_API_PORT");
         requireFreePort(settings.dashboardPort(), "the dashboard", "DASHBOARD_PORT");
         settings.leadRate(); // a bad LEAD_RATE stops the start here, not after a minute of starting
         for (Service service : Service.values()) {
@@ -115,7 +117,7 @@ public final class LocalStack {
             }
         }
 
-        System.out.println("Starting PostgreSQL and Kafka (state in " + state + ") ...");
+        System.out.println("Starting PostgreSQL, Kafka and the mail server (state in " + state + ") ...");
         startInfrastructure();
         System.out.println("Starting " + String.join(", ", List.of(Service.values()).stream().map(s -> s.serviceName).toList()) + " ...");
         Tokens tokens = tokens();
@@ -170,7 +172,7 @@ public final class LocalStack {
         for (Service service : Service.values()) {
             Map<String, String> env = new LinkedHashMap<>(service.environment(settings.jdbcUrl(service.database),
                     settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS),
-                    Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE)));
+                    Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE), settings.smtpPort()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             // The dashboard page calls the APIs from its own origin.
             env.put("QUARKUS_HTTP_CORS_ENABLED", "true");
@@ -293,6 +295,8 @@ public final class LocalStack {
                 settings.jdbcUrl("<db>"), Postgres.USER, Postgres.PASSWORD);
         System.out.printf("  %-16s %s  (topics %s)%n", "Kafka", settings.bootstrapServers(),
                 String.join(", ", List.of(Topic.values()).stream().map(topic -> topic.topicName).toList()));
+        System.out.printf("  %-16s %s/user  (GreenMail, SMTP 127.0.0.1:%d; a shop's mails: %s/user/<its email>/messages/INBOX)%n",
+                "Mail", MailServer.apiUrl(settings.mailApiPort()), settings.smtpPort(), MailServer.apiUrl(settings.mailApiPort()));
         System.out.printf("  %-16s %s  (lead simulator: %s; LEAD_RATE to change)%n", "Dashboard", dashboardUrl(),
                 liveDemoSays("simulator").orElse("?"));
         System.out.printf("  %-16s %s%n", "Logs", state.resolve("logs"));

@@ -46,10 +46,11 @@ public enum Service {
 
     /**
      * How a service is pointed at its database, the broker, the token issuer it trusts (and the public key of it) and
-     * (leads-service, for footfall in pilot evaluations) partners-service: plain Quarkus environment variables.
+     * (leads-service, for footfall in pilot evaluations) partners-service and the mail server it sends shops'
+     * notifications through: plain Quarkus environment variables.
      */
     public Map<String, String> environment(String jdbcUrl, String bootstrapServers, String partnersBaseUrl,
-            String tokenIssuer, Path tokenPublicKey) {
+            String tokenIssuer, Path tokenPublicKey, int smtpPort) {
         Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", Postgres.USER,
@@ -59,6 +60,8 @@ public enum Service {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokenPublicKey.toAbsolutePath().toString()));
         if (this == LEADS) {
             env.put("QUARKUS_REST_CLIENT_PARTNERS_SERVICE_URL", partnersBaseUrl);
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
         }
         return env;
     }

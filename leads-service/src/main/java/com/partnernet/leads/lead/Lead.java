@@ -135,6 +135,10 @@ public class Lead {
     @Column(name = "sla_due_at")
     public Instant slaDueAt;
 
+    /** When 2 business hours (the configured reminder) are left until {@link #slaDueAt}: the shop is reminded. */
+    @Column(name = "sla_reminder_at")
+    public Instant slaReminderAt;
+
     @Column(nullable = false)
     public int reassignments;
 
@@ -180,8 +184,10 @@ public class Lead {
      * Gives the lead to a shop or a field team (exactly one of them), to be contacted by {@code firstContactDue}.
      *
      * @param reason why routing chose it
+     * @param remindAt when the shop is reminded of the due first contact
      */
-    public void assign(UUID shop, UUID team, UUID partner, String reason, Instant now, Instant firstContactDue) {
+    public void assign(UUID shop, UUID team, UUID partner, String reason, Instant now, Instant firstContactDue,
+            Instant remindAt) {
         if ((shop == null) == (team == null)) {
             throw new IllegalArgumentException("a lead is assigned to a shop or to a field team");
         }
@@ -192,6 +198,7 @@ public class Lead {
         status = LeadStatus.NEW;
         assignedAt = now;
         slaDueAt = firstContactDue;
+        slaReminderAt = remindAt;
         updatedAt = now;
     }
 
@@ -204,6 +211,7 @@ public class Lead {
         status = LeadStatus.UNROUTED;
         assignedAt = null;
         slaDueAt = null;
+        slaReminderAt = null;
         updatedAt = now;
     }
 
@@ -227,6 +235,7 @@ public class Lead {
             status = LeadStatus.REJECTED_AS_SPAM;
             routingReason = "declined as spam or fake by the shop it was assigned to; closed for ops to review";
             slaDueAt = null;
+            slaReminderAt = null;
             closedAt = now;
         }
     }
@@ -254,6 +263,7 @@ public class Lead {
         } else if (previous.awaitsFirstContact()) {
             firstContactAt = now;
             slaDueAt = null;
+            slaReminderAt = null;
         }
         status = target;
         lostReason = reason;
@@ -295,6 +305,7 @@ public class Lead {
         lostReason = LostReason.PERSONAL_DATA_ERASED;
         closedAt = now;
         slaDueAt = null;
+        slaReminderAt = null;
         return Optional.of(previous);
     }
 

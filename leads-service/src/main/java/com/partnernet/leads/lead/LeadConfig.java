@@ -28,6 +28,10 @@ public interface LeadConfig {
         @WithDefault("PT8H")
         Duration firstContact();
 
+        /** The shop is reminded by e-mail when this much business time is left until the first contact is due. */
+        @WithDefault("PT2H")
+        Duration reminderBefore();
+
         /** Reassignments after missed first contacts before a lead goes to the ops queue. */
         @WithDefault("2")
         int maxReassignments();

@@ -16,6 +16,8 @@ import com.partnernet.leads.campaign.Campaign;
 import com.partnernet.leads.lead.Lead;
 import com.partnernet.leads.lead.LeadConfig;
 import com.partnernet.leads.lead.LeadService;
+import com.partnernet.leads.notification.NotificationCause;
+import com.partnernet.leads.notification.Notifications;
 import com.partnernet.leads.vocabulary.DeclineReason;
 
 /**
@@ -30,21 +32,23 @@ public class RoutingService {
     private final LeadService leads;
     private final LeadConfig config;
     private final BusinessCalendars calendars;
+    private final Notifications notifications;
 
     public RoutingService(Router router, RoutingRepository routing, LeadService leads, LeadConfig config,
-            BusinessCalendars calendars) {
+            BusinessCalendars calendars, Notifications notifications) {
         this.router = router;
         this.routing = routing;
         this.leads = leads;
         this.config = config;
         this.calendars = calendars;
+        this.notifications = notifications;
     }
 
     /**
      * A routing decision applied to its lead, and what is to be stored after the lead: the decision record and, unless
-     * the lead went to the ops queue, its assignment.
+     * the lead went to the ops queue, its assignment (and the assignee's mailbox for the mail about it, if it has one).
      */
-    public record Routed(RoutingDecision decision, Optional<LeadAssignment> assignment) {
+    public record Routed(RoutingDecision decision, Optional<LeadAssignment> assignment, String recipient) {
     }
 
     /** The reads of one transaction's routing: start one per transaction and route all its leads with it. */
@@ -75,13 +79,21 @@ public class RoutingService {
     /** A lead closed by {@code cause} without routing it on (declined as spam), with the reason on the lead. */
     public Routed closed(Lead lead, RoutingDecision.Cause cause, Instant now) {
         return new Routed(record(lead, new Router.Decision(RoutingDecision.Outcome.CLOSED, null, null, lead.routingReason,
-                List.of()), cause, now), Optional.empty());
+                List.of()), cause, now), Optional.empty(), null);
     }
 
-    /** Stores a routing's decision and assignment (after their lead: they refer to it). */
+    /**
+     * Stores a routing's decision and assignment (after their lead: they refer to it), and the mail that tells the
+     * assignee: a new lead, or one from another shop.
+     */
     public void record(Routed routed) {
         routing.persist(routed.decision());
-        routed.assignment().ifPresent(routing::persist);
+        routed.assignment().ifPresent(assignment -> {
+            routing.persist(assignment);
+            notifications.assigned(assignment.leadId, routed.decision().cause == RoutingDecision.Cause.INTAKE
+                    ? NotificationCause.ASSIGNED : NotificationCause.REASSIGNED, assignment.assignedAt, assignment.shopId,
+                    assignment.teamId, routed.recipient(), assignment.assignedAt);
+        });
     }
 
     /** Ends the lead's current assignment, if it has one, for {@code reason} (e.g. {@link LeadAssignment#SLA_BREACH}). */
@@ -126,11 +138,12 @@ public class RoutingService {
             lead.assign(decision.shop() != null ? decision.shop().shopId : null,
                     decision.team() != null ? decision.team().teamId : null,
                     decision.shop() != null ? decision.shop().partnerId : decision.team().partnerId, decision.reason(), now,
-                    calendar.plus(now, config.sla().firstContact()));
+                    calendar.plus(now, config.sla().firstContact()),
+                    calendar.plus(now, config.sla().firstContact().minus(config.sla().reminderBefore())));
         }
         RoutingDecision record = record(lead, decision, cause, now);
         if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
-            return new Routed(record, Optional.empty());
+            return new Routed(record, Optional.empty(), null);
         }
         LeadAssignment assignment = new LeadAssignment();
         assignment.id = UUID.randomUUID();
@@ -138,7 +151,8 @@ public class RoutingService {
         assignment.shopId = lead.shopId;
         assignment.teamId = lead.teamId;
         assignment.assignedAt = now;
-        return new Routed(record, Optional.of(assignment));
+        return new Routed(record, Optional.of(assignment),
+                decision.shop() != null ? decision.shop().email : decision.team().email);
     }
 
     private static RoutingDecision record(Lead lead, Router.Decision decision, RoutingDecision.Cause cause, Instant now) {

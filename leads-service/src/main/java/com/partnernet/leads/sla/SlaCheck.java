@@ -8,14 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadRepository;
+import com.partnernet.leads.notification.Notifications;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The first-contact SLA: a scheduled check hands every NEW lead whose first contact is overdue to the next eligible
- * shop. The moment to check against is a parameter, so tests run it with a clock of their choosing.
+ * The first-contact SLA: a scheduled check reminds shops whose leads' first contacts are due soon (by mail) and hands
+ * every lead whose first contact is overdue to the next eligible shop. The moment to check against is a parameter, so tests run it with a clock of their choosing.
  */
 @ApplicationScoped
 public class SlaCheck {
@@ -24,16 +25,20 @@ public class SlaCheck {
 
     private final LeadRepository leads;
     private final SlaService sla;
+    private final Notifications notifications;
 
-    public SlaCheck(LeadRepository leads, SlaService sla) {
+    public SlaCheck(LeadRepository leads, SlaService sla, Notifications notifications) {
         this.leads = leads;
         this.sla = sla;
+        this.notifications = notifications;
     }
 
     @Scheduled(identity = "sla-check", every = "${leads.sla.check-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        reassignOverdue(Timestamps.now());
+        Instant now = Timestamps.now();
+        notifications.remindDueFirstContacts(now);
+        reassignOverdue(now);
     }
 
     /**

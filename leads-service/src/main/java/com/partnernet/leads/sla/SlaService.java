@@ -13,6 +13,7 @@ import com.partnernet.leads.lead.LeadConfig;
 import com.partnernet.leads.lead.LeadEvents;
 import com.partnernet.leads.lead.LeadMetrics;
 import com.partnernet.leads.lead.LeadRepository;
+import com.partnernet.leads.notification.Notifications;
 import com.partnernet.leads.routing.LeadAssignment;
 import com.partnernet.leads.routing.RoutingDecision;
 import com.partnernet.leads.routing.RoutingService;
@@ -34,15 +35,17 @@ public class SlaService {
     private final LeadEvents events;
     private final LeadConfig config;
     private final LeadMetrics metrics;
+    private final Notifications notifications;
 
     public SlaService(LeadRepository leads, CampaignRepository campaigns, RoutingService routing, LeadEvents events,
-            LeadConfig config, LeadMetrics metrics) {
+            LeadConfig config, LeadMetrics metrics, Notifications notifications) {
         this.leads = leads;
         this.campaigns = campaigns;
         this.routing = routing;
         this.events = events;
         this.config = config;
         this.metrics = metrics;
+        this.notifications = notifications;
     }
 
     /** @return whether the lead was moved (false if it was contacted or moved meanwhile) */
@@ -53,6 +56,7 @@ public class SlaService {
             return false;
         }
         UUID previousShop = lead.shopId != null ? lead.shopId : lead.teamId;
+        notifications.breached(lead.id, lead.assignedAt, lead.shopId, lead.teamId, now);
         routing.endAssignment(lead.id, LeadAssignment.SLA_BREACH, now);
         RoutingService.Routed routed;
         if (lead.reassignments >= config.sla().maxReassignments()) {

@@ -30,7 +30,7 @@ class LeadTest {
         assertFalse(lead.isFirstContactOverdueAt(NOW.plus(Duration.ofHours(24)).minusMillis(1)));
         assertTrue(lead.isFirstContactOverdueAt(NOW.plus(Duration.ofHours(24))));
         assertThrows(IllegalArgumentException.class,
-                () -> lead.assign(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "both", NOW, NOW));
+                () -> lead.assign(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "both", NOW, NOW, NOW));
     }
 
     @Test
@@ -99,7 +99,8 @@ class LeadTest {
 
     private static Lead assigned() {
         Lead lead = received();
-        lead.assign(UUID.randomUUID(), null, UUID.randomUUID(), "catchment", NOW, NOW.plus(Duration.ofHours(24)));
+        lead.assign(UUID.randomUUID(), null, UUID.randomUUID(), "catchment", NOW, NOW.plus(Duration.ofHours(24)),
+                NOW.plus(Duration.ofHours(22)));
         return lead;
     }
 

@@ -1,0 +1,138 @@
+package com.partnernet.leads.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.leads.directory.RoutingShopRepository;
+import com.partnernet.leads.directory.RoutingTeamRepository;
+import com.partnernet.leads.lead.Lead;
+import com.partnernet.leads.lead.LeadRepository;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends the waiting lead mails through the mail server (Quarkus mailer, {@code QUARKUS_MAILER_*}): each round locks a
+ * batch (instances pass over each other's), sends each and marks it sent in the same transaction, so a mail goes out
+ * once — only a crash between the server's acceptance and the commit sends it again, with the same Message-ID for
+ * mail systems to recognise. A failure is retried with a growing delay, then given up; both are counted
+ * ({@code partnernet.leads.notifications}) and alerted on. A mail whose lead moved on meanwhile is dropped.
+ */
+@ApplicationScoped
+public class NotificationSender {
+
+    private static final String METRIC = "partnernet.leads.notifications";
+
+    private final NotificationRepository notifications;
+    private final LeadRepository leads;
+    private final RoutingShopRepository shops;
+    private final RoutingTeamRepository teams;
+    private final Mailer mailer;
+    private final NotificationConfig config;
+    private final MeterRegistry registry;
+    private final AtomicLong waiting = new AtomicLong();
+
+    public NotificationSender(NotificationRepository notifications, LeadRepository leads, RoutingShopRepository shops,
+            RoutingTeamRepository teams, Mailer mailer, NotificationConfig config, MeterRegistry registry) {
+        this.notifications = notifications;
+        this.leads = leads;
+        this.shops = shops;
+        this.teams = teams;
+        this.mailer = mailer;
+        this.config = config;
+        this.registry = registry;
+        Gauge.builder(METRIC + ".waiting", waiting, AtomicLong::get)
+                .description("Lead mails written and not sent yet (failing ones included until given up)").register(registry);
+        for (NotificationCause cause : NotificationCause.values()) {
+            for (String outcome : List.of("sent", "failed", "given_up", "dropped")) {
+                registry.counter(METRIC, "cause", cause.name(), "outcome", outcome);
+            }
+        }
+    }
+
+    @Scheduled(identity = "lead-notifications", every = "${leads.notifications.send-interval}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        sendWaiting(Timestamps.now());
+    }
+
+    /**
+     * Sends every mail due by {@code now}, a batch per transaction.
+     *
+     * @return how many were sent
+     */
+    public int sendWaiting(Instant now) {
+        int sent = 0;
+        int handled;
+        do {
+            int[] counts = QuarkusTransaction.requiringNew().call(() -> {
+                List<LeadNotification> due = notifications.lockDue(now, config.batch());
+                int delivered = 0;
+                for (LeadNotification notification : due) {
+                    delivered += send(notification, now) ? 1 : 0;
+                }
+                return new int[] { due.size(), delivered };
+            });
+            handled = counts[0];
+            sent += counts[1];
+        } while (handled == config.batch());
+        waiting.set(QuarkusTransaction.requiringNew().call(notifications::countWaiting));
+        return sent;
+    }
+
+    private boolean send(LeadNotification notification, Instant now) {
+        Lead lead = leads.findById(notification.leadId);
+        if (isObsolete(notification, lead)) {
+            notification.drop(now);
+            count(notification, "dropped");
+            return false;
+        }
+        NotificationMails.Text text = NotificationMails.compose(about(notification, lead), Timestamps.BUSINESS_ZONE,
+                config.inboxUrl());
+        try {
+            mailer.send(Mail.withText(notification.recipient, text.subject(), text.body())
+                    .addHeader("Message-ID", "<" + notification.id + "@leads.partnernet>"));
+            notification.sent(now);
+            count(notification, "sent");
+            return true;
+        } catch (RuntimeException e) {
+            boolean givenUp = notification.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now,
+                    config.retryDelay(), config.maxRetryDelay(), config.maxAttempts());
+            count(notification, givenUp ? "given_up" : "failed");
+            // The recipient is a shop's mailbox, but a server's message may quote anything: the log names ids only.
+            Log.warnf("Lead mail %s (%s of lead %s) failed, attempt %d%s: %s", notification.id, notification.cause,
+                    notification.leadId, notification.attempts, givenUp ? ", given up" : "", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /** A mail about an assignment the lead has left, or a reminder of a first contact that happened, says nothing. */
+    private static boolean isObsolete(LeadNotification notification, Lead lead) {
+        if (notification.cause == NotificationCause.BREACHED) {
+            return false;
+        }
+        return !notification.assignedAt.equals(lead.assignedAt) || !lead.status().awaitsFirstContact();
+    }
+
+    private NotificationMails.About about(LeadNotification notification, Lead lead) {
+        String assignee = notification.shopId != null
+                ? shops.findByIdOptional(notification.shopId).map(shop -> "Ihr Shop " + shop.name).orElse("Ihr Shop")
+                : teams.findByIdOptional(notification.teamId).map(team -> "Ihr Team " + team.name).orElse("Ihr Team");
+        return new NotificationMails.About(notification.cause, assignee, lead.productLine.name(), lead.segment.name(),
+                lead.postalCode, lead.campaign, lead.routingReason, notification.assignedAt,
+                notification.cause == NotificationCause.BREACHED ? null : lead.slaDueAt, notification.shopId);
+    }
+
+    private void count(LeadNotification notification, String outcome) {
+        registry.counter(METRIC, "cause", notification.cause.name(), "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,68 @@
+package com.partnernet.leads.notification;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.partnernet.leads.directory.RoutingShopRepository;
+import com.partnernet.leads.directory.RoutingTeamRepository;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Writes the mails a lead's moves cause, in the transaction of the move: nothing is sent unless it commits, and the
+ * intake never waits for a mail server ({@link NotificationSender} sends them). A shop or team without a mailbox in
+ * the directory gets none.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private final NotificationRepository notifications;
+    private final RoutingShopRepository shops;
+    private final RoutingTeamRepository teams;
+
+    public Notifications(NotificationRepository notifications, RoutingShopRepository shops, RoutingTeamRepository teams) {
+        this.notifications = notifications;
+        this.shops = shops;
+        this.teams = teams;
+    }
+
+    /**
+     * The lead was given to a shop or team (whose mailbox the caller knows from routing).
+     *
+     * @param cause {@link NotificationCause#ASSIGNED} or {@link NotificationCause#REASSIGNED}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assigned(UUID leadId, NotificationCause cause, Instant assignedAt, UUID shopId, UUID teamId,
+            String recipient, Instant now) {
+        if (recipient != null) {
+            notifications.persist(LeadNotification.of(leadId, cause, assignedAt, shopId, teamId, recipient, now));
+        }
+    }
+
+    /** The shop (or team) let the lead's first contact lapse and lost it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void breached(UUID leadId, Instant assignedAt, UUID shopId, UUID teamId, Instant now) {
+        mailboxOf(shopId, teamId).ifPresent(recipient -> notifications.persist(LeadNotification.of(leadId,
+                NotificationCause.BREACHED, assignedAt, shopId, teamId, recipient, now)));
+    }
+
+    /** Writes the reminders that are due ({@link NotificationRepository#writeDueReminders}). */
+    @Transactional
+    public int remindDueFirstContacts(Instant now) {
+        int written = notifications.writeDueReminders(now);
+        if (written > 0) {
+            Log.infof("First contact due soon: %d reminder(s) to send", written);
+        }
+        return written;
+    }
+
+    private Optional<String> mailboxOf(UUID shopId, UUID teamId) {
+        return Optional.ofNullable(shopId != null
+                ? shops.findByIdOptional(shopId).map(shop -> shop.email).orElse(null)
+                : teams.findByIdOptional(teamId).map(team -> team.email).orElse(null));
+    }
+}
