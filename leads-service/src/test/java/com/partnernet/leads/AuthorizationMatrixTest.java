@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,16 @@ class AuthorizationMatrixTest {
     @Test
     void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
         matrix().verify(endpoints());
+    }
+
+    @Test
+    void theLeadInboxPageIsServedToAnyoneButWhatItShowsOnlyWithAToken() {
+        given().get("/inbox/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Lead-Eingang"));
+        given().get("/inbox/config.json").then().statusCode(200).body("targetsUrl", nullValue());
+        given().get("/shops/{s}/pipeline", shopA).then().statusCode(401);
+        given().get("/shops/{s}/pipeline/stream", shopA).then().statusCode(401);
+        given().get("/inboxes").then().statusCode(401);
     }
 
     @Test

@@ -162,13 +162,77 @@ class LocalRunDashboardTest {
         }
     }
 
+    /**
+     * A shop's staff, signed in through the URL the local run prints, sees a new lead arrive without reloading, works
+     * it from NEW to WON on the page, and sees its partner's attainment rise. First: before the simulator fills the
+     * demo shop's weekly capacity.
+     */
     @Test
-    void theDashboardShowsTheLiveNetworkInChartsAndLoadingTheDemoAgainChangesNothing() throws Exception {
+    @Order(1)
+    void shopStaffSeeALeadArriveLiveWorkItToWonInTheInboxAndTheirPartnersAttainmentRise() throws Exception {
+        String inbox = Files.readString(STATE.resolve(LocalStack.INBOX_URL_FILE)).trim();
+        String shopId = inbox.substring(inbox.indexOf("?shop=") + 6, inbox.indexOf('#'));
+        String leads = "http://127.0.0.1:" + PORTS.get(Service.LEADS.portVariable);
+        String manager = "Bearer " + Files.readString(STATE.resolve("tokens/sales-manager.jwt")).trim();
+        // A campaign of its own: the simulator works only its campaigns' leads.
+        String campaign = "inbox-" + System.nanoTime();
+        RestAssured.given().header("Authorization", manager).contentType("application/json").body(Map.of("code", campaign,
+                "name", "Inbox test", "channel", "INSTAGRAM", "targetingModel", "lookalike-ai", "targetingVersion", "1",
+                "productFocus", List.of("MOBILE"), "segment", "CONSUMER", "startsOn", "2021-01-01", "status", "ROLLED_OUT"))
+                .post(leads + "/campaigns").then().statusCode(201);
+        WebDriver browser = browser();
+        try {
+            browser.get(inbox);
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("live")).getAttribute("class")
+                    .contains("on") && !browser.findElement(By.id("attainment")).getText().isEmpty());
+            long soldBefore = Long.parseLong(browser.findElement(By.id("attainment")).getAttribute("data-sold-units"));
+            page.executeScript("window.notReloaded = true");
+
+            String leadId = RestAssured.given().header("Authorization", manager).contentType("application/json")
+                    .body(Map.of("source", "inbox-test", "externalId", campaign, "campaign", campaign, "productLine", "MOBILE",
+                            "postalCode", "50667", "shopId", shopId, "contact", Map.of("name", "Ida Inbox",
+                                    "email", "ida.inbox@example.org", "phone", "+49 221 1234567"),
+                            "consent", Map.of("granted", true, "grantedAt", java.time.Instant.now().toString())))
+                    .post(leads + "/leads").then().statusCode(201)
+                    .body("shopId", org.hamcrest.Matchers.equalTo(shopId)).extract().path("id");
+            By card = By.cssSelector("li[data-lead-id='" + leadId + "']");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(card).isEmpty());
+            assertEquals(Boolean.TRUE, page.executeScript("return window.notReloaded"), "arrived live, the page not reloaded");
+            String shown = browser.findElement(card).getText();
+            assertTrue(shown.contains("Ida Inbox") && shown.contains("named by the lead"), shown);
+            assertTrue(shown.matches("(?s).*Erstkontakt bis \\p{L}{2}\\., \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} Uhr.*"),
+                    "German date, 24-hour Berlin time: " + shown);
+            Files.write(ROOT.resolve("deploy/e2e/target/inbox.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+            for (String[] step : new String[][] { { "accept", "ACCEPTED" }, { "contacted", "CONTACTED" } }) {
+                browser.findElement(card).findElement(By.cssSelector("button." + step[0])).click();
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> step[1].equals(browser.findElement(card)
+                        .getAttribute("data-status")));
+            }
+            browser.findElement(card).findElement(By.cssSelector("button.won")).click();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(card).isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Long.parseLong(browser.findElement(By.id("attainment"))
+                    .getAttribute("data-sold-units")) > soldBefore);
+            assertEquals("", browser.findElement(By.id("errors")).getText(), "the page shows API errors");
+        } finally {
+            browser.quit();
+        }
+        RestAssured.given().header("Authorization", manager).get(leads + "/leads?campaign=" + campaign)
+                .then().body("items[0].status", org.hamcrest.Matchers.equalTo("WON"));
+    }
+
+    private static WebDriver browser() {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1250");
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(driver, options);
+        return new ChromeDriver(driver, options);
+    }
+
+    @Test
+    void theDashboardShowsTheLiveNetworkInChartsAndLoadingTheDemoAgainChangesNothing() throws Exception {
+        WebDriver browser = browser();
         try {
             browser.get(dashboard);
             // Leads arrive, are routed and worked (some won) while we wait: every chart gets data points.

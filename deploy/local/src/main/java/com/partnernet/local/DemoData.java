@@ -213,7 +213,10 @@ public final class DemoData {
                 // Its own postal area (the first three digits) is the catchment it serves.
                 Map.entry("catchment", List.of(postalCode.substring(0, 3))),
                 Map.entry("weeklyLeadCapacity", 30 + 5 * random.nextInt(6)),
-                Map.entry("openingHours", OPENING_HOURS));
+                Map.entry("openingHours", OPENING_HOURS),
+                // The shop's mailbox for lead mails (the local run's mail server takes any address).
+                Map.entry("email", ascii(city.name()) + "-" + (inCity + 1) + "." + partnerId.substring(0, 8)
+                        + "@shops.partnernet.example"));
         return () -> new CreatedShop(api.call("POST", partners + "/partners/" + partnerId + "/shops", shop).get("id").asText(),
                 partnerId, city, format);
     }
@@ -465,6 +468,20 @@ public final class DemoData {
     static Optional<String> firstPartner(String partnersBaseUrl, String salesManagerToken)
             throws IOException, InterruptedException {
         JsonNode first = new ApiClient(salesManagerToken).get(partnersBaseUrl + "/partners?size=1&sort=name").path("items").path(0);
+        return first.isMissingNode() ? Optional.empty() : Optional.of(first.get("id").asText());
+    }
+
+    /** A name as the local part of an address: lower case, umlauts written out, nothing but letters and digits. */
+    private static String ascii(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+                .replaceAll("[^a-z0-9]", "");
+    }
+
+    /** The partner's first shop by name, if it has one. */
+    static Optional<String> firstShop(String partnersBaseUrl, String salesManagerToken, String partnerId)
+            throws IOException, InterruptedException {
+        JsonNode first = new ApiClient(salesManagerToken).get(partnersBaseUrl + "/partners/" + partnerId
+                + "/shops?size=1&sort=name").path("items").path(0);
         return first.isMissingNode() ? Optional.empty() : Optional.of(first.get("id").asText());
     }
 

@@ -44,6 +44,10 @@ final class LeadSimulator implements AutoCloseable {
             "Lehmann", "Köhler", "Maier", "Herrmann");
     private static final List<String> LOST_REASONS = List.of("NOT_REACHABLE", "NO_INTEREST", "TOO_EXPENSIVE",
             "CHOSE_COMPETITOR", "ALREADY_CUSTOMER");
+    /** A shop's "not for us", weighted as shops say it: mostly the area or their capacity, rarely spam. */
+    private static final List<String> DECLINE_REASONS = List.of("NOT_OUR_AREA", "NOT_OUR_AREA", "NO_CAPACITY",
+            "NO_CAPACITY", "PRODUCT_NOT_OFFERED", "ALREADY_CUSTOMER", "SPAM_OR_FAKE");
+    private static final String DECLINE = "DECLINE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Place(String postalCode, double latitude, double longitude) {
@@ -178,7 +182,9 @@ final class LeadSimulator implements AutoCloseable {
 
     /**
      * Shops work their leads: each open lead moves on with some chance per round, oldest first; the pilot's leads
-     * are won more often.
+     * are won more often. A new lead is accepted, contacted at once or declined (mostly as not their area or no
+     * capacity, now and then as spam); one in five a shop does not get to, so its first contact nears its due time,
+     * the shop is reminded, and the lead moves on to the next shop.
      */
     private void workPipelines() {
         try {
@@ -187,7 +193,14 @@ final class LeadSimulator implements AutoCloseable {
                 double roll = random.nextDouble();
                 return roll < 0.55 ? "APPOINTMENT" : roll < 0.55 + winRate(lead) / 3 ? "WON" : "LOST";
             });
-            move("NEW", lead -> random.nextDouble() < 0.9 ? "CONTACTED" : "LOST");
+            move("ACCEPTED", lead -> random.nextDouble() < 0.9 ? "CONTACTED" : "LOST");
+            move("NEW", lead -> {
+                if (Math.floorMod((lead.path("id").asText() + lead.path("shopId").asText()).hashCode(), 5) == 0) {
+                    return null;
+                }
+                double roll = random.nextDouble();
+                return roll < 0.1 ? DECLINE : roll < 0.45 ? "ACCEPTED" : roll < 0.95 ? "CONTACTED" : "LOST";
+            });
         } catch (IOException | RuntimeException e) {
             System.err.println("Lead simulator: working pipelines failed: " + e);
         } catch (InterruptedException e) {
@@ -214,9 +227,17 @@ final class LeadSimulator implements AutoCloseable {
                 continue;
             }
             String status = next.apply(lead);
-            Map<String, Object> change = status.equals("LOST")
-                    ? Map.of("status", status, "lostReason", pick(LOST_REASONS)) : Map.of("status", status);
             try {
+                if (status == null) {
+                    continue;
+                }
+                if (status.equals(DECLINE)) {
+                    api.call("POST", leads + "/leads/" + lead.get("id").asText() + "/decline",
+                            Map.of("reason", pick(DECLINE_REASONS)));
+                    continue;
+                }
+                Map<String, Object> change = status.equals("LOST")
+                        ? Map.of("status", status, "lostReason", pick(LOST_REASONS)) : Map.of("status", status);
                 api.call("PUT", leads + "/leads/" + lead.get("id").asText() + "/status", change);
             } catch (IOException conflict) {
                 // Moved meanwhile (a reassignment, an erasure): the next round sees it as it is now.

@@ -39,6 +39,8 @@ public final class LocalStack {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String INFRASTRUCTURE = "infrastructure";
     private static final String LIVE_DEMO = "live-demo";
+    /** Where the start leaves the URL that opens a demo shop's lead inbox as its staff. */
+    public static final String INBOX_URL_FILE = "inbox-url";
     /** Long enough for a week of trying the APIs; every start writes fresh ones. */
     private static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
     private static final List<String> OPERATOR_ROLES = List.of(Tokens.SALES_MANAGER, Tokens.OPS, Tokens.MARKETING_SYSTEM);
@@ -126,7 +128,9 @@ public final class LocalStack {
         if (demoData) {
             DemoData.load(settings.serviceUrls(), salesManager);
         }
-        writeTokens(tokens, DemoData.firstPartner(settings.serviceUrls().get(Service.PARTNERS), salesManager));
+        Optional<String> firstPartner = DemoData.firstPartner(settings.serviceUrls().get(Service.PARTNERS), salesManager);
+        writeTokens(tokens, firstPartner);
+        writeInboxUrl(tokens, firstPartner, salesManager);
         startHelper(LIVE_DEMO, LiveDemo.class, LiveDemo.READY_FILE, List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"));
         printSummary(services, (System.nanoTime() - started) / 1_000_000_000.0);
@@ -174,9 +178,18 @@ public final class LocalStack {
                     settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS),
                     Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE), settings.smtpPort()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            // The dashboard page calls the APIs from its own origin.
             env.put("QUARKUS_HTTP_CORS_ENABLED", "true");
-            env.put("QUARKUS_HTTP_CORS_ORIGINS", dashboardUrl() + "," + dashboardUrl().replace("127.0.0.1", "localhost"));
+            // The dashboard page calls the APIs from its origin, the lead inbox (served by leads-service) targets-service.
+            String leadsUrl = settings.serviceUrls().get(Service.LEADS);
+            env.put("QUARKUS_HTTP_CORS_ORIGINS", String.join(",", dashboardUrl(), dashboardUrl().replace("127.0.0.1", "localhost"),
+                    leadsUrl, leadsUrl.replace("127.0.0.1", "localhost")));
+            if (service == Service.LEADS) {
+                env.put("LEADS_INBOX_TARGETS_URL", settings.serviceUrls().get(Service.TARGETS));
+                env.put("LEADS_NOTIFICATIONS_INBOX_URL", leadsUrl + "/inbox/");
+                // So reminders and reassignments happen while one watches (the product's default is 8 hours).
+                env.put("LEADS_SLA_FIRST_CONTACT", "PT1H");
+                env.put("LEADS_SLA_REMINDER_BEFORE", "PT15M");
+            }
             ServiceProcess process = ServiceProcess.start(service.serviceName, service.jar(root),
                     settings.servicePort(service), settings.managementPort(service), env, Service.JVM_OPTIONS,
                     logFile(service.serviceName), true);
@@ -284,7 +297,7 @@ public final class LocalStack {
         }
     }
 
-    private void printSummary(Map<Service, ServiceProcess> services, double seconds) {
+    private void printSummary(Map<Service, ServiceProcess> services, double seconds) throws IOException {
         System.out.println();
         System.out.printf("Partner sales network is up (%.1f s).%n%n", seconds);
         for (ServiceProcess process : services.values()) {
@@ -295,6 +308,10 @@ public final class LocalStack {
                 settings.jdbcUrl("<db>"), Postgres.USER, Postgres.PASSWORD);
         System.out.printf("  %-16s %s  (topics %s)%n", "Kafka", settings.bootstrapServers(),
                 String.join(", ", List.of(Topic.values()).stream().map(topic -> topic.topicName).toList()));
+        if (Files.exists(state.resolve(INBOX_URL_FILE))) {
+            System.out.printf("  %-16s %s%n", "Lead inbox", Files.readString(state.resolve(INBOX_URL_FILE)));
+            System.out.printf("  %-16s (the first demo partner's first shop, signed in as its staff)%n", "");
+        }
         System.out.printf("  %-16s %s/user  (GreenMail, SMTP 127.0.0.1:%d; a shop's mails: %s/user/<its email>/messages/INBOX)%n",
                 "Mail", MailServer.apiUrl(settings.mailApiPort()), settings.smtpPort(), MailServer.apiUrl(settings.mailApiPort()));
         System.out.printf("  %-16s %s  (lead simulator: %s; LEAD_RATE to change)%n", "Dashboard", dashboardUrl(),
@@ -330,6 +347,23 @@ public final class LocalStack {
         } else {
             Files.deleteIfExists(partnerUser);
         }
+    }
+
+    /**
+     * A URL that opens the lead inbox of the first demo partner's first shop as that partner's staff: the token in the
+     * fragment, as an identity provider hands it over (kept in the state folder for the tests).
+     */
+    private void writeInboxUrl(Tokens tokens, Optional<String> partnerId, String salesManager)
+            throws IOException, InterruptedException {
+        Path file = state.resolve(INBOX_URL_FILE);
+        Optional<String> shop = partnerId.isEmpty() ? Optional.empty()
+                : DemoData.firstShop(settings.serviceUrls().get(Service.PARTNERS), salesManager, partnerId.get());
+        if (shop.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Files.writeString(file, settings.serviceUrls().get(Service.LEADS) + "/inbox/?shop=" + shop.get() + "#access_token="
+                + tokens.partnerUser("local-shop-staff", TOKEN_LIFETIME, partnerId.get()));
     }
 
     private List<String> listTokens() {
