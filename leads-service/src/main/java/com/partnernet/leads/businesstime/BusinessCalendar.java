@@ -28,8 +28,14 @@ public final class BusinessCalendar {
         this.zone = zone;
     }
 
-    /** The moment {@code businessTime} of open hours after {@code from} have passed. */
+    /**
+     * The moment {@code businessTime} of open hours after {@code from} have passed (for none: the first open moment from
+     * {@code from} on).
+     */
     public Instant plus(Instant from, Duration businessTime) {
+        if (businessTime.isNegative()) {
+            throw new IllegalArgumentException("business time to add must not be negative: " + businessTime);
+        }
         Duration left = businessTime;
         LocalDate day = from.atZone(zone).toLocalDate();
         for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {

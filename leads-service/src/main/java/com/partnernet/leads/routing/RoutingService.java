@@ -1,5 +1,6 @@
 package com.partnernet.leads.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -119,7 +120,6 @@ public class RoutingService {
         routing.eraseDeclineNotes(leadId);
     }
 
-
     /** Why the lead went where it went: every decision, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RoutingTrailView trail(UUID leadId) {
@@ -138,8 +138,7 @@ public class RoutingService {
             lead.assign(decision.shop() != null ? decision.shop().shopId : null,
                     decision.team() != null ? decision.team().teamId : null,
                     decision.shop() != null ? decision.shop().partnerId : decision.team().partnerId, decision.reason(), now,
-                    calendar.plus(now, config.sla().firstContact()),
-                    calendar.plus(now, config.sla().firstContact().minus(config.sla().reminderBefore())));
+                    calendar.plus(now, config.sla().firstContact()), calendar.plus(now, reminderAfter()));
         }
         RoutingDecision record = record(lead, decision, cause, now);
         if (decision.outcome() == RoutingDecision.Outcome.UNROUTED) {
@@ -153,6 +152,12 @@ public class RoutingService {
         assignment.assignedAt = now;
         return new Routed(record, Optional.of(assignment),
                 decision.shop() != null ? decision.shop().email : decision.team().email);
+    }
+
+    /** The business time after assignment when the shop is reminded: at once if the reminder spans the allowance. */
+    private Duration reminderAfter() {
+        Duration after = config.sla().firstContact().minus(config.sla().reminderBefore());
+        return after.isNegative() ? Duration.ZERO : after;
     }
 
     private static RoutingDecision record(Lead lead, Router.Decision decision, RoutingDecision.Cause cause, Instant now) {

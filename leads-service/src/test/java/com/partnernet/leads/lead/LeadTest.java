@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.partnernet.chassis.error.ConflictException;
+import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 import com.partnernet.leads.vocabulary.LostReason;
 import com.partnernet.leads.vocabulary.ProductLine;
@@ -95,6 +96,35 @@ class LeadTest {
         assertEquals(LeadStatus.DUPLICATE, lead.status());
         assertEquals(earlier.id, lead.duplicateOf);
         assertTrue(lead.routingReason.contains(earlier.id.toString()), lead.routingReason);
+    }
+
+    @Test
+    void anAcceptedLeadStillAwaitsItsFirstContactAndCanNoLongerBeDeclined() {
+        Lead lead = assigned();
+        assertEquals(LeadStatus.NEW, lead.moveTo(LeadStatus.ACCEPTED, null, NOW.plusSeconds(60)));
+        assertEquals(NOW.plusSeconds(60), lead.acceptedAt);
+        assertNull(lead.firstContactAt);
+        assertTrue(lead.isFirstContactOverdueAt(NOW.plus(Duration.ofHours(24))), "accepting is no contact");
+        assertThrows(ConflictException.class, () -> lead.decline(DeclineReason.NO_CAPACITY, NOW));
+        assertThrows(ConflictException.class, () -> lead.moveTo(LeadStatus.NEW, null, NOW));
+        lead.moveTo(LeadStatus.CONTACTED, null, NOW.plusSeconds(120));
+        assertEquals(NOW.plusSeconds(120), lead.firstContactAt);
+        assertNull(lead.slaDueAt);
+        assertNull(lead.slaReminderAt);
+    }
+
+    @Test
+    void aDeclinedLeadWaitsForRoutingButOneDeclinedAsSpamIsClosed() {
+        Lead declined = assigned();
+        declined.decline(DeclineReason.NOT_OUR_AREA, NOW);
+        assertEquals(LeadStatus.NEW, declined.status(), "routed on by the caller");
+        Lead spam = assigned();
+        spam.decline(DeclineReason.SPAM_OR_FAKE, NOW);
+        assertEquals(LeadStatus.REJECTED_AS_SPAM, spam.status());
+        assertEquals(NOW, spam.closedAt);
+        assertNull(spam.slaDueAt);
+        assertFalse(spam.status().isOpen());
+        assertThrows(ConflictException.class, () -> spam.decline(DeclineReason.SPAM_OR_FAKE, NOW));
     }
 
     private static Lead assigned() {
