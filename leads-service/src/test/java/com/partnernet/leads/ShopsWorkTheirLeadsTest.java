@@ -245,10 +245,13 @@ class ShopsWorkTheirLeadsTest {
         Instant due = Instant.parse(given().get("/leads/{id}", leadId).then().extract().path("slaDueAt"));
         Instant twoHoursBefore = HAMBURG.plus(Instant.parse(given().get("/leads/{id}", leadId).then()
                 .extract().path("assignedAt")), Duration.ofHours(6));
-        assertEquals(0, notifications.remindDueFirstContacts(twoHoursBefore.minusSeconds(60)), "not yet");
-        assertEquals(1, notifications.remindDueFirstContacts(twoHoursBefore));
-        assertEquals(0, notifications.remindDueFirstContacts(twoHoursBefore.plusSeconds(60)), "once per assignment");
-        sender.sendWaiting(twoHoursBefore);
+        // The check runs every minute (and on every instance): the reminder is written once, when 2 business hours are left.
+        notifications.remindDueFirstContacts(twoHoursBefore.minusSeconds(60));
+        sender.sendWaiting(twoHoursBefore.minusSeconds(60));
+        assertEquals(1, InfrastructureTestResource.mailsTo(firstMailbox).size(), "no reminder yet");
+        notifications.remindDueFirstContacts(twoHoursBefore);
+        notifications.remindDueFirstContacts(twoHoursBefore.plusSeconds(60));
+        sender.sendWaiting(twoHoursBefore.plusSeconds(60));
         slaCheck.reassignOverdue(due.plusSeconds(60));
         sender.sendWaiting(due.plusSeconds(60));
         sender.sendWaiting(due.plusSeconds(120));
@@ -261,6 +264,29 @@ class ShopsWorkTheirLeadsTest {
         await().atMost(WAIT).until(() -> InfrastructureTestResource.mailsTo(secondMailbox).size() == 1);
         assertTrue(InfrastructureTestResource.mailsTo(secondMailbox).get(0).subject().startsWith("Lead übernommen: "));
         assertTrue(metric("partnernet_leads_notifications_total{cause=\"BREACHED\",outcome=\"sent\"}") >= 1);
+    }
+
+    @Test
+    void aMailTheServerRefusesIsRetriedLaterThenGivenUpAndCounted() throws Exception {
+        String postalCode = uniquePostalCode();
+        // An address no mail server takes (the directory holds what the shop event said).
+        UUID shopId = publishShop(kafka, shop(UUID.randomUUID(), "Kaputte Adresse", postalCode, uniquePlace(),
+                Map.of("email", "kein postfach")));
+        double failedBefore = metric("partnernet_leads_notifications_total{cause=\"ASSIGNED\",outcome=\"failed\"}");
+        double givenUpBefore = metric("partnernet_leads_notifications_total{cause=\"ASSIGNED\",outcome=\"given_up\"}");
+        String leadId = submit(lead(campaign(Map.of()), postalCode, Map.of("shopId", shopId.toString())));
+
+        await().atMost(WAIT).until(() -> metric("partnernet_leads_notifications_total{cause=\"ASSIGNED\",outcome=\"failed\"}")
+                > failedBefore);
+        // Retried with a growing delay (30 s, 1, 2, 4 … min, at most 30): each later round tries again, the twelfth gives up.
+        Instant later = Instant.now();
+        for (int attempt = 2; attempt <= 12; attempt++) {
+            later = later.plus(Duration.ofMinutes(31));
+            sender.sendWaiting(later);
+        }
+        assertEquals(givenUpBefore + 1,
+                metric("partnernet_leads_notifications_total{cause=\"ASSIGNED\",outcome=\"given_up\"}"));
+        assertEquals(0, sender.sendWaiting(later.plus(Duration.ofDays(1))), "nothing left to try for " + leadId);
     }
 
     private static ValidatableResponse move(String leadId, Map<String, Object> change) {

@@ -248,9 +248,20 @@ class ManifestsTest {
         return fail(variable + " is not taken from a secret");
     }
 
+    /**
+     * Whether an ACL of the user allows the operation on the resource: an ACL of that name, or a prefix ACL the name
+     * starts with. A name with a placeholder (a group per instance, {@code …pipeline-stream-${quarkus.uuid}}) needs a
+     * prefix ACL covering the part before it.
+     */
     private static boolean allows(JsonNode kafkaUser, String type, String name, String operation) {
+        int placeholder = name.indexOf("${");
         for (JsonNode acl : kafkaUser.at("/spec/authorization/acls")) {
-            if (type.equals(acl.at("/resource/type").asText()) && name.equals(acl.at("/resource/name").asText())) {
+            String aclName = acl.at("/resource/name").asText();
+            boolean prefix = "prefix".equals(acl.at("/resource/patternType").asText());
+            boolean covers = placeholder < 0
+                    ? name.equals(aclName) || prefix && name.startsWith(aclName)
+                    : prefix && name.substring(0, placeholder).startsWith(aclName);
+            if (type.equals(acl.at("/resource/type").asText()) && covers) {
                 for (JsonNode allowed : acl.path("operations")) {
                     if (operation.equals(allowed.asText())) {
                         return true;

@@ -31,6 +31,7 @@ import io.quarkus.scheduler.Scheduled;
 public class NotificationSender {
 
     private static final String METRIC = "partnernet.leads.notifications";
+    private static final String SENT = "sent";
 
     private final NotificationRepository notifications;
     private final LeadRepository leads;
@@ -53,7 +54,7 @@ public class NotificationSender {
         Gauge.builder(METRIC + ".waiting", waiting, AtomicLong::get)
                 .description("Lead mails written and not sent yet (failing ones included until given up)").register(registry);
         for (NotificationCause cause : NotificationCause.values()) {
-            for (String outcome : List.of("sent", "failed", "given_up", "dropped")) {
+            for (String outcome : List.of(SENT, "failed", "given_up", "dropped")) {
                 registry.counter(METRIC, "cause", cause.name(), "outcome", outcome);
             }
         }
@@ -72,29 +73,29 @@ public class NotificationSender {
      */
     public int sendWaiting(Instant now) {
         int sent = 0;
-        int handled;
+        List<Outcome> batch;
         do {
-            int[] counts = QuarkusTransaction.requiringNew().call(() -> {
-                List<LeadNotification> due = notifications.lockDue(now, config.batch());
-                int delivered = 0;
-                for (LeadNotification notification : due) {
-                    delivered += send(notification, now) ? 1 : 0;
-                }
-                return new int[] { due.size(), delivered };
-            });
-            handled = counts[0];
-            sent += counts[1];
-        } while (handled == config.batch());
+            batch = QuarkusTransaction.requiringNew().call(() -> notifications.lockDue(now, config.batch()).stream()
+                    .map(notification -> new Outcome(notification.cause, send(notification, now))).toList());
+            // Counted once the batch's transaction committed, as its mails' states are.
+            for (Outcome outcome : batch) {
+                registry.counter(METRIC, "cause", outcome.cause().name(), "outcome", outcome.outcome()).increment();
+                sent += outcome.outcome().equals(SENT) ? 1 : 0;
+            }
+        } while (batch.size() == config.batch());
         waiting.set(QuarkusTransaction.requiringNew().call(notifications::countWaiting));
         return sent;
     }
 
-    private boolean send(LeadNotification notification, Instant now) {
+    /** What became of one mail: {@code sent}, {@code failed}, {@code given_up} or {@code dropped}. */
+    private record Outcome(NotificationCause cause, String outcome) {
+    }
+
+    private String send(LeadNotification notification, Instant now) {
         Lead lead = leads.findById(notification.leadId);
         if (isObsolete(notification, lead)) {
             notification.drop(now);
-            count(notification, "dropped");
-            return false;
+            return "dropped";
         }
         NotificationMails.Text text = NotificationMails.compose(about(notification, lead), Timestamps.BUSINESS_ZONE,
                 config.inboxUrl());
@@ -102,16 +103,14 @@ public class NotificationSender {
             mailer.send(Mail.withText(notification.recipient, text.subject(), text.body())
                     .addHeader("Message-ID", "<" + notification.id + "@leads.partnernet>"));
             notification.sent(now);
-            count(notification, "sent");
-            return true;
+            return SENT;
         } catch (RuntimeException e) {
             boolean givenUp = notification.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now,
                     config.retryDelay(), config.maxRetryDelay(), config.maxAttempts());
-            count(notification, givenUp ? "given_up" : "failed");
             // The recipient is a shop's mailbox, but a server's message may quote anything: the log names ids only.
             Log.warnf("Lead mail %s (%s of lead %s) failed, attempt %d%s: %s", notification.id, notification.cause,
                     notification.leadId, notification.attempts, givenUp ? ", given up" : "", e.getClass().getSimpleName());
-            return false;
+            return givenUp ? "given_up" : "failed";
         }
     }
 
@@ -130,9 +129,5 @@ public class NotificationSender {
         return new NotificationMails.About(notification.cause, assignee, lead.productLine.name(), lead.segment.name(),
                 lead.postalCode, lead.campaign, lead.routingReason, notification.assignedAt,
                 notification.cause == NotificationCause.BREACHED ? null : lead.slaDueAt, notification.shopId);
-    }
-
-    private void count(LeadNotification notification, String outcome) {
-        registry.counter(METRIC, "cause", notification.cause.name(), "outcome", outcome).increment();
     }
 }
