@@ -6,7 +6,7 @@
 const MAGENTA = '#e20074';
 const GREY = '#9e9e9e';
 const STATUS_COLOURS = { ON_TRACK: '#2e7d32', AT_RISK: '#f9a825', OFF_TRACK: '#c62828' };
-const STAGES = ['NEW', 'CONTACTED', 'APPOINTMENT', 'WON', 'LOST'];
+const STAGES = ['NEW', 'ACCEPTED', 'CONTACTED', 'APPOINTMENT', 'WON', 'LOST'];
 const charts = {};
 window.dashboardCharts = charts;
 
@@ -124,7 +124,7 @@ async function pipeline() {
   const view = await api('getShopPipeline', () => apis.pipeline.getShopPipeline({ shopId, size: 1 }));
   draw('pipeline', 'bar', {
     labels: STAGES,
-    datasets: [{ label: view.shopName, data: STAGES.map((stage) => view.stages[stage] || 0), backgroundColor: [MAGENTA, '#ad1457', '#6a1b9a', '#2e7d32', GREY] }],
+    datasets: [{ label: view.shopName, data: STAGES.map((stage) => view.stages[stage] || 0), backgroundColor: [MAGENTA, '#d81b60', '#ad1457', '#6a1b9a', '#2e7d32', GREY] }],
   }, { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, title: { display: true, text: `leads (${view.overdueFirstContact} past their first-contact time)` } } } });
 }
 

@@ -194,8 +194,9 @@ class LocalRunDashboardTest {
                             "postalCode", "50667", "shopId", shopId, "contact", Map.of("name", "Ida Inbox",
                                     "email", "ida.inbox@example.org", "phone", "+49 221 1234567"),
                             "consent", Map.of("granted", true, "grantedAt", java.time.Instant.now().toString())))
-                    .post(leads + "/leads").then().statusCode(201)
-                    .body("shopId", org.hamcrest.Matchers.equalTo(shopId)).extract().path("id");
+                    .post(leads + "/leads").then().statusCode(201).extract().path("id");
+            RestAssured.given().header("Authorization", manager).get(leads + "/leads/{id}", leadId).then()
+                    .body("shopId", org.hamcrest.Matchers.equalTo(shopId));
             By card = By.cssSelector("li[data-lead-id='" + leadId + "']");
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(card).isEmpty());
             assertEquals(Boolean.TRUE, page.executeScript("return window.notReloaded"), "arrived live, the page not reloaded");

@@ -77,9 +77,10 @@ public class LeadResource {
     @PUT
     @Path("/{leadId}/status")
     @Operation(operationId = "changeLeadStatus", summary = "Move a lead in its pipeline",
-            description = "NEW → CONTACTED → APPOINTMENT → WON or LOST (forward only; a first-call sale may skip "
-                    + "steps). LOST needs a lostReason. Other moves answer 409. Publishes LeadStatusChanged, LeadWon or "
-                    + "LeadLost on leads.events.")
+            description = "NEW → (ACCEPTED →) CONTACTED → APPOINTMENT → WON or LOST (forward only; a first-call sale "
+                    + "may skip steps). ACCEPTED: the shop takes the lead on; its first contact stays due. LOST needs a "
+                    + "lostReason. Other moves answer 409 (a NEW lead the shop does not want: POST …/decline). "
+                    + "Publishes LeadAccepted, LeadStatusChanged, LeadWon or LeadLost on leads.events.")
     @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public LeadView changeStatus(@PathParam("leadId") UUID leadId, @Valid @NotNull StatusChange change) {
         return leads.changeStatus(leadId, change);
