@@ -41,6 +41,7 @@ import com.partnernet.local.EventSchemas;
 import com.partnernet.local.Infrastructure;
 import com.partnernet.local.JwtKeys;
 import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.MailServer;
 import com.partnernet.local.Service;
 import com.partnernet.local.ServiceProcess;
 import com.partnernet.local.Tokens;
@@ -293,6 +294,63 @@ class LeadToAttainmentEndToEndTest {
                 "targets.events TargetAdjusted")) {
             assertTrue(checked.containsKey(type), type + " was not among the events checked: " + checked);
         }
+    }
+
+    /**
+     * A shop's mail about a new lead is written with the assignment and sent once: not lost when the instance that
+     * wrote it stops before sending, and not doubled by two instances sending at once after the restart.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aLeadMailIsSentOnceAcrossARestartAndTwoInstances() throws Exception {
+        String partnerId = createPartner("Elbe Telekommunikation GmbH");
+        String mailbox = "altmarkt-" + UUID.randomUUID() + "@shops.example";
+        String shopId = openShop(partnerId, Map.of("name", "Dresden Altmarkt", "street", "Altmarkt 1", "postalCode", "01067",
+                "city", "Dresden", "state", "DE-SN", "latitude", 51.0504, "longitude", 13.7373, "format", "CLASSIC",
+                "productLines", List.of("TV"), "email", mailbox));
+        await().atMost(WAIT).untilAsserted(() -> asPartnerUser(partnerId).get(url(Service.LEADS) + "/shops/{shopId}/pipeline",
+                shopId).then().statusCode(200));
+        ServiceProcess running = services.get(Service.LEADS);
+        int port = running.port();
+        running.stop(Duration.ofSeconds(20));
+        // An instance that writes mails but sends none, stopped before it could.
+        ServiceProcess writer = startLeads("leads-service-writer", port, Map.of("LEADS_NOTIFICATIONS_SEND_INTERVAL", "off"));
+        writer.awaitReady(Duration.ofSeconds(90));
+        as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("source", "meta-ads", "externalId",
+                "mail-" + UUID.randomUUID(), "campaign", "magenta-tv-ai-pilot", "productLine", "TV", "postalCode", "01067",
+                "shopId", shopId, "contact", Map.of("name", "Jana Becker", "phone", "+49 351 4567890"),
+                "consent", Map.of("granted", true, "grantedAt", Instant.now().toString())))
+                .post(url(Service.LEADS) + "/leads").then().statusCode(201);
+        writer.stop(Duration.ofSeconds(20));
+        assertEquals(List.of(), MailServer.inbox(infrastructure.mailApiUrl(), mailbox), "nothing sent before the restart");
+
+        // Two instances after the restart, both sending every second.
+        ServiceProcess first = startLeads(Service.LEADS.serviceName, port, Map.of());
+        services.put(Service.LEADS, first);
+        ServiceProcess second = startLeads("leads-service-second", Infrastructure.freePort(), Map.of());
+        try {
+            first.awaitReady(Duration.ofSeconds(90));
+            second.awaitReady(Duration.ofSeconds(90));
+            await().atMost(WAIT).until(() -> MailServer.inbox(infrastructure.mailApiUrl(), mailbox).size() == 1);
+            Thread.sleep(5_000); // several more rounds of both senders
+            List<MailServer.Mail> mails = MailServer.inbox(infrastructure.mailApiUrl(), mailbox);
+            assertEquals(1, mails.size(), mails.stream().map(MailServer.Mail::subject).toList().toString());
+            assertTrue(mails.get(0).subject().startsWith("Neuer Lead: TV (Privatkunde) in 01067"), mails.get(0).subject());
+        } finally {
+            second.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    private static ServiceProcess startLeads(String name, int port, Map<String, String> settings) throws Exception {
+        Service service = Service.LEADS;
+        Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
+        Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
+                infrastructure.bootstrapServers(), url(Service.PARTNERS), Tokens.TEST_ISSUER, tokenPublicKey,
+                infrastructure.smtpPort()));
+        env.put("LEADS_NOTIFICATIONS_SEND_INTERVAL", "1s");
+        env.putAll(settings);
+        return ServiceProcess.start(name, service.jar(root), port, Infrastructure.freePort(), env, Service.JVM_OPTIONS,
+                root.resolve("deploy/e2e/target/e2e-logs/" + name + ".log"), false);
     }
 
     @Test

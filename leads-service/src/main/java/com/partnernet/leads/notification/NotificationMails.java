@@ -28,7 +28,7 @@ final class NotificationMails {
     }
 
     static Text compose(About about, ZoneId zone, String inboxUrl) {
-        String lead = about.productLine() + " (" + segment(about.segment()) + ") in " + about.postalCode();
+        String lead = product(about.productLine()) + " (" + segment(about.segment()) + ") in " + about.postalCode();
         String due = about.dueAt() == null ? null : GERMAN.format(about.dueAt().atZone(zone));
         String inbox = inboxUrl + (about.shopId() == null ? "" : "?shop=" + about.shopId());
         StringBuilder body = new StringBuilder("Guten Tag,\n\n");
@@ -68,6 +68,16 @@ final class NotificationMails {
         body.append("Lead:                ").append(lead).append('\n')
                 .append("Kampagne:            ").append(about.campaign()).append('\n')
                 .append("Warum zu Ihnen:      ").append(about.routingReason()).append('\n');
+    }
+
+    private static String product(String productLine) {
+        return switch (productLine) {
+            case "MOBILE" -> "Mobilfunk";
+            case "BROADBAND" -> "Festnetz-Internet";
+            case "HOME_NETWORKING" -> "Heimnetz";
+            case "BUSINESS_SOLUTIONS" -> "Geschäftslösungen";
+            default -> productLine;
+        };
     }
 
     private static String segment(String segment) {

@@ -26,6 +26,11 @@ class NotificationMailsTest {
         assertTrue(mail.body().contains("Ihr Shop Köln Hohe Straße hat einen neuen Lead erhalten."), mail.body());
         assertTrue(mail.body().contains("Warum zu Ihnen:      catchment covers postal code 50667"), mail.body());
         assertTrue(mail.body().contains("https://leads.example/inbox/?shop=" + SHOP), mail.body());
+        NotificationMails.About mobile = new NotificationMails.About(NotificationCause.REASSIGNED, "Ihr Team Berlin",
+                "MOBILE", "BUSINESS", "10115", "b2b", "field team covers 10115", Instant.parse("2027-10-30T18:55:00Z"),
+                Instant.parse("2027-11-02T15:55:00Z"), null);
+        assertTrue(NotificationMails.compose(mobile, BERLIN, "https://x/").subject()
+                .startsWith("Lead übernommen: Mobilfunk (Geschäftskunde) in 10115"));
     }
 
     @Test
