@@ -26,6 +26,8 @@
   let token = sessionStorage.getItem('inbox.token');
   let shop = params.get('shop');
   const arrived = new Set();
+  // The card shown per lead, kept while the lead is unchanged: what a user is choosing or typing in it stays.
+  const cards = new Map();
   let targetsUrl = null;
   const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
 
@@ -98,9 +100,31 @@
     $('summary').textContent = `${open.length} offen · neu ${stages.NEW} · angenommen ${stages.ACCEPTED} · kontaktiert `
       + `${stages.CONTACTED} · Termin ${stages.APPOINTMENT} · gewonnen ${stages.WON} · verloren ${stages.LOST}`
       + (pipeline.overdueFirstContact > 0 ? ` · ${pipeline.overdueFirstContact} Erstkontakt(e) überfällig` : '');
+    const shown = open.map((lead) => {
+      const signature = JSON.stringify([lead.status, lead.slaDueAt, lead.routingReason, lead.contactName,
+        lead.contactEmail, lead.contactPhone, lead.message, lead.reassignments]);
+      const known = cards.get(lead.id);
+      if (known && known.signature === signature) {
+        showDue(known.element, lead);
+        return known.element;
+      }
+      const element = card(lead);
+      cards.set(lead.id, { signature, element });
+      return element;
+    });
+    [...cards.keys()].filter((id) => !open.some((lead) => lead.id === id)).forEach((id) => cards.delete(id));
     const list = $('leads');
-    list.replaceChildren(...open.map(card));
+    if (shown.length !== list.children.length || shown.some((element, i) => list.children[i] !== element)) {
+      list.replaceChildren(...shown);
+    }
     $('empty').hidden = open.length > 0;
+  }
+
+  function showDue(item, lead) {
+    const due = dueText(lead);
+    const element = item.querySelector('.due');
+    element.textContent = due.text;
+    element.className = 'due' + (due.css ? ' ' + due.css : '');
   }
 
   function card(lead) {
@@ -113,11 +137,7 @@
     item.querySelector('.what').textContent = `${PRODUCT[lead.productLine] || lead.productLine} · PLZ ${lead.postalCode}`
       + ` · Kampagne ${lead.campaign}`;
     item.querySelector('.status').textContent = STATUS[lead.status] || lead.status;
-    const due = dueText(lead);
-    item.querySelector('.due').textContent = due.text;
-    if (due.css) {
-      item.querySelector('.due').classList.add(due.css);
-    }
+    showDue(item, lead);
     const contact = item.querySelector('.contact');
     contact.append(lead.contactName || '(ohne Namen)');
     if (lead.contactPhone) {

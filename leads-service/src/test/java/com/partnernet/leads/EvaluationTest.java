@@ -100,6 +100,39 @@ class EvaluationTest {
         given().get("/campaigns/{id}/evaluation", UUID.randomUUID()).then().statusCode(404);
     }
 
+    /**
+     * Pilot shop D declines all 6 leads named to it (4 not its area, 2 no capacity); they go on to pilot shop K next
+     * door. D stands out: 6 of 6 declined (100 %), named in the warnings; the pilot group's declines by reason.
+     */
+    @Test
+    void aShopThatDeclinesWhatItIsGivenStandsOutInTheEvaluation() {
+        String postalCode = uniquePostalCode();
+        double[] here = uniquePlace();
+        UUID decliner = publishShop(kafka, shop(UUID.randomUUID(), "D", postalCode, here, Map.of()));
+        UUID keeper = publishShop(kafka, shop(UUID.randomUUID(), "K", uniquePostalCode(), here, Map.of()));
+        UUID control = publishShop(kafka, shop(UUID.randomUUID(), "C", uniquePostalCode(), uniquePlace(), Map.of()));
+        String pilot = campaign(Map.of("status", "PILOT", "startsOn", Timestamps.today().minusDays(5).toString(),
+                "pilotShops", List.of(decliner.toString(), keeper.toString()), "controlShops", List.of(control.toString())));
+        String campaignId = given().get("/campaigns?size=200").then().extract()
+                .path("items.find { it.code == '" + pilot + "' }.id");
+        for (int i = 0; i < 6; i++) {
+            String leadId = submit(lead(pilot, postalCode, Map.of("shopId", decliner.toString())));
+            given().contentType(ContentType.JSON).body(Map.of("reason", i < 4 ? "NOT_OUR_AREA" : "NO_CAPACITY"))
+                    .post("/leads/{id}/decline", leadId).then().statusCode(204);
+            given().get("/leads/{id}", leadId).then().body("shopId", equalTo(keeper.toString()));
+        }
+
+        given().get("/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
+                .body("shops.find { it.name == 'D' }.declined", equalTo(6))
+                .body("shops.find { it.name == 'D' }.assigned", equalTo(0))
+                .body("shops.find { it.name == 'D' }.declinedPercent", equalTo(100.0f))
+                .body("shops.find { it.name == 'K' }.declined", equalTo(0))
+                .body("shops.find { it.name == 'K' }.assigned", equalTo(6))
+                .body("pilot.declines.NOT_OUR_AREA", equalTo(4)).body("pilot.declines.NO_CAPACITY", equalTo(2))
+                .body("control.declines.NOT_OUR_AREA", equalTo(0))
+                .body("declineWarnings", equalTo(List.of("D (PILOT) declined 6 of the 6 leads it was given (100.0 %)")));
+    }
+
     /** {@code count} leads for a shop's postal code, the first {@code won} of them won on the first call. */
     private static void leads(String campaign, String postalCode, int count, int won) {
         for (int i = 0; i < count; i++) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -207,11 +208,11 @@ class LocalRunDashboardTest {
             Files.write(ROOT.resolve("deploy/e2e/target/inbox.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
             for (String[] step : new String[][] { { "accept", "ACCEPTED" }, { "contacted", "CONTACTED" } }) {
-                browser.findElement(card).findElement(By.cssSelector("button." + step[0])).click();
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> step[1].equals(browser.findElement(card)
-                        .getAttribute("data-status")));
+                click(browser, card, step[0]);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                        .until(() -> step[1].equals(browser.findElement(card).getAttribute("data-status")));
             }
-            browser.findElement(card).findElement(By.cssSelector("button.won")).click();
+            click(browser, card, "won");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(card).isEmpty());
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Long.parseLong(browser.findElement(By.id("attainment"))
                     .getAttribute("data-sold-units")) > soldBefore);
@@ -221,6 +222,14 @@ class LocalRunDashboardTest {
         }
         RestAssured.given().header("Authorization", manager).get(leads + "/leads?campaign=" + campaign)
                 .then().body("items[0].status", org.hamcrest.Matchers.equalTo("WON"));
+    }
+
+    /** Clicks a lead card's button; the page may have just drawn the card anew (a live change), so it finds it again. */
+    private static void click(WebDriver browser, By card, String button) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(card).findElement(By.cssSelector("button." + button)).click();
+            return true;
+        });
     }
 
     private static WebDriver browser() {
