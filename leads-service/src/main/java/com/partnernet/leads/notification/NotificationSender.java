@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -28,6 +29,7 @@ import io.quarkus.scheduler.Scheduled;
  * ({@code partnernet.leads.notifications}) and alerted on. A mail whose lead moved on meanwhile is dropped.
  */
 @ApplicationScoped
+@Startup // its series exist from the start (at 0), also on an instance that sends none
 public class NotificationSender {
 
     private static final String METRIC = "partnernet.leads.notifications";
