@@ -98,7 +98,8 @@ public final class Infrastructure implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                 });
-        CompletableFuture<MailServer> mail = CompletableFuture.supplyAsync(() -> {
+        // The mail server starts once PostgreSQL answers: its JVM's start would slow PostgreSQL's, which has a deadline.
+        CompletableFuture<MailServer> mail = postgres.thenApplyAsync(started -> {
             try {
                 return MailServer.start(settings.smtpPort(), settings.mailApiPort(), stateDir.resolve("mail.log"));
             } catch (IOException e) {

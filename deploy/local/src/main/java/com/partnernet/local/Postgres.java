@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -36,7 +37,9 @@ public final class Postgres implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // Statistics keep up with a campaign burst into a young table (see leads-service's migration V4).
-                .setServerConfig("autovacuum_naptime", "10s");
+                .setServerConfig("autovacuum_naptime", "10s")
+                // Two cores shared with the broker and services still stopping: 10 s is not always enough.
+                .setPGStartupWait(Duration.ofSeconds(30));
         if (dataDir != null) {
             builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
         }
