@@ -18,6 +18,8 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -326,9 +328,16 @@ class LeadToAttainmentEndToEndTest {
         assertEquals(List.of(), MailServer.inbox(infrastructure.mailApiUrl(), mailbox), "nothing sent before the restart");
 
         // Two instances after the restart, both sending every second.
-        ServiceProcess first = startLeads(Service.LEADS.serviceName + "-restarted", port);
+        // Ports for both taken up front, all different: two instances starting at once must not be handed the same one.
+        Set<Integer> free = new LinkedHashSet<>(Set.of(port));
+        while (free.size() < 4) {
+            free.add(Infrastructure.freePort());
+        }
+        Iterator<Integer> ports = free.iterator();
+        ports.next();
+        ServiceProcess first = startLeads(Service.LEADS.serviceName + "-restarted", port, ports.next());
         services.put(Service.LEADS, first);
-        ServiceProcess second = startLeads("leads-service-second", Infrastructure.freePort());
+        ServiceProcess second = startLeads("leads-service-second", ports.next(), ports.next());
         try {
             first.awaitReady(Duration.ofSeconds(90));
             second.awaitReady(Duration.ofSeconds(90));
@@ -343,14 +352,14 @@ class LeadToAttainmentEndToEndTest {
     }
 
     /** Another leads-service instance on the system's database and broker, sending mails every second. */
-    private static ServiceProcess startLeads(String name, int port) throws Exception {
+    private static ServiceProcess startLeads(String name, int port, int managementPort) throws Exception {
         Service service = Service.LEADS;
         Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
                 infrastructure.bootstrapServers(), url(Service.PARTNERS), Tokens.TEST_ISSUER, tokenPublicKey,
                 infrastructure.smtpPort()));
         env.put("LEADS_NOTIFICATIONS_SEND_INTERVAL", "1s");
-        return ServiceProcess.start(name, service.jar(root), port, Infrastructure.freePort(), env, Service.JVM_OPTIONS,
+        return ServiceProcess.start(name, service.jar(root), port, managementPort, env, Service.JVM_OPTIONS,
                 root.resolve("deploy/e2e/target/e2e-logs/" + name + ".log"), false);
     }
 
