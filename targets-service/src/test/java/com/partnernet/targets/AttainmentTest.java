@@ -3,6 +3,7 @@ package com.partnernet.targets;
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -84,6 +85,39 @@ class AttainmentTest {
         // Ops see the same attainment as a gauge per partner and period.
         String series = "partnernet_targets_attainment_percent{partner=\"" + partnerId + "\",period=\"" + YEAR + "\"} ";
         await().atMost(WAIT).untilAsserted(() -> given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().body(containsString(series + "2.5")));
+    }
+
+    /** Weeks run Monday to Sunday in German time: Sunday 23:30 is the old week, Monday 00:30 the new one. */
+    @Test
+    void weeklySalesCountEachShopsUnitsPerGermanWeekWithWonLeadsApart() {
+        UUID partnerId = UUID.randomUUID();
+        UUID shopId = UUID.randomUUID();
+        UUID quietShop = UUID.randomUUID();
+        String id = "pos-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(java.util.List.of(
+                Map.of("externalSaleId", id + "-1", "partnerId", partnerId, "shopId", shopId, "productLine", "TV",
+                        "soldAt", "2021-03-07T22:30:00Z", "units", 2),
+                Map.of("externalSaleId", id + "-2", "partnerId", partnerId, "shopId", shopId, "productLine", "MOBILE",
+                        "soldAt", "2021-03-07T23:30:00Z", "units", 3)))
+                .post("/sales/batch").then().statusCode(200).body("created", equalTo(2));
+        given().get("/sales/weekly?shopId={a}&shopId={b}&from=2021-03-03&to=2021-03-08", shopId, quietShop)
+                .then().statusCode(200).body("from", equalTo("2021-03-01")).body("to", equalTo("2021-03-14"))
+                .body("shops.find { it.shopId == '" + shopId + "' }.weeks.weekStart", contains("2021-03-01", "2021-03-08"))
+                .body("shops.find { it.shopId == '" + shopId + "' }.weeks.units", contains(2, 3))
+                .body("shops.find { it.shopId == '" + quietShop + "' }.weeks.units", contains(0, 0));
+
+        kafka.send(LEAD_EVENTS, shopId.toString(), leadWon(UUID.randomUUID(), UUID.randomUUID(), shopId, partnerId, "TV"));
+        awaitSold(partnerId, 1);
+        String today = Timestamps.today().toString();
+        given().get("/sales/weekly?shopId={a}&from={d}&to={d}", shopId, today, today).then().statusCode(200)
+                .body("shops[0].weeks[0].units", equalTo(1)).body("shops[0].weeks[0].fromLeads", equalTo(1));
+
+        given().get("/sales/weekly?from=2021-03-01&to=2021-03-08").then().statusCode(400)
+                .body("violations[0].field", equalTo("shopId"));
+        given().get("/sales/weekly?shopId={a}&from=2021-03-08&to=2021-03-01", shopId).then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
+        given().get("/sales/weekly?shopId={a}&from=2018-01-01&to=2021-03-01", shopId).then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
     }
 
     @Test

@@ -128,6 +128,7 @@ class AuthorizationMatrixTest {
                 endpoint("GET /leaderboard").allow(SALES_MANAGER, OPS).query("year=" + YEAR),
                 endpoint("POST /sales").allow(SALES_MANAGER).body("{}"),
                 endpoint("POST /sales/batch").allow(SALES_MANAGER).body("[]"),
+                endpoint("GET /sales/weekly").allow(SALES_MANAGER, OPS).query("shopId=" + shopA + "&" + period),
                 endpoint("PUT /partners/{partnerId}/targets/{year}/{productLine}").allow(SALES_MANAGER).with("partnerId", partnerA)
                         .with("year", YEAR).with("productLine", "TV").body("{}"),
                 endpoint("PUT /partners/{partnerId}/shops/{shopId}/targets/{year}/{productLine}").allow(SALES_MANAGER)

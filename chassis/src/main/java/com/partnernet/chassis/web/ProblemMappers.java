@@ -1,5 +1,6 @@
 package com.partnernet.chassis.web;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -216,6 +220,13 @@ public class ProblemMappers {
         if (nodes.size() > skip + 1 && nodes.get(skip).getKind() == ElementKind.PARAMETER) {
             skip++;
         }
+        if (skip == 1 && nodes.size() >= 2 && nodes.get(1).getKind() == ElementKind.PARAMETER) {
+            String parameter = requestParameterName(violation.getRootBeanClass(), nodes.get(0).as(Path.MethodNode.class),
+                    nodes.get(1).as(Path.ParameterNode.class));
+            if (parameter != null) {
+                return parameter;
+            }
+        }
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", skip + 1);
         String field = parts.length > skip ? parts[skip] : path;
@@ -231,6 +242,34 @@ public class ProblemMappers {
             return object;
         }
         return object.isEmpty() ? reported.value() : object + "." + reported.value();
+    }
+
+    /**
+     * The query, path or header parameter's name as the request carries it ({@code shopId}), not the Java parameter's
+     * ({@code shopIds}); null for a body or another kind of parameter. Looked up through the class's superclasses: a
+     * CDI subclass overrides the resource method without its parameter annotations.
+     */
+    private static String requestParameterName(Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                Annotation[] annotations = type.getDeclaredMethod(method.getName(),
+                        method.getParameterTypes().toArray(Class<?>[]::new)).getParameterAnnotations()[parameter.getParameterIndex()];
+                for (Annotation annotation : annotations) {
+                    if (annotation instanceof QueryParam query) {
+                        return query.value();
+                    }
+                    if (annotation instanceof PathParam path) {
+                        return path.value();
+                    }
+                    if (annotation instanceof HeaderParam header) {
+                        return header.value();
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // declared further up
+            }
+        }
+        return null;
     }
 
     /** The {@code isX()} method behind property {@code x} when it is a check rather than a field of the bean. */

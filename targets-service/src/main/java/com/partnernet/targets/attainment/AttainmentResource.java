@@ -8,13 +8,16 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +52,8 @@ import com.partnernet.targets.closure.ShopOwners;
 public class AttainmentResource {
 
     static final int MAX_BATCH = 1000;
+
+    static final int MAX_WEEKS = 157;
 
     /** What a batch of sales did, row by row (index from 0). */
     public record BatchResult(int received, int created, int existing, int rejected, List<Row> rows) {
@@ -149,6 +154,24 @@ public class AttainmentResource {
             results.add(new BatchResult.Row(index, recorded.created() ? "CREATED" : "EXISTING", recorded.sale().id(), List.of()));
         }
         return new BatchResult(rows.size(), created, existing, rows.size() - created - existing, results);
+    }
+
+    @GET
+    @Path("/sales/weekly")
+    @Operation(operationId = "getWeeklySales", summary = "Units sold per shop and week (won leads and recorded sales)",
+            description = "Weeks run Monday to Sunday in German time, from the week holding from to the week holding "
+                    + "to (at most 157 weeks); every week is listed, 0 without a sale. Up to 200 shops (shopId repeated). "
+                    + "leads-service's pilot evaluation reads it.")
+    @RolesAllowed({ SALES_MANAGER, OPS })
+    public WeeklySales weeklySales(@QueryParam("shopId") @NotEmpty @Size(max = 200) Set<UUID> shopIds,
+            @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        if (ChronoUnit.WEEKS.between(from, to) >= MAX_WEEKS) {
+            throw new InvalidRequestException("to", "a range spans at most " + MAX_WEEKS + " weeks");
+        }
+        return service.weeklySales(shopIds, from, to);
     }
 
     static LocalDate asOf(LocalDate asOf) {

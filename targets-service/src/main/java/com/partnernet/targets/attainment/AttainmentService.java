@@ -1,11 +1,15 @@
 package com.partnernet.targets.attainment;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,6 +92,28 @@ public class AttainmentService {
     private void reviewPacingAfterCommit(Sale sale) {
         int year = sale.soldAt.atZone(Timestamps.BUSINESS_ZONE).getYear();
         review.reviewAfterCommit(sale.partnerId, sale.productLine, year);
+    }
+
+    /** Units per shop and week over the weeks from {@code from}'s to {@code to}'s, every week listed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WeeklySales weeklySales(Set<UUID> shopIds, LocalDate from, LocalDate to) {
+        LocalDate first = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate until = to.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Map<UUID, Map<LocalDate, SaleRepository.WeekUnits>> found = new HashMap<>();
+        for (SaleRepository.WeekUnits units : sales.unitsPerWeek(shopIds, first, until)) {
+            found.computeIfAbsent(units.shopId(), shop -> new HashMap<>()).put(units.weekStart(), units);
+        }
+        List<WeeklySales.Shop> shops = new ArrayList<>();
+        for (UUID shopId : shopIds) {
+            Map<LocalDate, SaleRepository.WeekUnits> shop = found.getOrDefault(shopId, Map.of());
+            List<WeeklySales.Week> weeks = new ArrayList<>();
+            for (LocalDate week = first; week.isBefore(until); week = week.plusWeeks(1)) {
+                SaleRepository.WeekUnits units = shop.get(week);
+                weeks.add(new WeeklySales.Week(week, units == null ? 0 : units.units(), units == null ? 0 : units.fromLeads()));
+            }
+            shops.add(new WeeklySales.Shop(shopId, weeks));
+        }
+        return new WeeklySales(first, until.minusDays(1), shops);
     }
 
     /** A recorded sale, and whether this request stored it. */

@@ -10,9 +10,10 @@ import com.partnernet.targets.annualtarget.ProductLine;
  * @param targetUnits the effective target of the period
  * @param percentage sold against the effective target; null without a target
  * @param expectedToDate the effective target from the period's start to the as-of day: the seasonal curve's pace
- * @param paceRatio sold against expected to date; null while nothing is expected yet
+ * @param paceRatio sold against expected to date, rounded to three places; null while nothing is expected yet
  * @param projection where the period ends at this pace: sold / expected × target
- * @param status ON_TRACK (pace ratio ≥ 0.95), AT_RISK (≥ 0.80), OFF_TRACK (below); ON_TRACK while nothing is expected
+ * @param status ON_TRACK (exact pace ratio ≥ 0.95), AT_RISK (≥ 0.80), OFF_TRACK (below); ON_TRACK while nothing is
+ *        expected
  */
 public record Pace(ProductLine productLine, BigDecimal targetUnits, long soldUnits, Double percentage,
         BigDecimal expectedToDate, Double paceRatio, BigDecimal projection, Status status) {
@@ -27,12 +28,13 @@ public record Pace(ProductLine productLine, BigDecimal targetUnits, long soldUni
     static final double AT_RISK_FROM = 0.80;
 
     static Pace of(ProductLine productLine, double target, long sold, double expected) {
-        Double ratio = expected > 0 ? Math.round(sold / expected * 1000) / 1000.0 : null;
+        // The bands judge the exact ratio; rounding is for display only (94.96 % is not on track).
+        Double ratio = expected > 0 ? sold / expected : null;
         Status status = ratio == null || ratio >= ON_TRACK_FROM ? Status.ON_TRACK
                 : ratio >= AT_RISK_FROM ? Status.AT_RISK : Status.OFF_TRACK;
         double projection = expected > 0 ? sold / expected * target : sold;
         return new Pace(productLine, round(target), sold, target > 0 ? Math.round(sold * 1000.0 / target) / 10.0 : null,
-                round(expected), ratio, round(projection), status);
+                round(expected), ratio == null ? null : Math.round(ratio * 1000) / 1000.0, round(projection), status);
     }
 
     private static BigDecimal round(double value) {

@@ -1,11 +1,15 @@
 package com.partnernet.targets.attainment;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.annualtarget.ProductLine;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -19,6 +23,25 @@ public class SaleRepository implements PanacheRepositoryBase<Sale, UUID> {
 
     public Optional<Sale> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
+    }
+
+    /** One shop's sales in one week (Monday in German time). */
+    public record WeekUnits(UUID shopId, LocalDate weekStart, long units, long fromLeads) {
+    }
+
+    /** The shops' units per week from {@code from} (a Monday) to the week before {@code until} (a Monday). */
+    public List<WeekUnits> unitsPerWeek(Collection<UUID> shopIds, LocalDate from, LocalDate until) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select shop_id, cast(date_trunc('week', sold_at at time zone :zone) as date), sum(units),
+                       sum(case when source = :lead then units else 0 end)
+                from sale where shop_id in (:shops) and sold_at >= :from and sold_at < :until
+                group by 1, 2""", Object[].class)
+                .setParameter("zone", Timestamps.BUSINESS_ZONE.getId()).setParameter("lead", Sale.FROM_LEAD)
+                .setParameter("shops", shopIds)
+                .setParameter("from", AttainmentService.start(from)).setParameter("until", AttainmentService.start(until))
+                .getResultList();
+        return rows.stream().map(row -> new WeekUnits((UUID) row[0], (LocalDate) row[1], ((Number) row[2]).longValue(),
+                ((Number) row[3]).longValue())).toList();
     }
 
     /** Units a partner ({@code shopId} null) or one of its shops sold in a product line in [from, to). */

@@ -32,6 +32,16 @@ class PaceTest {
     }
 
     @Test
+    void theBandsJudgeTheExactRatioNotTheRoundedOne() {
+        Pace justShort = Pace.of(ProductLine.TV, 20_000, 9_496, 10_000);
+        assertEquals(Pace.Status.AT_RISK, justShort.status());
+        assertEquals(0.95, justShort.paceRatio(), "rounded for display only");
+        assertEquals(Pace.Status.ON_TRACK, Pace.of(ProductLine.TV, 20_000, 9_500, 10_000).status());
+        assertEquals(Pace.Status.OFF_TRACK, Pace.of(ProductLine.TV, 20_000, 7_998, 10_000).status());
+        assertEquals(Pace.Status.AT_RISK, Pace.of(ProductLine.TV, 20_000, 8_000, 10_000).status());
+    }
+
+    @Test
     void nothingExpectedYetIsOnTrackWithoutARatio() {
         Pace pace = Pace.of(ProductLine.TV, 1000, 3, 0);
         assertEquals(Pace.Status.ON_TRACK, pace.status());
