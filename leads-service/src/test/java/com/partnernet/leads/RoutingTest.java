@@ -90,18 +90,24 @@ class RoutingTest {
     void pilotCampaignLeadsGoToPilotShopsOnlyNeverToTheControlGroup() {
         String postalCode = uniquePostalCode();
         double[] here = uniquePlace();
-        UUID pilot = publishShop(kafka, shop(UUID.randomUUID(), "Pilot", postalCode, north(here, 5), Map.of("weeklyLeadCapacity", 1)));
+        UUID pilot = publishShop(kafka, shop(UUID.randomUUID(), "Pilot", postalCode, north(here, 5), Map.of("weeklyLeadCapacity", 2)));
         UUID control = publishShop(kafka, shop(UUID.randomUUID(), "Control", postalCode, here, Map.of()));
         String code = campaign(Map.of("status", "PILOT", "pilotShops", List.of(pilot.toString()),
                 "controlShops", List.of(control.toString())));
 
         String first = submit(lead(code, postalCode, Map.of("latitude", here[0], "longitude", here[1])));
         given().get("/leads/{id}", first).then().body("shopId", equalTo(pilot.toString()));
-        String second = submit(lead(code, postalCode, Map.of("latitude", here[0], "longitude", here[1])));
-        given().get("/leads/{id}", second).then().body("status", equalTo("UNROUTED"));
-        given().get("/leads/{id}/routing", second).then()
+        // Not even a lead that names a control shop lands in the control group.
+        String namingControl = submit(lead(code, postalCode, Map.of("shopId", control.toString())));
+        given().get("/leads/{id}", namingControl).then().body("shopId", equalTo(pilot.toString()));
+        assertSkipped(given().get("/leads/{id}/routing", namingControl).then(), "NAMED_SHOP", "Control",
+                "is a control shop of pilot campaign " + code + ", whose leads go to its pilot shops only");
+        String overflow = submit(lead(code, postalCode, Map.of("latitude", here[0], "longitude", here[1])));
+        given().get("/leads/{id}", overflow).then().body("status", equalTo("UNROUTED"));
+        given().get("/leads/{id}/routing", overflow).then()
                 .body("decisions[0].trail.step", hasItem("UNROUTED"))
-                .body("decisions[0].trail.reason", hasItem("pilot campaign " + code + ": only its 1 pilot shop(s) take its leads"));
+                .body("decisions[0].trail.reason", hasItem("pilot campaign " + code + ": only its 1 pilot shop(s) take its leads"))
+                .body("decisions[0].trail.findAll { it.targetName == 'Control' }.size()", equalTo(0));
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.campaign.CampaignStatus;
+import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingTeam;
 
@@ -25,6 +28,12 @@ final class RoutingRules {
     static String shopSkip(RoutingShop shop, Router.Request request, long assignedThisWeek) {
         if (request.passedOn().containsKey(shop.shopId)) {
             return request.passedOn().get(shop.shopId);
+        }
+        Campaign campaign = request.campaign();
+        if (campaign != null && campaign.status == CampaignStatus.PILOT && campaign.shops.get(shop.shopId) != ShopGroup.PILOT) {
+            // Checked at every step, a named shop included: a lead in the control group would spoil the comparison.
+            return (campaign.shops.get(shop.shopId) == ShopGroup.CONTROL ? "is a control shop" : "is no pilot shop")
+                    + " of pilot campaign " + campaign.code + ", whose leads go to its pilot shops only";
         }
         if (!shop.isOpen()) {
             return "is " + shop.status;

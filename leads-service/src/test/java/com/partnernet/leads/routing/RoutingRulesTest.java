@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnernet.leads.campaign.Campaign;
+import com.partnernet.leads.campaign.CampaignStatus;
+import com.partnernet.leads.campaign.ShopGroup;
 import com.partnernet.leads.directory.RoutingShop;
 import com.partnernet.leads.directory.RoutingTeam;
 import com.partnernet.leads.vocabulary.ProductLine;
@@ -35,6 +38,26 @@ class RoutingRulesTest {
         assertEquals("does not offer TV", RoutingRules.shopSkip(shop, request(Map.of()), 0));
         shop.status = "TEMPORARILY_CLOSED";
         assertEquals("is TEMPORARILY_CLOSED", RoutingRules.shopSkip(shop, request(Map.of()), 0));
+    }
+
+    @Test
+    void aPilotCampaignsLeadGoesToNoShopOutsideItsPilotGroup() {
+        RoutingShop pilot = shop("pilot", 10);
+        RoutingShop control = shop("control", 10);
+        RoutingShop other = shop("other", 10);
+        Campaign campaign = new Campaign();
+        campaign.code = "AI-PILOT";
+        campaign.status = CampaignStatus.PILOT;
+        campaign.shops = Map.of(pilot.shopId, ShopGroup.PILOT, control.shopId, ShopGroup.CONTROL);
+        Router.Request request = new Router.Request(campaign, control.shopId, ProductLine.TV, Segment.CONSUMER, "10115", null,
+                null, Map.of(), NOW);
+        assertNull(RoutingRules.shopSkip(pilot, request, 0));
+        assertEquals("is a control shop of pilot campaign AI-PILOT, whose leads go to its pilot shops only",
+                RoutingRules.shopSkip(control, request, 0));
+        assertEquals("is no pilot shop of pilot campaign AI-PILOT, whose leads go to its pilot shops only",
+                RoutingRules.shopSkip(other, request, 0));
+        campaign.status = CampaignStatus.ROLLED_OUT;
+        assertNull(RoutingRules.shopSkip(control, request, 0), "rolled out, the campaign's leads go anywhere");
     }
 
     @Test
