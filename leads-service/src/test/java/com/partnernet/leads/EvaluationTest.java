@@ -10,9 +10,11 @@ import static com.partnernet.leads.LeadsApi.uniquePlace;
 import static com.partnernet.leads.LeadsApi.uniquePostalCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -38,15 +40,13 @@ class EvaluationTest {
     private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     /**
-     * Pilot shops P1 and P2 get 10 campaign leads each and win 8 and 6; control shops C1 and C2 get 10 other leads
-     * each and win 3 and 1. Conversion 14/20 = 70 % against 4/20 = 20 %: uplift 50 percentage points, standard error
-     * sqrt(.7 * .3 / 20 + .2 * .8 / 20) = 0.1360, 95 % interval 50 ± 1.96 * 13.60 = [23.34, 76.66]; pooled
-     * p = 18/40 = .45, z = .5 / sqrt(.45 * .55 * (1/20 + 1/20)) = 3.178, two-sided p = 0.0015; relative uplift
-     * .7 / .2 - 1 = 250 %. The interval lies above 0 with 20 leads per group: ROLL_OUT. Halfway (10 leads each) it is
-     * too early: CONTINUE_PILOT.
+     * Pilot shops P1 and P2 get 5 campaign leads each and win 4 and 3 (P1 loses one), control shops C1 and C2 get 5
+     * other leads each and win 1 and 0, one is lost. Leads this young are matured only once closed: pilot 7 won of 8
+     * closed (87.5 %), control 1 of 2 (50 %), each too few to compare. Sales live in targets-service, which these tests
+     * do not start: no estimate and no verdict, and the answer says why (the end-to-end test has the whole picture).
      */
     @Test
-    void pilotAgainstControlOnAKnownDataSetWithTheNumbersWorkedOutByHand() {
+    void withoutSalesTheEvaluationSaysWhatItCannotConcludeAndStillShowsTheLeads() {
         String[] pilotCodes = { uniquePostalCode(), uniquePostalCode() };
         String[] controlCodes = { uniquePostalCode(), uniquePostalCode() };
         UUID p1 = publishShop(kafka, shop(UUID.randomUUID(), "P1", pilotCodes[0], uniquePlace(), Map.of()));
@@ -59,44 +59,35 @@ class EvaluationTest {
         String campaignId = given().get("/campaigns?size=200").then().extract()
                 .path("items.find { it.code == '" + pilot + "' }.id");
 
-        leads(pilot, pilotCodes[0], 5, 4);
-        leads(pilot, pilotCodes[1], 5, 3);
-        leads(regular, controlCodes[0], 5, 2);
-        leads(regular, controlCodes[1], 5, 0);
-        given().get("/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
-                .body("pilot.assigned", equalTo(10)).body("control.assigned", equalTo(10))
-                .body("recommendation", equalTo("CONTINUE_PILOT"));
-
-        leads(pilot, pilotCodes[0], 5, 4);
-        leads(pilot, pilotCodes[1], 5, 3);
-        leads(regular, controlCodes[0], 5, 1);
-        leads(regular, controlCodes[1], 5, 1);
+        leads(pilot, pilotCodes[0], 5, 4, 1);
+        leads(pilot, pilotCodes[1], 5, 3, 0);
+        leads(regular, controlCodes[0], 5, 1, 1);
+        leads(regular, controlCodes[1], 5, 0, 0);
         submit(lead(pilot, pilotCodes[0], Map.of("consent", Map.of("granted", false))));
         double[] nowhere = uniquePlace();
         submit(lead(pilot, uniquePostalCode(), Map.of("latitude", nowhere[0], "longitude", nowhere[1])));
 
         given().get("/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
                 .body("campaign", equalTo(pilot)).body("status", equalTo("PILOT"))
-                .body("leads.received", equalTo(22)).body("leads.assigned", equalTo(20)).body("leads.unrouted", equalTo(1))
+                .body("recommendation", equalTo("CONTINUE_PILOT")).body("conclusive", equalTo(false))
+                .body("cannotConclude[0]", startsWith("sales are not available (targets-service did not answer)"))
+                .body("estimates", empty())
+                .body("sources.sales", containsString("not available")).body("sources.footfall", containsString("not available"))
+                .body("method", containsString("Difference-in-differences")).body("rule", containsString("ROLL_OUT when"))
+                .body("periods.during.from", notNullValue())
+                .body("leads.received", equalTo(12)).body("leads.assigned", equalTo(10)).body("leads.unrouted", equalTo(1))
                 .body("leads.rejectedNoConsent", equalTo(1)).body("leads.duplicates", equalTo(0))
-                .body("firstContact.contacted", equalTo(14)).body("firstContact.medianHours", lessThan(1.0f))
-                .body("shops.find { it.name == 'P1' }.conversionPercent", equalTo(80.0f))
-                .body("shops.find { it.name == 'P2' }.won", equalTo(6))
-                .body("shops.find { it.name == 'C1' }.conversionPercent", equalTo(30.0f))
-                .body("shops.find { it.name == 'C2' }.assigned", equalTo(10))
+                .body("pilotLeads.leads", equalTo(10)).body("pilotLeads.matured", equalTo(8)).body("pilotLeads.won", equalTo(7))
+                .body("pilotLeads.maturedConversionPercent", equalTo(87.5f))
+                .body("pilotLeads.contacted", equalTo(8)).body("pilotLeads.medianHoursToFirstContact", lessThan(1.0f))
+                .body("pilotLeads.note", startsWith("only 8 matured lead(s)"))
+                .body("controlLeads.leads", equalTo(10)).body("controlLeads.matured", equalTo(2))
+                .body("controlLeads.maturedConversionPercent", equalTo(50.0f))
+                .body("shops.find { it.name == 'P1' }.maturedConversionPercent", equalTo(80.0f))
+                .body("shops.find { it.name == 'P2' }.won", equalTo(3))
+                .body("shops.find { it.name == 'C2' }.leads", equalTo(5))
                 .body("shops.find { it.name == 'C2' }.group", equalTo("CONTROL"))
-                .body("pilot.shops", equalTo(2)).body("pilot.won", equalTo(14)).body("pilot.conversionPercent", equalTo(70.0f))
-                .body("pilot.wonPerShop", equalTo(7.0f))
-                .body("control.won", equalTo(4)).body("control.conversionPercent", equalTo(20.0f))
-                .body("control.wonPerShop", equalTo(2.0f))
-                .body("uplift.percentagePoints", equalTo(50.0f)).body("uplift.relativePercent", equalTo(250.0f))
-                .body("uplift.lowerPercentagePoints", equalTo(23.34f)).body("uplift.upperPercentagePoints", equalTo(76.66f))
-                .body("uplift.zScore", equalTo(3.178f)).body("uplift.pValue", equalTo(0.0015f))
-                .body("recommendation", equalTo("ROLL_OUT"))
-                .body("rule", containsString("at least 20 assigned leads"))
-                // Without partners-service (not started in these tests) the per-visitor figures are left out, and said so.
-                .body("pilot.visitors", nullValue()).body("pilot.wonPer1000Visitors", nullValue())
-                .body("footfall", containsString("not available"));
+                .body("shops.find { it.name == 'C2' }.excluded", equalTo("no sales figures"));
         given().get("/campaigns/{id}/evaluation", UUID.randomUUID()).then().statusCode(404);
     }
 
@@ -124,22 +115,24 @@ class EvaluationTest {
 
         given().get("/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
                 .body("shops.find { it.name == 'D' }.declined", equalTo(6))
-                .body("shops.find { it.name == 'D' }.assigned", equalTo(0))
+                .body("shops.find { it.name == 'D' }.leads", equalTo(0))
                 .body("shops.find { it.name == 'D' }.declinedPercent", equalTo(100.0f))
                 .body("shops.find { it.name == 'K' }.declined", equalTo(0))
-                .body("shops.find { it.name == 'K' }.assigned", equalTo(6))
-                .body("pilot.declines.NOT_OUR_AREA", equalTo(4)).body("pilot.declines.NO_CAPACITY", equalTo(2))
-                .body("control.declines.NOT_OUR_AREA", equalTo(0))
+                .body("shops.find { it.name == 'K' }.leads", equalTo(6))
+                .body("pilotLeads.declined", equalTo(6))
+                .body("pilotLeads.declines.NOT_OUR_AREA", equalTo(4)).body("pilotLeads.declines.NO_CAPACITY", equalTo(2))
+                .body("controlLeads.declines.NOT_OUR_AREA", equalTo(0))
                 .body("declineWarnings", equalTo(List.of("D (PILOT) declined 6 of the 6 leads it was given (100.0 %)")));
     }
 
-    /** {@code count} leads for a shop's postal code, the first {@code won} of them won on the first call. */
-    private static void leads(String campaign, String postalCode, int count, int won) {
+    /** {@code count} leads for a shop's postal code: the first {@code won} won on the first call, the next {@code lost} lost. */
+    private static void leads(String campaign, String postalCode, int count, int won, int lost) {
         for (int i = 0; i < count; i++) {
             String leadId = submit(lead(campaign, postalCode, Map.of()));
-            if (i < won) {
-                given().contentType(ContentType.JSON).body(Map.of("status", "WON")).put("/leads/{id}/status", leadId)
-                        .then().statusCode(200);
+            if (i < won + lost) {
+                given().contentType(ContentType.JSON)
+                        .body(i < won ? Map.of("status", "WON") : Map.of("status", "LOST", "lostReason", "NO_INTEREST"))
+                        .put("/leads/{id}/status", leadId).then().statusCode(200);
             }
         }
     }

@@ -146,7 +146,7 @@ public final class SystemUnderTest implements AutoCloseable {
         starts++;
         instanceOf.put(instance, service);
         Map<String, String> env = service.environment(infrastructure.jdbcUrl(service.database),
-                infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.getOrDefault(Service.PARTNERS.serviceName, 9),
+                infrastructure.bootstrapServers(), other -> "http://127.0.0.1:" + ports.getOrDefault(other.serviceName, 9),
                 Tokens.TEST_ISSUER, tokenPublicKey, infrastructure.smtpPort());
         env.putAll(environment);
         running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance),

@@ -84,7 +84,7 @@ class LeadToAttainmentEndToEndTest {
         }
         for (Service service : Service.values()) {
             Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
-                    infrastructure.bootstrapServers(), "http://127.0.0.1:" + ports.get(Service.PARTNERS), Tokens.TEST_ISSUER,
+                    infrastructure.bootstrapServers(), other -> "http://127.0.0.1:" + ports.get(other), Tokens.TEST_ISSUER,
                     tokenPublicKey, infrastructure.smtpPort()));
             if (service == Service.TARGETS) {
                 // Attainment gauges without the production pause (the metrics check waits for them).
@@ -356,7 +356,7 @@ class LeadToAttainmentEndToEndTest {
         Service service = Service.LEADS;
         Path root = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
-                infrastructure.bootstrapServers(), url(Service.PARTNERS), Tokens.TEST_ISSUER, tokenPublicKey,
+                infrastructure.bootstrapServers(), LeadToAttainmentEndToEndTest::url, Tokens.TEST_ISSUER, tokenPublicKey,
                 infrastructure.smtpPort()));
         env.put("LEADS_NOTIFICATIONS_SEND_INTERVAL", "1s");
         return ServiceProcess.start(name, service.jar(root), port, managementPort, env, Service.JVM_OPTIONS,
@@ -367,7 +367,7 @@ class LeadToAttainmentEndToEndTest {
     void aServiceWithoutATrustedIssuerAndKeyRefusesToStart() throws Exception {
         Service service = Service.PARTNERS;
         Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
-                infrastructure.bootstrapServers(), "http://127.0.0.1:9", Tokens.TEST_ISSUER, tokenPublicKey,
+                infrastructure.bootstrapServers(), other -> "http://127.0.0.1:9", Tokens.TEST_ISSUER, tokenPublicKey,
                 infrastructure.smtpPort()));
         env.remove("MP_JWT_VERIFY_ISSUER");
         env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");

@@ -175,7 +175,7 @@ public final class LocalStack {
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             Map<String, String> env = new LinkedHashMap<>(service.environment(settings.jdbcUrl(service.database),
-                    settings.bootstrapServers(), "http://127.0.0.1:" + settings.servicePort(Service.PARTNERS),
+                    settings.bootstrapServers(), other -> "http://127.0.0.1:" + settings.servicePort(other),
                     Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE), settings.smtpPort()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_CORS_ENABLED", "true");

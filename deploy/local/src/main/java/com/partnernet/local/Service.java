@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The three services as the local run and the end-to-end tests start them. */
 public enum Service {
@@ -46,10 +47,12 @@ public enum Service {
 
     /**
      * How a service is pointed at its database, the broker, the token issuer it trusts (and the public key of it) and
-     * (leads-service, for footfall in pilot evaluations) partners-service and the mail server it sends shops'
-     * notifications through: plain Quarkus environment variables.
+     * (leads-service, for footfall and sales in pilot evaluations) partners-service and targets-service, and the mail
+     * server it sends shops' notifications through: plain Quarkus environment variables.
+     *
+     * @param baseUrl where each other service answers
      */
-    public Map<String, String> environment(String jdbcUrl, String bootstrapServers, String partnersBaseUrl,
+    public Map<String, String> environment(String jdbcUrl, String bootstrapServers, Function<Service, String> baseUrl,
             String tokenIssuer, Path tokenPublicKey, int smtpPort) {
         Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
@@ -59,7 +62,8 @@ public enum Service {
                 "MP_JWT_VERIFY_ISSUER", tokenIssuer,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokenPublicKey.toAbsolutePath().toString()));
         if (this == LEADS) {
-            env.put("QUARKUS_REST_CLIENT_PARTNERS_SERVICE_URL", partnersBaseUrl);
+            env.put("QUARKUS_REST_CLIENT_PARTNERS_SERVICE_URL", baseUrl.apply(PARTNERS));
+            env.put("QUARKUS_REST_CLIENT_TARGETS_SERVICE_URL", baseUrl.apply(TARGETS));
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
         }

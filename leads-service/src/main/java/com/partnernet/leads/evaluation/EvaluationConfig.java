@@ -1,5 +1,7 @@
 package com.partnernet.leads.evaluation;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,13 +9,33 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "leads.evaluation")
 public interface EvaluationConfig {
 
-    /** Fewer assigned leads than this in either group: too early to decide. */
-    @WithDefault("20")
-    int minLeadsPerGroup();
+    /** Weeks before the pilot's start compared with the weeks of the pilot. */
+    @WithDefault("12")
+    int weeksBefore();
 
-    /** Confidence level of the uplift's interval. */
+    /** Fewer complete weeks than this before or during the pilot: no verdict. */
+    @WithDefault("4")
+    int minWeeks();
+
+    /** Fewer pilot or control shops with sales in both periods than this: no verdict. */
+    @WithDefault("4")
+    int minShopsPerGroup();
+
+    /** Confidence level of the intervals. */
     @WithDefault("0.95")
     double confidence();
+
+    /** The groups' levels before the pilot differing by more than this (percent) is warned about. */
+    @WithDefault("25")
+    double levelTolerancePercent();
+
+    /** A lead still open is counted in conversion once assigned this long ago. */
+    @WithDefault("P28D")
+    Duration maturedAfter();
+
+    /** Fewer matured leads than this in a group: its conversion is shown but said to be too few to compare. */
+    @WithDefault("20")
+    int minMaturedLeads();
 
     /** A shop that declined at least this share (in percent) of the leads it was given is named in a warning… */
     @WithDefault("50")

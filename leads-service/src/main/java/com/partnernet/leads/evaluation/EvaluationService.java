@@ -1,14 +1,12 @@
 package com.partnernet.leads.evaluation;
 
-import static com.partnernet.leads.evaluation.PilotStatistics.round;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,125 +30,132 @@ import com.partnernet.leads.vocabulary.LeadStatus;
 
 import io.quarkus.logging.Log;
 
-/** The pilot evaluation of a campaign: pilot shops against control shops, and a plain recommendation. */
+/**
+ * The pilot evaluation of a campaign: reads what {@link PilotStudy} needs — weekly sales from targets-service, footfall
+ * from partners-service, the shops' leads and declines from this service — and lets it judge.
+ */
 @ApplicationScoped
 public class EvaluationService {
 
-    /** Footfall reports span at most this many weeks (partners-service's limit). */
-    private static final int FOOTFALL_WEEKS = 157;
-
-    private static final String DECLINED = "declined";
+    /** Shops per sales read: their ids in the query string stay well within a request line's 4 KB. */
+    private static final int SHOPS_PER_READ = 50;
 
     private final CampaignService campaigns;
     private final RoutingShopRepository shops;
     private final LeadStatistics statistics;
-    private final PartnersFootfall footfall;
-    private final EvaluationConfig config;
     private final RoutingRepository routing;
+    private final PartnersFootfall footfall;
+    private final TargetsSales sales;
+    private final EvaluationConfig config;
 
     public EvaluationService(CampaignService campaigns, RoutingShopRepository shops, LeadStatistics statistics,
-            @RestClient PartnersFootfall footfall, EvaluationConfig config, RoutingRepository routing) {
+            RoutingRepository routing, @RestClient PartnersFootfall footfall, @RestClient TargetsSales sales,
+            EvaluationConfig config) {
         this.campaigns = campaigns;
         this.shops = shops;
         this.statistics = statistics;
-        this.footfall = footfall;
-        this.config = config;
         this.routing = routing;
+        this.footfall = footfall;
+        this.sales = sales;
+        this.config = config;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PilotEvaluation evaluate(UUID campaignId) {
         Campaign campaign = campaigns.require(campaignId);
         LocalDate today = Timestamps.today();
-        LocalDate from = campaign.startsOn;
+        Instant now = Instant.now();
+        PilotStudy.Weeks weeks = PilotStudy.Weeks.of(campaign.startsOn, campaign.endsOn, today, config.weeksBefore());
+        Set<UUID> shopIds = new LinkedHashSet<>(campaign.shopsIn(ShopGroup.PILOT));
+        shopIds.addAll(campaign.shopsIn(ShopGroup.CONTROL));
+
+        // The leads of the pilot's days so far: pilot shops' of this campaign, control shops' all (they get none of it).
         LocalDate to = campaign.endsOn == null || campaign.endsOn.isAfter(today) ? today : campaign.endsOn;
-        Instant start = from.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
+        Instant start = campaign.startsOn.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
+        Map<UUID, List<PilotStudy.LeadRow>> leads = new HashMap<>();
+        Map<UUID, Map<DeclineReason, Long>> declines = new HashMap<>();
+        for (ShopGroup group : ShopGroup.values()) {
+            UUID only = group == ShopGroup.PILOT ? campaign.id : null;
+            for (LeadStatistics.ShopLead lead : statistics.shopLeads(campaign.shopsIn(group), start, end, only)) {
+                leads.computeIfAbsent(lead.shopId(), id -> new ArrayList<>())
+                        .add(new PilotStudy.LeadRow(lead.status(), lead.assignedAt(), lead.firstContactAt()));
+            }
+            for (RoutingRepository.DeclineCount count : routing.declinesPerShop(campaign.shopsIn(group), start, end, only)) {
+                declines.computeIfAbsent(count.shopId(), id -> new EnumMap<>(DeclineReason.class))
+                        .merge(count.reason(), count.declines(), Long::sum);
+            }
+        }
 
-        Set<UUID> pilotShops = campaign.shopsIn(ShopGroup.PILOT);
-        Set<UUID> controlShops = campaign.shopsIn(ShopGroup.CONTROL);
-        Map<UUID, Map<String, Long>> pilotCounts = shopCounts(pilotShops, start, end, campaign.id);
-        Map<UUID, Map<String, Long>> controlCounts = shopCounts(controlShops, start, end, null);
-        addDeclines(pilotCounts, routing.declinesPerShop(pilotShops, start, end, campaign.id));
-        addDeclines(controlCounts, routing.declinesPerShop(controlShops, start, end, null));
-        Visitors visitors = visitors(campaign.shops.keySet(), from, to);
-
-        List<PilotEvaluation.ShopResult> shopResults = new ArrayList<>();
-        shopResults.addAll(results(pilotShops, "PILOT", pilotCounts, visitors));
-        shopResults.addAll(results(controlShops, "CONTROL", controlCounts, visitors));
-        PilotEvaluation.Group pilot = group(pilotShops, pilotCounts, visitors);
-        PilotEvaluation.Group control = group(controlShops, controlCounts, visitors);
-        PilotEvaluation.Uplift uplift = PilotStatistics.uplift(pilot, control, config.confidence());
-        String rule = "ROLL_OUT when pilot and control shops each have at least " + config.minLeadsPerGroup()
-                + " assigned leads and the " + percent(config.confidence()) + " confidence interval of the conversion "
-                + "uplift (pilot minus control) lies above 0; STOP when it lies below 0; otherwise CONTINUE_PILOT.";
-        return new PilotEvaluation(campaign.id, campaign.code, campaign.status, from, to, campaignLeads(campaign.id),
-                firstContact(campaign.id), shopResults, pilot, control, uplift, PilotStatistics.recommend(pilot, control, uplift, config.minLeadsPerGroup()), rule,
-                visitors.note(), declineWarnings(shopResults));
+        Map<UUID, Map<LocalDate, Long>> units = weeks.isEmpty() || shopIds.isEmpty() ? Map.of() : units(shopIds, weeks);
+        Map<UUID, Map<LocalDate, Long>> visitors = weeks.isEmpty() || shopIds.isEmpty() ? Map.of() : visitors(shopIds, weeks);
+        List<PilotStudy.Shop> studied = new ArrayList<>();
+        for (UUID shopId : shopIds) {
+            RoutingShop known = shops.findById(shopId);
+            studied.add(new PilotStudy.Shop(shopId, known == null ? null : known.name, campaign.shops.get(shopId),
+                    units == null ? null : units.getOrDefault(shopId, Map.of()),
+                    visitors == null ? null : visitors.getOrDefault(shopId, Map.of()),
+                    leads.getOrDefault(shopId, List.of()), declines.getOrDefault(shopId, Map.of())));
+        }
+        PilotStudy.Findings findings = new PilotStudy(config, weeks, now).evaluate(studied, units != null);
+        return new PilotEvaluation(campaign.id, campaign.code, campaign.status, findings.recommendation(),
+                findings.conclusive(), findings.cannotConclude(), findings.rule(), PilotStudy.METHOD, weeks.periods(),
+                findings.estimates(), findings.comparability(), findings.pilotLeads(), findings.controlLeads(),
+                campaignLeads(campaign.id), findings.shops(),
+                new PilotEvaluation.Sources(units == null ? "not available: targets-service did not answer"
+                        : "targets-service, GET /sales/weekly", visitors == null
+                                ? "not available: partners-service did not answer; per-visitor figures left out"
+                                : "partners-service, GET /footfall/report"),
+                declineWarnings(findings.shops()));
     }
 
-    /** Declines counted per shop as {@code declined} and {@code declined:REASON}. */
-    private static void addDeclines(Map<UUID, Map<String, Long>> counts, List<RoutingRepository.DeclineCount> declines) {
-        for (RoutingRepository.DeclineCount count : declines) {
-            Map<String, Long> shop = counts.computeIfAbsent(count.shopId(), id -> new HashMap<>());
-            shop.merge(DECLINED, count.declines(), Long::sum);
-            shop.merge(DECLINED + ":" + count.reason(), count.declines(), Long::sum);
+    /** Units per shop and week from targets-service; null when it does not answer. */
+    private Map<UUID, Map<LocalDate, Long>> units(Set<UUID> shopIds, PilotStudy.Weeks weeks) {
+        try {
+            Map<UUID, Map<LocalDate, Long>> units = new HashMap<>();
+            List<UUID> all = List.copyOf(shopIds);
+            for (int from = 0; from < all.size(); from += SHOPS_PER_READ) {
+                Set<UUID> some = new LinkedHashSet<>(all.subList(from, Math.min(all.size(), from + SHOPS_PER_READ)));
+                for (TargetsSales.Shop shop : sales.weekly(some, weeks.first(), weeks.last()).shops()) {
+                    Map<LocalDate, Long> perWeek = units.computeIfAbsent(shop.shopId(), id -> new HashMap<>());
+                    shop.weeks().forEach(week -> perWeek.put(week.weekStart(), week.units()));
+                }
+            }
+            return units;
+        } catch (RuntimeException e) {
+            Log.warnf("Pilot evaluation without sales: targets-service did not answer (%s)", e.toString());
+            return null;
+        }
+    }
+
+    /** Counted visitors per shop and week from partners-service (weeks without a count left out); null without it. */
+    private Map<UUID, Map<LocalDate, Long>> visitors(Set<UUID> shopIds, PilotStudy.Weeks weeks) {
+        try {
+            Map<UUID, Map<LocalDate, Long>> visitors = new HashMap<>();
+            for (UUID shopId : shopIds) {
+                Map<LocalDate, Long> perWeek = visitors.computeIfAbsent(shopId, id -> new HashMap<>());
+                for (PartnersFootfall.Week week : footfall.report(shopId, isoWeek(weeks.first()), isoWeek(weeks.last())).weeks()) {
+                    if (week.visitors() != null) {
+                        perWeek.put(week.weekStart(), week.visitors());
+                    }
+                }
+            }
+            return visitors;
+        } catch (RuntimeException e) {
+            Log.warnf("Pilot evaluation without footfall: partners-service did not answer (%s)", e.toString());
+            return null;
         }
     }
 
     /** The shops that declined at least the configured share of what they were given (and enough of it to tell). */
     private List<String> declineWarnings(List<PilotEvaluation.ShopResult> shopResults) {
         return shopResults.stream()
-                .filter(shop -> shop.assigned() + shop.declined() >= config.declineWarningMinLeads()
+                .filter(shop -> shop.leads() + shop.declined() >= config.declineWarningMinLeads()
                         && shop.declinedPercent() != null && shop.declinedPercent() >= config.declineWarningPercent())
                 .map(shop -> (shop.name() == null ? shop.shopId().toString() : shop.name()) + " (" + shop.group()
-                        + ") declined " + shop.declined() + " of the " + (shop.assigned() + shop.declined())
+                        + ") declined " + shop.declined() + " of the " + (shop.leads() + shop.declined())
                         + " leads it was given (" + shop.declinedPercent() + " %)")
                 .toList();
-    }
-
-    /** Per shop: leads by status, for the campaign's leads only or (campaign null) all leads in the period. */
-    private Map<UUID, Map<String, Long>> shopCounts(Collection<UUID> shopIds, Instant start, Instant end, UUID campaignId) {
-        Map<UUID, Map<String, Long>> counts = new HashMap<>();
-        for (LeadStatistics.ShopCount count : statistics.perShopAndStatus(shopIds, start, end, campaignId)) {
-            Map<String, Long> shop = counts.computeIfAbsent(count.shopId(), id -> new HashMap<>());
-            shop.merge("assigned", count.leads(), Long::sum);
-            shop.merge("contacted", count.contacted(), Long::sum);
-            shop.merge(count.status().name(), count.leads(), Long::sum);
-        }
-        return counts;
-    }
-
-    private List<PilotEvaluation.ShopResult> results(Set<UUID> shopIds, String group, Map<UUID, Map<String, Long>> counts,
-            Visitors visitors) {
-        List<PilotEvaluation.ShopResult> results = new ArrayList<>();
-        for (UUID shopId : shopIds) {
-            Map<String, Long> shop = counts.getOrDefault(shopId, Map.of());
-            long assigned = shop.getOrDefault("assigned", 0L);
-            long won = shop.getOrDefault(LeadStatus.WON.name(), 0L);
-            RoutingShop known = shops.findById(shopId);
-            long declined = shop.getOrDefault(DECLINED, 0L);
-            results.add(new PilotEvaluation.ShopResult(shopId, known == null ? null : known.name, group, assigned,
-                    shop.getOrDefault("contacted", 0L), won, shop.getOrDefault(LeadStatus.LOST.name(), 0L),
-                    assigned == 0 ? null : round(won * 100.0 / assigned, 1), visitors.perShop().get(shopId), declined,
-                    assigned + declined == 0 ? null : round(declined * 100.0 / (assigned + declined), 1)));
-        }
-        return results;
-    }
-
-    private static PilotEvaluation.Group group(Set<UUID> shopIds, Map<UUID, Map<String, Long>> counts, Visitors visitors) {
-        long assigned = counts.values().stream().mapToLong(shop -> shop.getOrDefault("assigned", 0L)).sum();
-        long won = counts.values().stream().mapToLong(shop -> shop.getOrDefault(LeadStatus.WON.name(), 0L)).sum();
-        boolean allCounted = !shopIds.isEmpty() && visitors.perShop().keySet().containsAll(shopIds);
-        Long groupVisitors = allCounted ? shopIds.stream().mapToLong(visitors.perShop()::get).sum() : null;
-        Map<DeclineReason, Long> declines = new EnumMap<>(DeclineReason.class);
-        for (DeclineReason reason : DeclineReason.values()) {
-            declines.put(reason, counts.values().stream().mapToLong(shop -> shop.getOrDefault(DECLINED + ":" + reason, 0L)).sum());
-        }
-        return new PilotEvaluation.Group(shopIds.size(), assigned, won,
-                assigned == 0 ? null : round(won * 100.0 / assigned, 1),
-                shopIds.isEmpty() ? null : round((double) won / shopIds.size(), 2), groupVisitors,
-                groupVisitors == null || groupVisitors == 0 ? null : round(won * 1000.0 / groupVisitors, 3), declines);
     }
 
     private PilotEvaluation.Leads campaignLeads(UUID campaignId) {
@@ -161,41 +166,7 @@ public class EvaluationService {
                 byStatus.getOrDefault(LeadStatus.REJECTED_NO_CONSENT, 0L), byStatus.getOrDefault(LeadStatus.DUPLICATE, 0L));
     }
 
-    private PilotEvaluation.FirstContact firstContact(UUID campaignId) {
-        List<Double> hours = statistics.timesToFirstContact(campaignId).stream()
-                .map(time -> time.toMillis() / 3_600_000.0).sorted().toList();
-        if (hours.isEmpty()) {
-            return new PilotEvaluation.FirstContact(0, null, null);
-        }
-        double median = hours.size() % 2 == 1 ? hours.get(hours.size() / 2)
-                : (hours.get(hours.size() / 2 - 1) + hours.get(hours.size() / 2)) / 2;
-        return new PilotEvaluation.FirstContact(hours.size(),
-                round(hours.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 2), round(median, 2));
-    }
-
-    private record Visitors(Map<UUID, Long> perShop, String note) {
-    }
-
-    /** Footfall of the campaign's shops over the period (its last 157 weeks at most), read from partners-service. */
-    private Visitors visitors(Collection<UUID> shopIds, LocalDate from, LocalDate to) {
-        LocalDate first = from.isBefore(to.minusWeeks(FOOTFALL_WEEKS - 1)) ? to.minusWeeks(FOOTFALL_WEEKS - 1) : from;
-        Map<UUID, Long> perShop = new HashMap<>();
-        try {
-            for (UUID shopId : shopIds) {
-                perShop.put(shopId, footfall.report(shopId, isoWeek(first), isoWeek(to)).summary().visitors());
-            }
-        } catch (RuntimeException e) {
-            Log.warnf("Pilot evaluation without footfall: partners-service did not answer (%s)", e.toString());
-            return new Visitors(Map.of(), "not available: partners-service did not answer; per-visitor figures left out");
-        }
-        return new Visitors(perShop, "from partners-service, ISO weeks " + isoWeek(first) + " to " + isoWeek(to));
-    }
-
     private static String isoWeek(LocalDate day) {
         return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    private static String percent(double fraction) {
-        return Math.round(fraction * 100) + " %";
     }
 }

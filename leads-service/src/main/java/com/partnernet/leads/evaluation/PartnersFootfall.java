@@ -1,5 +1,7 @@
 package com.partnernet.leads.evaluation;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -13,7 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The one read of partners-service this service makes: a shop's weekly footfall, for the pilot evaluation's
- * "won leads per 1,000 visitors" (partners-service owns footfall; it does not travel as events). The caller's own
+ * "units sold per 1,000 visitors" (partners-service owns footfall; it does not travel as events). The caller's own
  * bearer token goes along, so partners-service applies the caller's rights, not a service account's.
  */
 @RegisterRestClient(configKey = "partners-service")
@@ -22,11 +24,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/footfall/report")
 public interface PartnersFootfall {
 
-    /** What this service reads of partners-service's footfall report. */
-    record Report(Summary summary) {
+    /** What this service reads of partners-service's footfall report: visitors per week, null where not counted. */
+    record Report(List<Week> weeks) {
     }
 
-    record Summary(long visitors) {
+    record Week(LocalDate weekStart, Long visitors) {
     }
 
     @GET

@@ -9,27 +9,35 @@ import com.partnernet.leads.campaign.CampaignStatus;
 import com.partnernet.leads.vocabulary.DeclineReason;
 
 /**
- * How a campaign's pilot fares: its leads, how fast shops call, and pilot shops against control shops.
- * <p>
- * Pilot shops are measured on this campaign's leads, control shops on all leads they got in the same period (they
- * get none of the campaign's). Conversion is won leads per assigned lead. Declines are counted per shop and reason; a
- * shop that declines much of what it is given is named in {@code declineWarnings}.
+ * Did the campaign bring its pilot shops more business than comparable shops without it? A difference-in-differences
+ * of the shops' weekly sales before and during the pilot, with how alike the groups were before, the quality of the
+ * leads each group got, and a recommendation by a stated rule — or, with too little to go on, what cannot be
+ * concluded.
+ *
+ * @param conclusive false when the data cannot carry a verdict ({@code cannotConclude} says why); the recommendation
+ *        is then CONTINUE_PILOT
+ * @param method how the estimate and its interval are computed
+ * @param estimates the difference-in-differences per outcome; the first is the one the recommendation is on
+ * @param leads what became of the campaign's leads
+ * @param sources where sales and footfall came from, or why they are missing
  */
 public record PilotEvaluation(
         UUID campaignId,
         String campaign,
         CampaignStatus status,
-        LocalDate from,
-        LocalDate to,
-        Leads leads,
-        FirstContact firstContact,
-        List<ShopResult> shops,
-        Group pilot,
-        Group control,
-        Uplift uplift,
         Recommendation recommendation,
+        boolean conclusive,
+        List<String> cannotConclude,
         String rule,
-        String footfall,
+        String method,
+        Periods periods,
+        List<Estimate> estimates,
+        Comparability comparability,
+        LeadQuality pilotLeads,
+        LeadQuality controlLeads,
+        Leads leads,
+        List<ShopResult> shops,
+        Sources sources,
         List<String> declineWarnings) {
 
     public enum Recommendation {
@@ -38,35 +46,77 @@ public record PilotEvaluation(
         STOP
     }
 
+    /** What is compared per shop and week: units sold (won leads and recorded sales), per 1,000 visitors or as they are. */
+    public enum Outcome {
+        UNITS_PER_1000_VISITORS,
+        UNITS_PER_WEEK
+    }
+
+    /** The weeks (Monday to Sunday) before the pilot and during it, up to the last complete week. */
+    public record Periods(Period before, Period during) {
+    }
+
+    public record Period(LocalDate from, LocalDate to, int weeks) {
+    }
+
+    /**
+     * Pilot minus control in the change of the outcome from before to during the pilot, with its interval.
+     *
+     * @param difference in the outcome's unit per shop and week
+     * @param relativePercent the difference against what the pilot shops would have had without the campaign (their
+     *        level before plus the control shops' change)
+     */
+    public record Estimate(Outcome outcome, GroupChange pilot, GroupChange control, double difference,
+            Double relativePercent, double confidenceLevel, double lower, double upper, double standardError,
+            double degreesOfFreedom) {
+    }
+
+    /** A group's mean outcome per shop and week before and during the pilot, over the shops that count. */
+    public record GroupChange(int shops, double before, double during, double change) {
+    }
+
+    /**
+     * How alike pilot and control shops were before the pilot.
+     *
+     * @param comparable false when their outcomes did not move alike before the pilot (then no verdict)
+     * @param footfall null without footfall
+     */
+    public record Comparability(boolean comparable, List<String> warnings, Balance outcome, Balance footfall) {
+    }
+
+    /**
+     * One measure's level (mean per shop and week) and trend (mean of each shop's slope, per week) in both groups
+     * before the pilot; the trend difference (pilot minus control) with its interval.
+     */
+    public record Balance(String measure, double pilotLevel, double controlLevel, Double levelDifferencePercent,
+            double pilotTrend, double controlTrend, double trendDifference, Double trendLower, Double trendUpper) {
+    }
+
+    /**
+     * The leads a group's shops got during the pilot (pilot shops: the campaign's; control shops: all of theirs).
+     * Conversion counts matured leads only — closed, or assigned long enough ago — so younger leads do not pull it down.
+     *
+     * @param medianHoursToFirstContact wall-clock hours from assignment, over contacted leads
+     */
+    public record LeadQuality(long leads, long matured, long won, Double maturedConversionPercent, long contacted,
+            Double medianHoursToFirstContact, long declined, Map<DeclineReason, Long> declines, String note) {
+    }
+
     /** The campaign's leads by what became of them. */
     public record Leads(long received, long assigned, long unrouted, long rejectedNoConsent, long duplicates) {
     }
 
-    /** Hours from assignment to the shop's first contact, over the campaign's contacted leads. */
-    public record FirstContact(long contacted, Double averageHours, Double medianHours) {
+    /**
+     * One shop: its outcome before and during the pilot (the recommendation's outcome), its leads, and whether it
+     * counts in the estimate.
+     *
+     * @param excluded why the shop is left out of the estimate; null when it counts
+     */
+    public record ShopResult(UUID shopId, String name, String group, Double before, Double during, Double change,
+            String excluded, long leads, long matured, long won, Double maturedConversionPercent, long declined,
+            Double declinedPercent) {
     }
 
-    /**
-     * @param assigned leads it holds (declined ones went on to another shop)
-     * @param declined leads it declined; {@code declinedPercent} of all it was given (held and declined)
-     */
-    public record ShopResult(UUID shopId, String name, String group, long assigned, long contacted, long won, long lost,
-            Double conversionPercent, Long visitors, long declined, Double declinedPercent) {
-    }
-
-    /**
-     * A group's totals; {@code wonPer1000Visitors} only where every shop of the group has footfall; its shops' declines
-     * by reason.
-     */
-    public record Group(int shops, long assigned, long won, Double conversionPercent, Double wonPerShop, Long visitors,
-            Double wonPer1000Visitors, Map<DeclineReason, Long> declines) {
-    }
-
-    /**
-     * Pilot conversion minus control conversion in percentage points, with its confidence interval (normal
-     * approximation) and the two-proportion z-test (pooled) against "no difference".
-     */
-    public record Uplift(double percentagePoints, Double relativePercent, double confidenceLevel, double lowerPercentagePoints,
-            double upperPercentagePoints, double zScore, double pValue) {
+    public record Sources(String sales, String footfall) {
     }
 }

@@ -1,55 +1,90 @@
 package com.partnernet.leads.evaluation;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
+import java.util.List;
 
-/** The pilot's statistics without the database: the conversion uplift of pilot over control, and the recommendation. */
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/** The arithmetic of the pilot evaluation, without the database: means, slopes, and Welch's interval. */
 final class PilotStatistics {
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
     private PilotStatistics() {
     }
 
     /**
-     * ROLL_OUT when both groups have at least {@code minLeadsPerGroup} assigned leads and the uplift's interval lies
-     * above 0; STOP when it lies below 0; otherwise CONTINUE_PILOT.
+     * A difference of two group means with its interval.
+     *
+     * @param degreesOfFreedom Welch–Satterthwaite's; infinite when both groups have no spread
      */
-    static PilotEvaluation.Recommendation recommend(PilotEvaluation.Group pilot, PilotEvaluation.Group control,
-            PilotEvaluation.Uplift uplift, int minLeadsPerGroup) {
-        if (uplift == null || pilot.assigned() < minLeadsPerGroup || control.assigned() < minLeadsPerGroup) {
-            return PilotEvaluation.Recommendation.CONTINUE_PILOT;
+    record Interval(double difference, double standardError, double degreesOfFreedom, double lower, double upper) {
+
+        boolean above(double value) {
+            return lower > value;
         }
-        if (uplift.lowerPercentagePoints() > 0) {
-            return PilotEvaluation.Recommendation.ROLL_OUT;
+
+        boolean below(double value) {
+            return upper < value;
         }
-        return uplift.upperPercentagePoints() < 0 ? PilotEvaluation.Recommendation.STOP
-                : PilotEvaluation.Recommendation.CONTINUE_PILOT;
     }
 
-    /** Pilot minus control conversion with its interval (unpooled standard error) and z-test (pooled). */
-    static PilotEvaluation.Uplift uplift(PilotEvaluation.Group pilot, PilotEvaluation.Group control, double confidence) {
-        if (pilot.assigned() == 0 || control.assigned() == 0) {
-            return null;
+    /**
+     * Mean of {@code a} minus mean of {@code b}, with Welch's t interval (unequal variances; needs two values per
+     * group). Each value is one shop's, so weeks of the same shop, which move together, are not counted as independent.
+     */
+    static Interval welch(List<Double> a, List<Double> b, double confidence) {
+        if (a.size() < 2 || b.size() < 2) {
+            throw new IllegalArgumentException("Welch's interval needs two values per group");
         }
-        double p1 = (double) pilot.won() / pilot.assigned();
-        double p2 = (double) control.won() / control.assigned();
-        double n1 = pilot.assigned();
-        double n2 = control.assigned();
-        double difference = p1 - p2;
-        double standardError = Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
-        double critical = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        double pooled = (pilot.won() + control.won()) / (n1 + n2);
-        double pooledError = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        double z = pooledError == 0 ? 0 : difference / pooledError;
-        double pValue = pooledError == 0 ? 1 : 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
-        return new PilotEvaluation.Uplift(round(difference * 100, 2), p2 == 0 ? null : round((p1 / p2 - 1) * 100, 1),
-                confidence, round((difference - critical * standardError) * 100, 2),
-                round((difference + critical * standardError) * 100, 2), round(z, 3), round(pValue, 4));
+        double varianceA = variance(a) / a.size();
+        double varianceB = variance(b) / b.size();
+        double difference = mean(a) - mean(b);
+        double standardError = Math.sqrt(varianceA + varianceB);
+        if (standardError == 0) {
+            return new Interval(difference, 0, Double.POSITIVE_INFINITY, difference, difference);
+        }
+        double degrees = Math.pow(varianceA + varianceB, 2)
+                / (varianceA * varianceA / (a.size() - 1) + varianceB * varianceB / (b.size() - 1));
+        double critical = new TDistribution(degrees).inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        return new Interval(difference, standardError, degrees, difference - critical * standardError,
+                difference + critical * standardError);
+    }
+
+    static double mean(List<Double> values) {
+        return StatUtils.mean(array(values));
+    }
+
+    /** Sample variance (n − 1). */
+    static double variance(List<Double> values) {
+        return StatUtils.variance(array(values));
+    }
+
+    static double median(List<Double> values) {
+        return new Median().evaluate(array(values));
+    }
+
+    /** Least-squares slope of {@code y} over {@code x}; null with fewer than two distinct x. */
+    static Double slope(List<Double> x, List<Double> y) {
+        SimpleRegression regression = new SimpleRegression();
+        for (int i = 0; i < x.size(); i++) {
+            regression.addData(x.get(i), y.get(i));
+        }
+        double slope = regression.getSlope();
+        return Double.isNaN(slope) ? null : slope;
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** {@code value} rounded half up to {@code decimals} places, as the evaluation reports its figures. */
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
+    }
+
+    static Double round(Double value, int decimals) {
+        return value == null ? null : round(value.doubleValue(), decimals);
     }
 }

@@ -1,6 +1,5 @@
 package com.partnernet.leads.lead;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -43,8 +42,8 @@ public class LeadStatistics {
             long overdue) {
     }
 
-    /** One shop's leads of one status. */
-    public record ShopCount(UUID shopId, LeadStatus status, long leads, long contacted) {
+    /** A lead a shop holds: where it stands, when it was assigned and first contacted. */
+    public record ShopLead(UUID shopId, LeadStatus status, Instant assignedAt, Instant firstContactAt) {
     }
 
     private final EntityManager entityManager;
@@ -63,22 +62,22 @@ public class LeadStatistics {
     }
 
     /**
-     * Leads received in [{@code start}, {@code end}) per shop and status, with how many of them were contacted: of one
-     * campaign, or (campaign null) all.
+     * Leads received in [{@code start}, {@code end}) that a shop holds, lead by lead (an evaluation's few thousand): of
+     * one campaign, or (campaign null) all.
      */
-    public List<ShopCount> perShopAndStatus(Collection<UUID> shopIds, Instant start, Instant end, UUID campaignId) {
+    public List<ShopLead> shopLeads(Collection<UUID> shopIds, Instant start, Instant end, UUID campaignId) {
         if (shopIds.isEmpty()) {
             return List.of();
         }
-        var query = entityManager.createQuery("select l.shopId, l.status, count(l), count(l.firstContactAt) from Lead l"
+        var query = entityManager.createQuery("select l.shopId, l.status, l.assignedAt, l.firstContactAt from Lead l"
                 + " where l.shopId in :shops and l.receivedAt >= :start and l.receivedAt < :end"
-                + (campaignId != null ? " and l.campaignId = :campaign" : "") + " group by l.shopId, l.status", Object[].class)
+                + (campaignId != null ? " and l.campaignId = :campaign" : ""), Object[].class)
                 .setParameter("shops", shopIds).setParameter("start", start).setParameter("end", end);
         if (campaignId != null) {
             query.setParameter("campaign", campaignId);
         }
         return query.getResultList().stream()
-                .map(row -> new ShopCount((UUID) row[0], (LeadStatus) row[1], (Long) row[2], (Long) row[3])).toList();
+                .map(row -> new ShopLead((UUID) row[0], (LeadStatus) row[1], (Instant) row[2], (Instant) row[3])).toList();
     }
 
     /** A campaign's leads per status (statuses without leads left out). */
@@ -88,14 +87,6 @@ public class LeadStatistics {
                 Object[].class).setParameter("campaign", campaignId).getResultList()
                 .forEach(row -> counts.put((LeadStatus) row[0], (Long) row[1]));
         return counts;
-    }
-
-    /** For each of a campaign's contacted leads: the time from assignment to first contact. */
-    public List<Duration> timesToFirstContact(UUID campaignId) {
-        return entityManager.createQuery("select l.assignedAt, l.firstContactAt from Lead l"
-                + " where l.campaignId = :campaign and l.firstContactAt is not null and l.assignedAt is not null", Object[].class)
-                .setParameter("campaign", campaignId).getResultList().stream()
-                .map(row -> Duration.between((Instant) row[0], (Instant) row[1])).toList();
     }
 
     private static long number(Object value) {
