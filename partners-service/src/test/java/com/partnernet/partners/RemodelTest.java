@@ -146,7 +146,7 @@ class RemodelTest {
     }
 
     @Test
-    void programmeReportCountsWhatIsDoneRunningPlannedAndBookedForNextYear() {
+    void programmeReportCountsWhatIsDoneRunningPlannedOverdueAndBookedForNextYear() {
         String partnerId = registerPartner("Programme Partner");
         int year = TODAY.getYear();
         String done = plan(openShop(partnerId, shop("Done", Map.of())), TODAY.withDayOfYear(1), TODAY.withDayOfYear(1));
@@ -155,23 +155,42 @@ class RemodelTest {
         given().post("/remodels/{id}/completion", done).then().statusCode(200);
         String running = plan(openShop(partnerId, shop("Running", Map.of())), TODAY, TODAY.plusDays(1));
         given().post("/remodels/{id}/start", running).then().statusCode(200);
-        plan(openShop(partnerId, shop("Planned", Map.of())), LocalDate.of(year, 12, 1), LocalDate.of(year, 12, 20));
+        // Its start has passed and it has not started: overdue, and said so on the remodel too.
+        String late = plan(openShop(partnerId, shop("Late", Map.of())), TODAY.minusDays(3), TODAY.plusDays(10));
+        given().get("/remodels/{id}", late).then().statusCode(200).body("overdue", equalTo(true));
+        given().get("/remodels/{id}", running).then().body("overdue", equalTo(false));
+        LocalDate tomorrow = TODAY.plusDays(1);
+        plan(openShop(partnerId, shop("Planned", Map.of())), tomorrow, tomorrow.plusDays(5));
+        int plannedThisYear = tomorrow.getYear() == year ? 1 : 0;
         plan(openShop(partnerId, shop("Next year", Map.of())), LocalDate.of(year + 1, 2, 7), LocalDate.of(year + 1, 2, 28));
         plan(openShop(partnerId, shop("Next year too", Map.of())), LocalDate.of(year + 1, 3, 1), LocalDate.of(year + 1, 3, 20));
 
         given().get("/remodel-programme/{year}?partnerId={p}", year, partnerId)
                 .then().statusCode(200)
-                .body("completed", equalTo(1)).body("inProgress", equalTo(1)).body("plannedThisYear", equalTo(1))
+                .body("asOf", equalTo(TODAY.toString()))
+                .body("completed", equalTo(1)).body("inProgress", equalTo(1)).body("overrunning", equalTo(0))
+                .body("overdue", equalTo(1)).body("plannedThisYear", equalTo(plannedThisYear))
+                // Done, running, and planned to start on time and end this year; the overdue plan is not counted on.
+                .body("projectedByYearEnd", equalTo(2 + (tomorrow.plusDays(5).getYear() == year ? plannedThisYear : 0)))
                 .body("bookedNextYear", equalTo(2)).body("firstBookedNextYear", equalTo(LocalDate.of(year + 1, 2, 7).toString()))
-                .body("goal", nullValue());
+                .body("goal", nullValue()).body("outlook", nullValue());
 
-        // A year nobody else plans in: the network goal and its gaps.
+        // A year nobody else plans in: the network goal, its gaps and the outlook.
         given().contentType(ContentType.JSON).body(Map.of("remodels", 10)).put("/remodel-programme/goals/2090")
                 .then().statusCode(200).body("remodels", equalTo(10));
         plan(openShop(partnerId, shop("Far future", Map.of())), LocalDate.of(2090, 4, 1), LocalDate.of(2090, 4, 30));
+        int running2090 = countInProgress();
         given().get("/remodel-programme/2090").then().statusCode(200)
                 .body("goal", equalTo(10)).body("completed", equalTo(0)).body("plannedThisYear", equalTo(1))
-                .body("remainingToGoal", equalTo(10)).body("unscheduledGap", equalTo(9 - countInProgress()));
+                .body("overdue", equalTo(0)).body("projectedByYearEnd", equalTo(1 + running2090))
+                .body("outlook", equalTo(1 + running2090 >= 10 ? "ON_TRACK" : "AT_RISK"))
+                .body("remainingToGoal", equalTo(10)).body("unscheduledGap", equalTo(Math.max(0, 9 - running2090)));
+        given().contentType(ContentType.JSON).body(Map.of("remodels", 1)).put("/remodel-programme/goals/2090").then().statusCode(200);
+        given().get("/remodel-programme/2090").then().body("outlook", equalTo("ON_TRACK"));
+        // A year gone by short of its goal is missed.
+        given().contentType(ContentType.JSON).body(Map.of("remodels", 5)).put("/remodel-programme/goals/2001").then().statusCode(200);
+        given().get("/remodel-programme/2001").then().statusCode(200).body("outlook", equalTo("MISSED"))
+                .body("completed", equalTo(0)).body("plannedThisYear", equalTo(0));
         given().get("/remodel-programme/1999").then().statusCode(400).body("violations[0].field", equalTo("year"));
     }
 

@@ -58,4 +58,10 @@ public class Remodel {
 
     @Version
     public long version;
+
+    /** Behind its plan on {@code today}: planned but its start has passed, or running past its planned end. */
+    public boolean isOverdue(LocalDate today) {
+        return status == RemodelStatus.PLANNED && plannedStart.isBefore(today)
+                || status == RemodelStatus.IN_PROGRESS && plannedEnd.isBefore(today);
+    }
 }

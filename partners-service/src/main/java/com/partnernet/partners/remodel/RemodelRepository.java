@@ -33,6 +33,19 @@ public class RemodelRepository implements PanacheRepositoryBase<Remodel, UUID> {
         return find(query(status, dateProperty, partnerId), parameters(status, from, to, partnerId)).count();
     }
 
+    /** Plans starting in [startFrom, startTo] and planned to end by {@code endBy}. */
+    public long countPlanned(LocalDate startFrom, LocalDate startTo, LocalDate endBy, UUID partnerId) {
+        return find(query(RemodelStatus.PLANNED, "plannedStart", partnerId) + " and plannedEnd <= :endBy",
+                parameters(RemodelStatus.PLANNED, startFrom, startTo, partnerId).and("endBy", endBy)).count();
+    }
+
+    /** How many days a remodel is planned to take, on average (four weeks before any is planned). */
+    public long typicalDays() {
+        Number days = (Number) getEntityManager()
+                .createNativeQuery("select avg(planned_end - planned_start + 1) from remodel").getSingleResult();
+        return days == null ? 28 : Math.round(days.doubleValue());
+    }
+
     public Optional<LocalDate> firstPlannedStart(LocalDate from, LocalDate to, UUID partnerId) {
         return find(query(RemodelStatus.PLANNED, "plannedStart", partnerId),
                 Sort.by("plannedStart"), parameters(RemodelStatus.PLANNED, from, to, partnerId))

@@ -3,6 +3,9 @@ package com.partnernet.partners.remodel;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.partnernet.chassis.time.Timestamps;
+
+/** A remodel; {@code overdue} when it is behind its plan today (its start or its end has passed). */
 public record RemodelView(
         UUID id,
         UUID shopId,
@@ -14,11 +17,12 @@ public record RemodelView(
         boolean closesShop,
         RemodelStatus status,
         String cancelReason,
+        boolean overdue,
         long version) {
 
     static RemodelView of(Remodel remodel) {
         return new RemodelView(remodel.id, remodel.shopId, remodel.partnerId, remodel.plannedStart, remodel.plannedEnd,
                 remodel.actualStart, remodel.actualEnd, remodel.closesShop, remodel.status, remodel.cancelReason,
-                remodel.version);
+                remodel.isOverdue(Timestamps.today()), remodel.version);
     }
 }
