@@ -44,6 +44,10 @@ async function api(operation, call) {
   }
 }
 
+/** Times as the operator reads them: 24-hour, German time, wherever the browser is. */
+const BERLIN_TIME = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const BERLIN_SECONDS = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
 /** A calendar day the client parsed into a Date, as the API wrote it. */
 function day(date) {
   return date ? date.toISOString().slice(0, 10) : '';
@@ -86,7 +90,7 @@ async function attainment() {
   const entries = board.entries.filter((entry) => entry.pace.targetUnits > 0);
   const share = (units, entry) => Math.round((1000 * units) / entry.pace.targetUnits) / 10;
   draw('attainment', 'bar', {
-    labels: entries.map((entry) => partnerNames.get(entry.partnerId) || entry.partnerId.slice(0, 8)),
+    labels: entries.map((entry) => partnerLabel(entry.partnerId)),
     datasets: [
       {
         label: '% of target sold',
@@ -104,7 +108,7 @@ async function attainment() {
 
 async function flow() {
   const flowOfLeads = await api('getLeadFlow', () => apis.leads.getLeadFlow({ minutes: 30 }));
-  const minute = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const minute = (instant) => BERLIN_TIME.format(new Date(instant));
   draw('flow', 'bar', {
     labels: flowOfLeads.minutes.map((entry) => minute(entry.minute)),
     datasets: [
@@ -128,36 +132,53 @@ async function pipeline() {
   }, { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, title: { display: true, text: `leads (${view.overdueFirstContact} past their first-contact time)` } } } });
 }
 
+const OUTCOMES = {
+  UNITS_PER_1000_VISITORS: 'units sold per 1,000 visitors a week',
+  UNITS_PER_WEEK: 'units sold per shop a week',
+};
+
+/** The pilot's difference-in-differences with its interval, and the verdict or what cannot be concluded. */
 async function pilot() {
   if (!pilotCampaignId) {
     return;
   }
   const evaluation = await api('evaluateCampaign', () => apis.campaigns.evaluateCampaign({ campaignId: pilotCampaignId }));
-  const groups = [evaluation.pilot, evaluation.control];
+  const estimate = evaluation.estimates[0];
+  const level = estimate ? `${Math.round(estimate.confidenceLevel * 100)} %` : '';
+  const reach = estimate ? Math.max(Math.abs(estimate.lower), Math.abs(estimate.upper)) * 1.2 : 1;
   draw('pilot', 'bar', {
-    labels: ['conversion % (won per assigned lead)', 'won leads per shop'],
+    labels: ['pilot − control'],
     datasets: [
-      { label: `pilot (${evaluation.pilot.shops} shops)`, data: [evaluation.pilot.conversionPercent ?? 0, evaluation.pilot.wonPerShop ?? 0], backgroundColor: MAGENTA },
-      { label: `control (${evaluation.control.shops} shops)`, data: [evaluation.control.conversionPercent ?? 0, evaluation.control.wonPerShop ?? 0], backgroundColor: GREY },
+      // The estimate is drawn over its interval (lower order on top).
+      { type: 'line', indexAxis: 'y', order: 0, label: 'estimate', data: estimate ? [estimate.difference] : [], showLine: false, pointRadius: 9, pointStyle: 'rectRot', backgroundColor: MAGENTA, borderColor: '#ffffff', borderWidth: 2 },
+      { type: 'bar', order: 1, label: `${level} interval`, data: estimate ? [[estimate.lower, estimate.upper]] : [], backgroundColor: '#f48fb1', barPercentage: 0.25 },
     ],
-  }, { scales: { y: { beginAtZero: true } } });
-  const uplift = evaluation.uplift;
-  text('pilot-note', `${evaluation.campaign}: ${groups.map((group) => group.assigned).join(' vs ')} leads assigned`
-    + (uplift ? `, uplift ${uplift.percentagePoints.toFixed(1)} pp (p = ${uplift.pValue.toFixed(3)})` : '')
-    + ` → ${evaluation.recommendation}`);
+  }, {
+    indexAxis: 'y',
+    scales: { x: { min: -reach, max: reach, title: { display: true, text: estimate ? `change in ${OUTCOMES[estimate.outcome]}, pilot minus control (0: no effect)` : 'no estimate' } } },
+  });
+  const periods = evaluation.periods;
+  const signed = (value) => (value > 0 ? '+' : '') + value.toFixed(2);
+  text('pilot-note', `${evaluation.campaign}, ${periods.during.weeks} weeks against ${periods.before.weeks} before: `
+    + (estimate ? `${signed(estimate.difference)} (${level} interval ${signed(estimate.lower)} to ${signed(estimate.upper)})`
+      + (estimate.relativePercent != null ? `, ${estimate.relativePercent > 0 ? '+' : ''}${estimate.relativePercent.toFixed(1)} %` : '') : 'no estimate')
+    + ` → ${evaluation.recommendation}`
+    + (evaluation.conclusive ? '' : ` (cannot conclude: ${evaluation.cannotConclude.join('; ')})`)
+    + (evaluation.comparability.warnings.length ? ` · ${evaluation.comparability.warnings.length} comparability warning(s)` : ''));
 }
 
 async function remodel() {
   const report = await api('getRemodelProgramme', () => apis.remodels.getRemodelProgramme({ year }));
   draw('remodel', 'doughnut', {
-    labels: ['completed', 'in progress', `planned for ${year}`, 'not yet scheduled'],
+    labels: ['completed', 'in progress', 'planned, on time', 'overdue (start passed)', 'not yet scheduled'],
     datasets: [{
-      data: [report.completed, report.inProgress, report.plannedThisYear, report.unscheduledGap ?? 0],
-      backgroundColor: [MAGENTA, '#ad1457', '#f48fb1', '#e0e0e0'],
+      data: [report.completed, report.inProgress, report.plannedThisYear, report.overdue, report.unscheduledGap ?? 0],
+      backgroundColor: [MAGENTA, '#ad1457', '#f48fb1', '#f9a825', '#e0e0e0'],
     }],
   }, { plugins: { legend: { position: 'right' } } });
-  text('remodel-note', `${report.completed} of ${report.goal ?? '–'} done in ${year}; ${report.bookedNextYear} booked for ${year + 1}`
-    + (report.firstBookedNextYear ? ` from ${day(report.firstBookedNextYear)}` : ''));
+  text('remodel-note', `${report.completed} of ${report.goal ?? '–'} done in ${year}, ${report.inProgress} in progress, `
+    + `${report.overdue} overdue; ${report.projectedByYearEnd} projected by 31 December (${report.outlook ?? 'no goal'}); `
+    + `${report.bookedNextYear} booked for ${year + 1}` + (report.firstBookedNextYear ? ` from ${day(report.firstBookedNextYear)}` : ''));
 }
 
 async function footfall() {
@@ -173,6 +194,16 @@ async function footfall() {
   }, { scales: { y: { beginAtZero: true, title: { display: true, text: 'visitors per week, whole network' } } } });
   const last = report.weeks[report.weeks.length - 1];
   text('footfall-note', last ? `${last.week}: ${last.vsBaselinePercent} % against ${report.baselineYear}` : '');
+}
+
+/** A partner's name; with the start of its id when another partner has the same name. */
+function partnerLabel(partnerId) {
+  const name = partnerNames.get(partnerId);
+  if (!name) {
+    return partnerId.slice(0, 8);
+  }
+  const namesake = [...partnerNames].some(([id, other]) => other === name && id !== partnerId);
+  return namesake ? `${name} (${partnerId.slice(0, 8)})` : name;
 }
 
 /** Partner names for the leaderboard; the shop picker, busiest pilot shop first. */
@@ -203,7 +234,7 @@ async function refresh(parts) {
   const errors = results.filter((result) => result.status === 'rejected').map((result) => result.reason.message);
   const list = document.getElementById('errors');
   list.replaceChildren(...errors.map((message) => Object.assign(document.createElement('li'), { textContent: message })));
-  text('status', `updated ${new Date().toLocaleTimeString()} · lead simulator ${config.simulator}`);
+  text('status', `updated ${BERLIN_SECONDS.format(new Date())} (German time) · lead simulator ${config.simulator}`);
 }
 
 async function start() {

@@ -258,8 +258,13 @@ class LocalRunDashboardTest {
                         + browser.findElement(By.id("errors")).getText());
             }
             assertEquals("", browser.findElement(By.id("errors")).getText(), "the page shows API errors");
-            assertTrue(browser.findElement(By.id("remodel-note")).getText().matches("\\d+ of 90 done in \\d{4}; 8 booked for \\d{4}.*"),
+            assertTrue(browser.findElement(By.id("remodel-note")).getText().matches("\\d+ of 90 done in \\d{4}, \\d+ in progress, "
+                    + "\\d+ overdue; \\d+ projected by 31 December \\((ON_TRACK|AT_RISK|MISSED)\\); 8 booked for \\d{4}.*"),
                     browser.findElement(By.id("remodel-note")).getText());
+            // The demo's pilot adds 12 % to its shops' sales: the estimate is found above 0, with its interval.
+            assertTrue(browser.findElement(By.id("pilot-note")).getText().matches(
+                    "ai-social-pilot, 6 weeks against 12 before: \\+\\d+\\.\\d\\d \\(95 % interval .*"),
+                    browser.findElement(By.id("pilot-note")).getText());
             assertTrue(browser.findElement(By.id("footfall-note")).getText().matches("\\d{4}-W\\d{2}: -\\d+(\\.\\d)? % against \\d{4}"),
                     browser.findElement(By.id("footfall-note")).getText());
             assertEquals(9L, ((Number) ((JavascriptExecutor) browser)

@@ -27,12 +27,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The demo network, loaded through the services' public APIs on the first start (so it also proves them). It tells
  * the operator's 2021 story, replayed in the current year: a partner network across German cities whose shops move
- * from the classic to the new format (34 remodels done, a goal of 90, the rest planned for the autumn, the first dates
- * of next year booked); annual targets with the first half waived and the second at 50 %; a promotions calendar;
+ * from the classic to the new format (34 remodels done, a goal of 90, the rest planned for the autumn —
+ * most of those whose day has come started or done, a few overdue —, the first dates of next year booked); annual targets with the first half waived and the second at 50 %; a promotions calendar;
  * footfall since the baseline year two years back, recovering week by week to about 20 % below it; the direct
  * field-sales partner's teams (Berlin and Hamburg piloting with 200 reps since March, Cologne and Munich from May);
  * the partner summit on 5 October at Motorworld Köln; executives' customer days; the advisory board; and an AI
- * social-media pilot campaign with pilot and control shops beside a rolled-out one. Skipped when partners exist.
+ * social-media pilot campaign, six weeks in, with pilot and control shops beside a rolled-out one: the pilot shops sell
+ * {@link #PILOT_UPLIFT} more since it started (the true effect its evaluation should find). Skipped when partners exist.
  * <p>
  * Generated from a fixed seed, so every first start builds the same network (dates follow today).
  */
@@ -48,6 +49,11 @@ public final class DemoData {
     static final int REMODEL_GOAL = 90;
     static final int REMODELS_NEXT_YEAR = 8;
     static final int PILOT_SHOPS = 10;
+    /** Complete weeks the pilot has run, and the weeks before it its evaluation compares them with. */
+    static final int PILOT_WEEKS = 6;
+    static final int WEEKS_BEFORE_PILOT = 12;
+    /** What the pilot really adds to its shops' sales: the effect its evaluation should find. */
+    static final double PILOT_UPLIFT = 0.12;
 
     private record City(String name, String state, double latitude, double longitude, List<String> postalCodes,
             List<String> streets) {
@@ -102,8 +108,8 @@ public final class DemoData {
             new RetailPartner("Leine Kommunikation OHG", "SILVER", null, List.of(HANNOVER), 0.9));
 
     /** Annual units per shop and product line; a partner's target is its shops' sum. */
-    private static final Map<String, Integer> UNITS_PER_SHOP = orderedMap("MOBILE", 48, "BROADBAND", 22, "TV", 14,
-            "HOME_NETWORKING", 6);
+    private static final Map<String, Integer> UNITS_PER_SHOP = orderedMap("MOBILE", 480, "BROADBAND", 220, "TV", 140,
+            "HOME_NETWORKING", 60);
 
     /** A field-sales team of the direct sales partner: its city, areas, go-live month and reps at go-live. */
     private record DemoTeam(String city, List<String> postalCoverage, int liveFromMonth, int repsAtStart,
@@ -152,6 +158,27 @@ public final class DemoData {
     private record CreatedShop(String id, String partnerId, City city, String format) {
     }
 
+    /** The pilot's shops and its control shops: in each of five cities two of each, alike in all but the pilot. */
+    private record PilotGroups(List<String> pilot, List<String> control) {
+
+        static PilotGroups of(List<CreatedShop> shops) {
+            List<String> pilot = new ArrayList<>();
+            List<String> control = new ArrayList<>();
+            for (City city : List.of(KOELN, BERLIN, HAMBURG, MUENCHEN, FRANKFURT)) {
+                List<CreatedShop> inCity = shops.stream().filter(shop -> shop.city() == city).toList();
+                for (int index = 0; index < PILOT_SHOPS / 5; index++) {
+                    pilot.add(inCity.get(2 * index).id());
+                    control.add(inCity.get(2 * index + 1).id());
+                }
+            }
+            return new PilotGroups(pilot, control);
+        }
+
+        boolean studies(String shopId) {
+            return pilot.contains(shopId) || control.contains(shopId);
+        }
+    }
+
     private void load(Map<Service, String> baseUrls) throws IOException, InterruptedException {
         String partners = baseUrls.get(Service.PARTNERS);
         String leads = baseUrls.get(Service.LEADS);
@@ -185,8 +212,9 @@ public final class DemoData {
         customerDays(partners, shops);
         partnerSummit(partners, partnerIds.keySet());
 
-        targetsAndCalendar(targets, partnerIds, directSales, shops);
-        campaigns(leads, shops);
+        PilotGroups pilotGroups = PilotGroups.of(shops);
+        targetsAndCalendar(targets, partnerIds, directSales, shops, pilotGroups);
+        campaigns(leads, pilotGroups);
         System.out.printf("Demo data: %d partners and a direct sales partner, %d shops, remodel programme, footfall since %d, "
                 + "field teams, partner summit, targets for %d, campaigns %s and %s (%.1f s).%n", partnerIds.size(),
                 shops.size(), year - 2, year, DEMO_CAMPAIGN, PILOT_CAMPAIGN, (System.nanoTime() - started) / 1e9);
@@ -222,7 +250,7 @@ public final class DemoData {
     }
 
     /**
-     * 34 classic shops remodelled since spring (started and completed on their days), the rest of this year's goal of
+     * 34 classic shops remodelled this year (started and completed on their days), the rest of this year's goal of
      * 90 planned for the autumn, and the first remodels of next year booked.
      */
     private void remodelProgramme(String partners, List<CreatedShop> shops) throws IOException, InterruptedException {
@@ -247,17 +275,29 @@ public final class DemoData {
                 return api.call("POST", partners + "/remodels/" + remodel + "/completion?on=" + end, null);
             });
         }
-        // The autumn: from September (or tomorrow, when later) to mid-December, a week or more before the holidays.
-        LocalDate autumnStart = later(LocalDate.of(year, 9, 1), today.plusDays(1));
-        LocalDate autumnEnd = later(LocalDate.of(year, 12, 14), autumnStart.plusWeeks(1));
+        // The autumn, September to mid-December (a week or more before the holidays): a remodel whose day has come
+        // was started on it and, its ten days over, completed — but one in eight has not started: overdue.
+        LocalDate autumnStart = LocalDate.of(year, 9, 1);
+        LocalDate autumnEnd = LocalDate.of(year, 12, 14);
         int planned = REMODEL_GOAL - REMODELS_COMPLETED;
         long autumnDays = ChronoUnit.DAYS.between(autumnStart, autumnEnd);
         for (int index = 0; index < planned + REMODELS_NEXT_YEAR; index++) {
             LocalDate start = index < planned ? autumnStart.plusDays(autumnDays * index / planned)
                     : LocalDate.of(year + 1, 1, 10).plusWeeks(index - planned);
+            LocalDate end = start.plusDays(10);
+            boolean underway = start.isBefore(today) && index % 8 != 3;
             String shopId = classic.get(REMODELS_COMPLETED + index).id();
-            remodels.add(() -> api.call("POST", partners + "/shops/" + shopId + "/remodels",
-                    Map.of("plannedStart", start.toString(), "plannedEnd", start.plusDays(10).toString(), "closesShop", false)));
+            remodels.add(() -> {
+                JsonNode remodel = api.call("POST", partners + "/shops/" + shopId + "/remodels",
+                        Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", false));
+                if (underway) {
+                    remodel = api.call("POST", partners + "/remodels/" + remodel.get("id").asText() + "/start?on=" + start, null);
+                    if (end.isBefore(today)) {
+                        remodel = api.call("POST", partners + "/remodels/" + remodel.get("id").asText() + "/completion?on=" + end, null);
+                    }
+                }
+                return remodel;
+            });
         }
         inParallel(remodels);
     }
@@ -380,7 +420,7 @@ public final class DemoData {
      * its own pace.
      */
     private void targetsAndCalendar(String targets, Map<String, RetailPartner> retailPartners, String directSales,
-            List<CreatedShop> shops) throws IOException, InterruptedException {
+            List<CreatedShop> shops, PilotGroups pilotGroups) throws IOException, InterruptedException {
         Map<String, Map<String, Integer>> annual = new LinkedHashMap<>();
         for (String partnerId : retailPartners.keySet()) {
             Map<String, Integer> lines = new LinkedHashMap<>();
@@ -405,28 +445,31 @@ public final class DemoData {
         api.call("POST", targets + "/calendar/promotions", Map.of("name", "TV campaign", "from", year + "-10-04",
                 "to", year + "-10-31", "uplift", 0.5, "productLines", List.of("TV")));
 
-        // Sales recorded week by week since the half began, each partner at its own pace of the half's target.
+        // Sales recorded week by week since the half began, each partner at its own pace of the half's target; the
+        // pilot's and control shops' own, shop by shop, from the weeks its evaluation compares on, the pilot shops'
+        // PILOT_UPLIFT higher since it started.
         List<Map<String, Object>> sales = new ArrayList<>();
         LocalDate halfStart = LocalDate.of(year, 7, 1);
+        LocalDate pilotStart = pilotStart();
         for (var partner : annual.entrySet()) {
             RetailPartner retail = retailPartners.get(partner.getKey());
             double pace = retail != null ? retail.pace() : 0.93;
             List<CreatedShop> own = shops.stream().filter(shop -> shop.partnerId().equals(partner.getKey())).toList();
+            List<CreatedShop> others = own.stream().filter(shop -> !pilotGroups.studies(shop.id())).toList();
             for (var line : partner.getValue().entrySet()) {
                 double perWeek = line.getValue() * 0.5 / 26.0 * pace;
+                double othersPerWeek = own.isEmpty() ? perWeek : perWeek * others.size() / own.size();
                 for (LocalDate week = halfStart.with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
                         week.isBefore(today); week = week.plusWeeks(1)) {
-                    int units = (int) Math.round(perWeek * (0.8 + random.nextDouble() * 0.4));
-                    if (units > 0) {
-                        Map<String, Object> sale = new HashMap<>(Map.of("externalSaleId",
-                                "demo-" + partner.getKey().substring(0, 8) + "-" + line.getKey() + "-" + week,
-                                "partnerId", partner.getKey(), "productLine", line.getKey(),
-                                "soldAt", week.atTime(15, 0).atZone(Service.CALENDAR_ZONE).toInstant().toString(),
-                                "units", Math.min(units, 1000)));
-                        if (!own.isEmpty()) {
-                            sale.put("shopId", own.get(random.nextInt(own.size())).id());
-                        }
-                        sales.add(sale);
+                    String shopId = others.isEmpty() ? null : others.get(random.nextInt(others.size())).id();
+                    sale(sales, partner.getKey(), shopId, line.getKey(), week, othersPerWeek);
+                }
+                for (CreatedShop shop : own.stream().filter(shop -> pilotGroups.studies(shop.id())).toList()) {
+                    for (LocalDate week = earlier(halfStart, pilotStart.minusWeeks(WEEKS_BEFORE_PILOT))
+                            .with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)); week.isBefore(today); week = week.plusWeeks(1)) {
+                        boolean uplifted = pilotGroups.pilot().contains(shop.id()) && !week.isBefore(pilotStart);
+                        sale(sales, partner.getKey(), shop.id(), line.getKey(), week,
+                                perWeek / own.size() * (uplifted ? 1 + PILOT_UPLIFT : 1));
                     }
                 }
             }
@@ -439,32 +482,45 @@ public final class DemoData {
         }
     }
 
+    /** One week's sale of a line on Thursday afternoon, around {@code units} (±20 %); none when that rounds to 0. */
+    private void sale(List<Map<String, Object>> sales, String partnerId, String shopId, String line, LocalDate thursday,
+            double units) {
+        int sold = (int) Math.round(units * (0.8 + random.nextDouble() * 0.4));
+        if (sold <= 0) {
+            return;
+        }
+        Map<String, Object> sale = new HashMap<>(Map.of("externalSaleId",
+                "demo-" + (shopId != null ? shopId : partnerId).substring(0, 8) + "-" + line + "-" + thursday,
+                "partnerId", partnerId, "productLine", line,
+                "soldAt", thursday.atTime(15, 0).atZone(Service.CALENDAR_ZONE).toInstant().toString(),
+                "units", Math.min(sold, 1000)));
+        if (shopId != null) {
+            sale.put("shopId", shopId);
+        }
+        sales.add(sale);
+    }
+
+    /** The pilot started on a Monday, {@link #PILOT_WEEKS} complete weeks ago. */
+    private LocalDate pilotStart() {
+        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(PILOT_WEEKS);
+    }
+
     /**
      * The rolled-out TV campaign, and the AI social-media pilot: ten shops in the pilot, ten comparable ones (the same
      * cities) as its control group.
      */
-    private void campaigns(String leads, List<CreatedShop> shops) throws IOException, InterruptedException {
+    private void campaigns(String leads, PilotGroups pilotGroups) throws IOException, InterruptedException {
         api.call("POST", leads + "/campaigns", Map.of("code", DEMO_CAMPAIGN, "name", "Magenta TV social ads",
                 "channel", "INSTAGRAM", "targetingModel", "lookalike-ai", "targetingVersion", "2.4",
                 "productFocus", List.of("TV"), "segment", "CONSUMER", "startsOn", year + "-01-01", "status", "ROLLED_OUT"));
-        List<String> pilot = new ArrayList<>();
-        List<String> control = new ArrayList<>();
-        for (City city : List.of(KOELN, BERLIN, HAMBURG, MUENCHEN, FRANKFURT)) {
-            List<CreatedShop> inCity = shops.stream().filter(shop -> shop.city() == city).toList();
-            for (int index = 0; index < PILOT_SHOPS / 5; index++) {
-                pilot.add(inCity.get(2 * index).id());
-                control.add(inCity.get(2 * index + 1).id());
-            }
-        }
         api.call("POST", leads + "/campaigns", Map.ofEntries(Map.entry("code", PILOT_CAMPAIGN),
                 Map.entry("name", "AI social-media pilot"), Map.entry("channel", "FACEBOOK"),
                 Map.entry("targetingModel", "ai-audience"), Map.entry("targetingVersion", "1.0"),
                 Map.entry("productFocus", List.of("MOBILE", "BROADBAND", "TV")), Map.entry("segment", "CONSUMER"),
-                Map.entry("startsOn", today.minusWeeks(2).toString()), Map.entry("status", "PILOT"),
-                Map.entry("pilotShops", pilot), Map.entry("controlShops", control)));
+                Map.entry("startsOn", pilotStart().toString()), Map.entry("status", "PILOT"),
+                Map.entry("pilotShops", pilotGroups.pilot()), Map.entry("controlShops", pilotGroups.control())));
     }
 
-    /** The first partner by name, for the partner user's demo token; empty without partners. */
     static Optional<String> firstPartner(String partnersBaseUrl, String salesManagerToken)
             throws IOException, InterruptedException {
         JsonNode first = new ApiClient(salesManagerToken).get(partnersBaseUrl + "/partners?size=1&sort=name").path("items").path(0);
@@ -509,9 +565,10 @@ public final class DemoData {
         return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    private static LocalDate later(LocalDate one, LocalDate other) {
-        return one.isAfter(other) ? one : other;
+    private static LocalDate earlier(LocalDate one, LocalDate other) {
+        return one.isBefore(other) ? one : other;
     }
+
 
     private static Map<String, Integer> orderedMap(Object... keysAndValues) {
         Map<String, Integer> map = new LinkedHashMap<>();
