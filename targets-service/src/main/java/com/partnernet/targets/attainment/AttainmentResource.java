@@ -43,6 +43,7 @@ import com.partnernet.chassis.security.Caller;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.InputReader;
 import com.partnernet.chassis.web.Problem;
+import com.partnernet.chassis.web.QueryRange;
 import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.closure.ShopOwners;
 
@@ -54,6 +55,9 @@ public class AttainmentResource {
     static final int MAX_BATCH = 1000;
 
     static final int MAX_WEEKS = 157;
+
+    /** Five years. */
+    static final int MAX_DAYS = 5 * 366;
 
     /** What a batch of sales did, row by row (index from 0). */
     public record BatchResult(int received, int created, int existing, int rejected, List<Row> rows) {
@@ -84,12 +88,7 @@ public class AttainmentResource {
     public AttainmentView attainment(@QueryParam("partnerId") @NotNull UUID partnerId, @QueryParam("shopId") UUID shopId,
             @QueryParam("productLine") ProductLine productLine, @QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to, @QueryParam("asOf") LocalDate asOf) {
-        if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        if (ChronoUnit.DAYS.between(from, to) > 5 * 366) {
-            throw new InvalidRequestException("to", "a period spans at most five years");
-        }
+        QueryRange.require(from, to, ChronoUnit.DAYS, MAX_DAYS);
         shops.requireAccess(caller, partnerId, shopId);
         return service.attainment(partnerId, shopId, productLine, from, to, asOf(asOf));
     }
@@ -165,12 +164,7 @@ public class AttainmentResource {
     @RolesAllowed({ SALES_MANAGER, OPS })
     public WeeklySales weeklySales(@QueryParam("shopId") @NotEmpty @Size(max = 200) Set<UUID> shopIds,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        if (ChronoUnit.WEEKS.between(from, to) >= MAX_WEEKS) {
-            throw new InvalidRequestException("to", "a range spans at most " + MAX_WEEKS + " weeks");
-        }
+        QueryRange.require(from, to, ChronoUnit.WEEKS, MAX_WEEKS);
         return service.weeklySales(shopIds, from, to);
     }
 

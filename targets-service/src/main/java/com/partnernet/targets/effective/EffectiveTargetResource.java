@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.security.Caller;
+import com.partnernet.chassis.web.QueryRange;
 import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.closure.ShopOwners;
 
@@ -50,12 +50,7 @@ public class EffectiveTargetResource {
     public EffectiveTarget effectiveTarget(@PathParam("partnerId") UUID partnerId, @QueryParam("shopId") UUID shopId,
             @QueryParam("productLine") @NotNull ProductLine productLine, @QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            throw new InvalidRequestException("to", "a range spans at most five years");
-        }
+        QueryRange.require(from, to, ChronoUnit.DAYS, MAX_DAYS);
         shops.requireAccess(caller, partnerId, shopId);
         return effective.of(partnerId, shopId, productLine, from, to);
     }
