@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.web.QueryRange;
 import com.partnernet.partners.partner.PartnerService;
 
 import io.quarkus.panache.common.Sort;
@@ -71,13 +72,8 @@ public class HeadcountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public HeadcountReport report(UUID partnerId, YearMonth from, YearMonth to) {
-        if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
+        QueryRange.require(from, to, ChronoUnit.MONTHS, MAX_REPORT_MONTHS);
         long months = ChronoUnit.MONTHS.between(from, to) + 1;
-        if (months > MAX_REPORT_MONTHS) {
-            throw new InvalidRequestException("to", "a report spans at most " + MAX_REPORT_MONTHS + " months, not " + months);
-        }
         if (partnerId != null) {
             partners.require(partnerId);
         }

@@ -29,6 +29,7 @@ import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.InputReader;
 import com.partnernet.chassis.web.Problem;
+import com.partnernet.chassis.web.QueryRange;
 import com.partnernet.partners.partner.PartnerService;
 import com.partnernet.partners.shop.Shop;
 import com.partnernet.partners.shop.ShopService;
@@ -194,13 +195,7 @@ public class FootfallService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FootfallReport report(FootfallScope scope, IsoWeek from, IsoWeek to, Integer baselineYear) {
-        if (to.compareTo(from) < 0) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        long weeks = ChronoUnit.WEEKS.between(from.monday(), to.monday()) + 1;
-        if (weeks > MAX_REPORT_WEEKS) {
-            throw new InvalidRequestException("to", "a report spans at most " + MAX_REPORT_WEEKS + " weeks, not " + weeks);
-        }
+        QueryRange.require(from.monday(), to.monday(), ChronoUnit.WEEKS, MAX_REPORT_WEEKS);
         requireScope(scope);
         List<Shop> inScope = footfall.shopsIn(scope);
         Set<UUID> expected = inScope.stream().filter(shop -> shop.status != ShopStatus.CLOSED).map(shop -> shop.id)
