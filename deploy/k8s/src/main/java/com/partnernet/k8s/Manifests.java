@@ -46,8 +46,13 @@ public final class Manifests {
 
     /** kubectl on the PATH, if there is one. */
     public static Optional<Path> kubectl() {
+        return onPath("kubectl");
+    }
+
+    /** A program on the PATH, if there is one. */
+    public static Optional<Path> onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(folder -> Path.of(folder, "kubectl")).filter(Files::isExecutable).findFirst();
+                .map(folder -> Path.of(folder, program)).filter(Files::isExecutable).findFirst();
     }
 
     /** An overlay (e.g. deploy/k8s/overlays/prod) rendered by {@code kubectl kustomize}. */
