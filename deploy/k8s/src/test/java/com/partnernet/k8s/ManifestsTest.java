@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnernet.local.Service;
 import com.partnernet.local.Topic;
 
@@ -105,6 +106,99 @@ class ManifestsTest {
         JsonNode scrape = manifests.named("PodMonitor", "partnernet-services").orElseThrow().at("/spec/podMetricsEndpoints/0");
         assertEquals("management", scrape.path("port").asText());
         assertEquals("/q/metrics", scrape.path("path").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void networkPoliciesOpenTheApiToClientsTheManagementPortToMonitoringAndEachDatabaseToItsServiceOnly(String overlay) {
+        Manifests manifests = OVERLAYS.get(overlay);
+        List<JsonNode> policies = manifests.ofKind("NetworkPolicy");
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            String name = deployment.at("/metadata/name").asText();
+            List<JsonNode> selecting = selecting(policies, deployment.at("/spec/template/metadata/labels"));
+            assertFalse(selecting.isEmpty(), name + " is selected by a NetworkPolicy");
+            for (JsonNode policy : selecting) {
+                for (JsonNode rule : policy.at("/spec/ingress")) {
+                    List<String> ports = new ArrayList<>();
+                    rule.path("ports").forEach(port -> ports.add(port.path("port").asText()));
+                    assertFalse(ports.isEmpty(), name + ": a rule without ports would open the management port too");
+                    if (ports.contains("management")) {
+                        assertEquals(List.of("management"), ports, name + ": the management port has a rule of its own");
+                        assertFalse(rule.path("from").isEmpty(), name + "'s management port is not open to everyone");
+                        rule.path("from").forEach(peer -> assertEquals("monitoring",
+                                peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText(),
+                                name + "'s management port only from the monitoring namespace: " + peer));
+                    } else {
+                        assertEquals(List.of("http"), ports, name + ": clients reach the API port only");
+                    }
+                }
+            }
+        }
+        for (Service service : Service.values()) {
+            JsonNode cluster = manifests.named("Cluster", service.database + "-db").orElseThrow();
+            JsonNode labels = cluster.at("/spec/inheritedMetadata/labels").deepCopy();
+            ((ObjectNode) labels).put("cnpg.io/cluster", service.database + "-db");
+            List<JsonNode> selecting = selecting(policies, labels);
+            assertEquals(1, selecting.size(), service.database + "-db's instances are selected by one NetworkPolicy");
+            for (JsonNode rule : selecting.get(0).at("/spec/ingress")) {
+                if ("5432".equals(rule.at("/ports/0/port").asText())) {
+                    Set<String> peers = new TreeSet<>();
+                    rule.path("from").forEach(peer -> {
+                        assertTrue(peer.path("namespaceSelector").isMissingNode(), "PostgreSQL within the namespace only");
+                        peers.add(peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText(
+                                peer.at("/podSelector/matchLabels/cnpg.io~1cluster").asText()));
+                    });
+                    assertEquals(new TreeSet<>(Set.of(service.serviceName, service.database + "-db")), peers,
+                            service.database + "-db is reached by " + service.serviceName + " (and its own replicas) only");
+                }
+            }
+        }
+        JsonNode listener = manifests.named("Kafka", "partnernet").orElseThrow().at("/spec/kafka/listeners/0");
+        assertEquals("app.kubernetes.io/part-of", listener.at("/networkPolicyPeers/0/podSelector/matchLabels").fieldNames().next(),
+                "Strimzi's listener policy admits the platform's pods");
+    }
+
+    @Test
+    void prodServesTheThreeApisAndTheInboxOverTlsAndNeverAManagementPort() {
+        Manifests prod = OVERLAYS.get("prod");
+        Map<String, String> backends = new LinkedHashMap<>();
+        Set<String> tlsHosts = new TreeSet<>();
+        for (JsonNode ingress : prod.ofKind("Ingress")) {
+            ingress.at("/spec/tls").forEach(tls -> {
+                assertFalse(tls.path("secretName").asText().isEmpty(), "TLS by a certificate's secret");
+                tls.path("hosts").forEach(host -> tlsHosts.add(host.asText()));
+            });
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    String service = path.at("/backend/service/name").asText();
+                    assertEquals("http", path.at("/backend/service/port/name").asText(), service + ": the API port only");
+                    assertEquals("/", path.path("path").asText());
+                    backends.put(rule.path("host").asText(), service);
+                }
+            }
+        }
+        assertEquals(Map.of("partners.partnernet.example", "partners-service", "leads.partnernet.example", "leads-service",
+                "targets.partnernet.example", "targets-service"), backends);
+        assertEquals(new TreeSet<>(backends.keySet()), tlsHosts, "every host over TLS");
+        // The lead mails link the inbox on leads-service's host; the inbox reads targets-service's.
+        JsonNode leads = prod.ofKind("ConfigMap").stream()
+                .filter(map -> map.at("/metadata/name").asText().startsWith("leads-service-config")).findFirst().orElseThrow()
+                .path("data");
+        assertTrue(leads.path("LEADS_NOTIFICATIONS_INBOX_URL").asText().startsWith("https://leads.partnernet.example/inbox/"));
+        assertEquals("https://targets.partnernet.example", leads.path("LEADS_INBOX_TARGETS_URL").asText());
+    }
+
+    /** The NetworkPolicies whose pod selector matches {@code labels}. */
+    private static List<JsonNode> selecting(List<JsonNode> policies, JsonNode labels) {
+        return policies.stream().filter(policy -> {
+            JsonNode wanted = policy.at("/spec/podSelector/matchLabels");
+            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) wanted::fields) {
+                if (!entry.getValue().asText().equals(labels.path(entry.getKey()).asText(null))) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
     }
 
     @ParameterizedTest
