@@ -298,6 +298,13 @@ class LeadToAttainmentEndToEndTest {
         kafka.send("leads.inbound", "instagram:broken", "{\"source\": \"instagram\"");
         await().atMost(WAIT).untilAsserted(() -> as(Tokens.OPS).get(leads + "/leads?campaign=hamburg-mobile-reels").then()
                 .body("totalItems", equalTo(3)));
+        // And one the shop declines as not its area.
+        String declined = as(Tokens.MARKETING_SYSTEM).contentType(ContentType.JSON).body(Map.of("source", "instagram",
+                "externalId", "ig-" + UUID.randomUUID(), "campaign", "hamburg-mobile-reels", "productLine", "MOBILE",
+                "postalCode", "20095", "contact", Map.of("name", "Jens Jensen", "phone", "040 123456"), "consent", Map.of("granted", true)))
+                .post(leads + "/leads").then().statusCode(201).extract().path("id");
+        asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("reason", "NOT_OUR_AREA"))
+                .post(leads + "/leads/{id}/decline", declined).then().statusCode(204);
 
         for (JsonNode deployment : prod.ofKind("Deployment")) {
             Service service = Service.valueOf(deployment.at("/metadata/name").asText().replace("-service", "").toUpperCase());
