@@ -27,6 +27,8 @@ public final class Manifests {
     /** Series of kube-state-metrics, not of our services: the readiness alert compares deployments' replica counts. */
     public static final Set<String> KUBE_STATE_METRICS = Set.of("kube_deployment_status_replicas_available",
             "kube_deployment_spec_replicas");
+    /** Series of Strimzi's Kafka Exporter (the overlays' kafkaExporter), not of our services: replays per hour. */
+    public static final Set<String> KAFKA_EXPORTER_METRICS = Set.of("kafka_topic_partition_current_offset");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();

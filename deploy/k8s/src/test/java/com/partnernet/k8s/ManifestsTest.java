@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.partnernet.local.Service;
 import com.partnernet.local.Topic;
 
@@ -186,6 +187,36 @@ class ManifestsTest {
                 .path("data");
         assertTrue(leads.path("LEADS_NOTIFICATIONS_INBOX_URL").asText().startsWith("https://leads.partnernet.example/inbox/"));
         assertEquals("https://targets.partnernet.example", leads.path("LEADS_INBOX_TARGETS_URL").asText());
+    }
+
+    @Test
+    void theDeadLetterReplayJobRunsTheChassisToolFromLeadsServicesImageAsAnOpsUserAllowedJustThat() throws IOException {
+        JsonNode job = new YAMLMapper().readTree(
+                ROOT.resolve("deploy/k8s/ops/replay-dead-letters.yaml").toFile());
+        JsonNode pod = job.at("/spec/template");
+        JsonNode container = pod.at("/spec/containers/0");
+        JsonNode leadsImage = OVERLAYS.get("prod").named("Deployment", "leads-service").orElseThrow()
+                .at("/spec/template/spec/containers/0/image");
+        assertEquals(leadsImage.asText(), container.path("image").asText(), "the prod overlay's leads-service image");
+        JsonNode command = container.path("command");
+        String mainClass = command.get(command.size() - 1).asText();
+        assertTrue(Files.exists(ROOT.resolve("chassis/src/main/java/" + mainClass.replace('.', '/') + ".java")), mainClass);
+        assertEquals("partnernet", pod.at("/metadata/labels/app.kubernetes.io~1part-of").asText(),
+                "Strimzi's listener policy admits it");
+        assertEquals("ops-replay", secretOf(container, "KAFKA_SASL_JAAS_CONFIG"));
+
+        JsonNode user = OVERLAYS.get("prod").named("KafkaUser", "ops-replay").orElseThrow();
+        for (Topic dlq : List.of(Topic.LEADS_INBOUND_DLQ, Topic.LEADS_SHOP_EVENTS_DLQ, Topic.TARGETS_LEAD_EVENTS_DLQ,
+                Topic.TARGETS_SHOP_EVENTS_DLQ)) {
+            assertTrue(allows(user, "topic", dlq.topicName, "Read"), "reads " + dlq.topicName);
+        }
+        for (Topic source : List.of(Topic.LEADS_INBOUND, Topic.SHOP_EVENTS, Topic.LEADS_EVENTS)) {
+            assertTrue(allows(user, "topic", source.topicName, "Write"), "writes back to " + source.topicName);
+        }
+        assertTrue(allows(user, "topic", Topic.DEAD_LETTER_REPLAYS.topicName, "Read")
+                && allows(user, "topic", Topic.DEAD_LETTER_REPLAYS.topicName, "Write"), "its ledger");
+        assertTrue(allows(user, "transactionalId", "ops-dead-letter-replay", "Write"), "its transactions");
+        assertFalse(allows(user, "topic", Topic.TARGETS_EVENTS.topicName, "Write"), "nothing it does not replay to");
     }
 
     /** The NetworkPolicies whose pod selector matches {@code labels}. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,6 +30,10 @@ import org.apache.kafka.common.TopicPartition;
  * service and every {@link Topic} created and answering before anybody produces.
  */
 public final class Infrastructure implements AutoCloseable {
+
+    /** Every port {@link #freePort()} handed out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
 
     /** Where each part lives; a null state dir means throw-away data in the temp dir. */
     public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort, int mailApiPort,
@@ -205,13 +210,23 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now that this JVM has not handed out before: the system may offer a port just closed again, and two
+     * asked for in a row (a service's API and management port) must differ — a chaos run's restart got the same one
+     * for both, so its health checks reached the API and it never looked ready.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free port that was not handed out before");
     }
 
     @Override

@@ -69,9 +69,11 @@ public final class LocalStack {
                 case "status" -> System.exit(stack.status() ? 0 : 3);
                 case "publish-lead" -> stack.publishLead(options.isEmpty() ? "-" : options.get(0));
                 case "token" -> stack.printToken(options);
+                case "replay-dlq" -> System.exit(stack.replayDeadLetters(options));
                 default -> {
                     System.err.println("""
                             usage: deploy/local/stack start [--no-demo] | stop | status | publish-lead FILE|- | token ROLE [PARTNER_ID]
+                                                    | replay-dlq TOPIC [--reason TEXT] [--since TIME] [--dry-run] | needs-build
                               start         PostgreSQL, Kafka, the three services, demo data (DEMO_DATA=false or --no-demo to
                                             skip it), the dashboard (DASHBOARD_PORT, 8080) and the lead simulator (LEAD_RATE
                                             leads per minute, 30; 0 switches it off)
@@ -79,7 +81,10 @@ public final class LocalStack {
                               status        what runs, where, and whether it is ready
                               publish-lead  publishes one lead (JSON from FILE or stdin) to leads.inbound, keyed source:externalId
                               token         prints a bearer token (7 days) for sales-manager, ops, marketing-system, or
-                                            partner-user with the partner's id""");
+                                            partner-user with the partner's id
+                              replay-dlq    re-publishes a dead-letter topic's records to their source topic, each at most
+                                            once, and says what it replayed and skipped (--dry-run: only says)
+                              needs-build   whether start would build (exit 0) and why""");
                     System.exit(2);
                 }
             }
@@ -295,6 +300,24 @@ public final class LocalStack {
             System.out.println("Published to " + sent.topic() + " partition " + sent.partition() + " offset " + sent.offset()
                     + (key != null ? " with key " + key : " without key"));
         }
+    }
+
+    /**
+     * Runs the dead-letter replay the Kubernetes Job runs, with the same classpath (a packaged service's libraries,
+     * chassis among them) against the local broker; its exit status.
+     */
+    private int replayDeadLetters(List<String> options) throws IOException, InterruptedException {
+        Path libraries = root.resolve(Service.LEADS.serviceName + "/target/quarkus-app/lib/main");
+        if (!Files.isDirectory(libraries)) {
+            throw new StackException("leads-service is not packaged: run 'deploy/local/stack start' or './mvnw package -DskipTests'");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider", "-Dslf4j.internal.verbosity=WARN", "-cp",
+                libraries + "/*", "com.partnernet.chassis.deadletter.DeadLetterReplay"));
+        command.addAll(options);
+        ProcessBuilder replay = new ProcessBuilder(command).inheritIO();
+        replay.environment().put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        return replay.start().waitFor();
     }
 
     private void printSummary(Map<Service, ServiceProcess> services, double seconds) throws IOException {

@@ -18,7 +18,9 @@ public enum Topic {
     TARGETS_EVENTS("targets.events", 6, Map.of()),
     LEADS_SHOP_EVENTS_DLQ("leads.shop-events.dlq", 6, Map.of()),
     TARGETS_LEAD_EVENTS_DLQ("targets.lead-events.dlq", 6, Map.of()),
-    TARGETS_SHOP_EVENTS_DLQ("targets.shop-events.dlq", 6, Map.of());
+    TARGETS_SHOP_EVENTS_DLQ("targets.shop-events.dlq", 6, Map.of()),
+    /** What ops replayed from a dead-letter topic (chassis' DeadLetterReplay): one entry per record, kept. */
+    DEAD_LETTER_REPLAYS("partnernet.dead-letter-replays", 1, Map.of("cleanup.policy", "compact"));
 
     public final String topicName;
     public final int partitions;
