@@ -122,7 +122,8 @@ class LocalRunDashboardTest {
 
     /**
      * README's walk-through, as written, twice, against this local run: only the ports and the token folder are this
-     * run's (README's are the defaults). Each run must end with the won lead counted against the demo's halved target.
+     * run's (README's are the defaults). Each run must end with the won lead counted against the demo's halved target
+     * and a dead-lettered lead replayed exactly once.
      */
     @Test
     @Order(Integer.MAX_VALUE) // last: it adds partners the dashboard's leaderboard would show
@@ -149,6 +150,9 @@ class LocalRunDashboardTest {
             assertFalse(printed.contains("gave up"), "walk-through " + run + ":\n" + printed);
             assertTrue(printed.contains("\"targetUnits\":25.00,\"soldUnits\":1,"), "walk-through " + run
                     + " ends without the won lead counted against the halved target of 50:\n" + printed);
+            // The dead-lettered lead was replayed once, and the second replay left it alone.
+            assertTrue(printed.contains("replayed 1 of leads.inbound.dlq") && printed.contains("replayed 0 of leads.inbound.dlq")
+                    && printed.contains("replayed before=1"), "walk-through " + run + " replays:\n" + printed);
             // RUN is the second: the next run must not share it.
             Thread.sleep(1_000);
         }
