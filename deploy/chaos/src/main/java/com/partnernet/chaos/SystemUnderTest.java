@@ -94,7 +94,8 @@ public final class SystemUnderTest implements AutoCloseable {
     /** Fresh infrastructure (its own temporary state) with the scenario's services started and ready. */
     static SystemUnderTest start(Path root, Scenario scenario) throws Exception {
         return start(root, root.resolve("deploy/chaos/target/chaos-logs").resolve(scenario.name().replaceAll("[^a-z0-9]+", "-")),
-                Infrastructure.Settings.ephemeral(), scenario.services(), scenario.environment(), Service.JVM_OPTIONS);
+                Infrastructure.Settings.ephemeral().withoutMailServer(), scenario.services(), scenario.environment(),
+                Service.JVM_OPTIONS);
     }
 
     /**
@@ -148,6 +149,10 @@ public final class SystemUnderTest implements AutoCloseable {
         Map<String, String> env = service.environment(infrastructure.jdbcUrl(service.database),
                 infrastructure.bootstrapServers(), other -> "http://127.0.0.1:" + ports.getOrDefault(other.serviceName, 9),
                 Tokens.TEST_ISSUER, tokenPublicKey, infrastructure.smtpPort());
+        if (service == Service.LEADS && !infrastructure.hasMailServer()) {
+            // No mail server to send shops' mails to: they stay written, unsent (the end-to-end test sends them).
+            env.put("LEADS_NOTIFICATIONS_SEND_INTERVAL", "off");
+        }
         env.putAll(environment);
         running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance),
                 managementPorts.get(instance), env, jvmOptions, logs.resolve(instance + "-" + starts + ".log"), false));

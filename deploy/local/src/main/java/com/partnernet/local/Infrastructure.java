@@ -35,9 +35,13 @@ public final class Infrastructure implements AutoCloseable {
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
 
-    /** Where each part lives; a null state dir means throw-away data in the temp dir. */
+    /**
+     * Where each part lives; a null state dir means throw-away data in the temp dir.
+     *
+     * @param mailServer whether to start one (its JVM costs a few seconds of a busy machine's start)
+     */
     public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort, int mailApiPort,
-            boolean durable) {
+            boolean durable, boolean mailServer) {
 
         /** Free ports and throw-away data: for tests. */
         public static Settings ephemeral() {
@@ -46,7 +50,12 @@ public final class Infrastructure implements AutoCloseable {
 
         /** Free ports and throw-away data; {@code durable} as a real server commits (for benchmarks). */
         public static Settings ephemeral(boolean durable) {
-            return new Settings(null, freePort(), freePort(), freePort(), freePort(), freePort(), durable);
+            return new Settings(null, freePort(), freePort(), freePort(), freePort(), freePort(), durable, true);
+        }
+
+        /** The same without a mail server: for runs that send no mail. */
+        public Settings withoutMailServer() {
+            return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, durable, false);
         }
     }
 
@@ -104,16 +113,17 @@ public final class Infrastructure implements AutoCloseable {
                     }
                 });
         // The mail server starts once PostgreSQL answers: its JVM's start would slow PostgreSQL's, which has a deadline.
-        CompletableFuture<MailServer> mail = postgres.thenApplyAsync(started -> {
-            try {
-                return MailServer.start(settings.smtpPort(), settings.mailApiPort(), stateDir.resolve("mail.log"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<MailServer> mail = !settings.mailServer() ? CompletableFuture.completedFuture(null)
+                : postgres.thenApplyAsync(started -> {
+                    try {
+                        return MailServer.start(settings.smtpPort(), settings.mailApiPort(), stateDir.resolve("mail.log"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
         Infrastructure infrastructure;
         try {
             infrastructure = new Infrastructure(settings, postgresDir, kafkaDir, temporaryState, postgres.join(),
@@ -144,8 +154,15 @@ public final class Infrastructure implements AutoCloseable {
         return settings.smtpPort();
     }
 
+    public boolean hasMailServer() {
+        return mail != null;
+    }
+
     /** The mail server's web API: what each address received. */
     public String mailApiUrl() {
+        if (mail == null) {
+            throw new IllegalStateException("started without a mail server");
+        }
         return mail.apiUrl();
     }
 
@@ -232,7 +249,9 @@ public final class Infrastructure implements AutoCloseable {
     @Override
     public synchronized void close() throws Exception {
         try {
-            mail.close();
+            if (mail != null) {
+                mail.close();
+            }
             if (kafka != null) {
                 kafka.close();
             }

@@ -14,7 +14,7 @@ public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int 
     }
 
     public Infrastructure.Settings infrastructure() {
-        return new Infrastructure.Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, true);
+        return new Infrastructure.Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, true, true);
     }
 
     public int servicePort(Service service) {

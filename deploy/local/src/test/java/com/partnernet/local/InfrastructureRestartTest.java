@@ -51,6 +51,6 @@ class InfrastructureRestartTest {
 
     private Infrastructure.Settings settings() {
         return new Infrastructure.Settings(state, Infrastructure.freePort(), Infrastructure.freePort(),
-                Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(), true);
+                Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(), true, true);
     }
 }
