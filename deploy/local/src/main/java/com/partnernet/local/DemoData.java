@@ -27,8 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The demo network, loaded through the services' public APIs on the first start (so it also proves them). It tells
  * the operator's 2021 story, replayed in the current year: a partner network across German cities whose shops move
- * from the classic to the new format (34 remodels done, a goal of 90, the rest planned for the autumn —
- * most of those whose day has come started or done, a few overdue —, the first dates of next year booked); annual targets with the first half waived and the second at 50 %; a promotions calendar;
+ * from the classic to the new format (34 remodels done, a goal of 90, the rest planned for the autumn — most of those
+ * whose day has come started or done, a few overdue —, the first dates of next year booked); annual targets with the
+ * first half waived and the second at 50 %; a promotions calendar;
  * footfall since the baseline year two years back, recovering week by week to about 20 % below it; the direct
  * field-sales partner's teams (Berlin and Hamburg piloting with 200 reps since March, Cologne and Munich from May);
  * the partner summit on 5 October at Motorworld Köln; executives' customer days; the advisory board; and an AI
