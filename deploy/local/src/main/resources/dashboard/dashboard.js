@@ -145,7 +145,8 @@ async function pilot() {
   const evaluation = await api('evaluateCampaign', () => apis.campaigns.evaluateCampaign({ campaignId: pilotCampaignId }));
   const estimate = evaluation.estimates[0];
   const level = estimate ? `${Math.round(estimate.confidenceLevel * 100)} %` : '';
-  const reach = estimate ? Math.max(Math.abs(estimate.lower), Math.abs(estimate.upper)) * 1.2 : 1;
+  // Symmetric around 0 (no effect), wide enough for the interval; an interval of nothing still gets an axis.
+  const reach = (estimate && Math.max(Math.abs(estimate.lower), Math.abs(estimate.upper)) * 1.2) || 1;
   draw('pilot', 'bar', {
     labels: ['pilot − control'],
     datasets: [
