@@ -64,7 +64,7 @@ public class EvaluationService {
     public PilotEvaluation evaluate(UUID campaignId) {
         Campaign campaign = campaigns.require(campaignId);
         LocalDate today = Timestamps.today();
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         PilotStudy.Weeks weeks = PilotStudy.Weeks.of(campaign.startsOn, campaign.endsOn, today, config.weeksBefore());
         Set<UUID> shopIds = new LinkedHashSet<>(campaign.shopsIn(ShopGroup.PILOT));
         shopIds.addAll(campaign.shopsIn(ShopGroup.CONTROL));
