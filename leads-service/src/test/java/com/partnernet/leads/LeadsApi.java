@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.local.KafkaTestClient;
 import com.partnernet.local.ManagementPort;
+import com.partnernet.local.MetricsText;
 
 import io.restassured.http.ContentType;
 
@@ -144,10 +145,8 @@ final class LeadsApi {
 
     /** A series' value on /q/metrics (e.g. {@code partnernet_leads_pipeline{stage="NEW"}}), 0 while it is not there. */
     static double metric(String series) {
-        String prefix = series + " ";
-        return given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(prefix)).mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
-                .findFirst().orElse(0);
+        return MetricsText.value(given().port(ManagementPort.ofServiceUnderTest()).get("/q/metrics").then().statusCode(200)
+                .extract().asString(), series);
     }
 
     static String write(Object value) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
@@ -29,26 +30,32 @@ public class EventHandler {
     private final ObjectMapper mapper;
     private final RecordValidator validator;
     private final ProcessedEvents processedEvents;
+    private final Traces traces;
 
-    public EventHandler(ObjectMapper mapper, RecordValidator validator, ProcessedEvents processedEvents) {
+    public EventHandler(ObjectMapper mapper, RecordValidator validator, ProcessedEvents processedEvents, Traces traces) {
         this.mapper = mapper;
         this.validator = validator;
         this.processedEvents = processedEvents;
+        this.traces = traces;
     }
 
     /**
-     * Handles one record for {@code consumer} (the name its processed event ids are kept under); events no subscription
-     * takes are passed over.
+     * Handles one record for {@code consumer} (the name its processed event ids are kept under), in a span of the
+     * trace its producer's headers carry ({@code origin}); events no subscription takes are passed over.
      */
     @Retry(maxRetries = -1, maxDuration = PoisonMessageException.RETRY_MINUTES, durationUnit = ChronoUnit.MINUTES,
             delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonMessageException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void handle(String consumer, String record, List<Subscription<?>> subscriptions) {
-        EventEnvelope event = EventEnvelope.parse(mapper, record);
-        subscriptions.stream().filter(subscription -> subscription.takes(event)).findFirst().ifPresentOrElse(
-                subscription -> apply(consumer, event, subscription),
-                () -> Log.debugf("%s %s of %s is not for %s, passed over", event.type(), event.eventId(),
-                        event.aggregateType(), consumer));
+    public void handle(String consumer, String record, IncomingKafkaRecordMetadata<?, ?> origin,
+            List<Subscription<?>> subscriptions) {
+        traces.process(origin, consumer, () -> {
+            EventEnvelope event = EventEnvelope.parse(mapper, record);
+            subscriptions.stream().filter(subscription -> subscription.takes(event)).findFirst().ifPresentOrElse(
+                    subscription -> apply(consumer, event, subscription),
+                    () -> Log.debugf("%s %s of %s is not for %s, passed over", event.type(), event.eventId(),
+                            event.aggregateType(), consumer));
+            return null;
+        });
     }
 
     /**

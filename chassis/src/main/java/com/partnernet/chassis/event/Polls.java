@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.common.header.Header;
 
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
@@ -42,6 +43,11 @@ public final class Polls {
     public static <K, V> CompletionStage<Void> settle(KafkaRecordBatch<K, V> batch, Map<KafkaRecord<K, V>, Throwable> deadLetter) {
         return settle(batch, deadLetter, (record, reason) -> {
         });
+    }
+
+    /** Where a record of a poll came from (topic, partition, offset, headers): what its processing span tells. */
+    public static IncomingKafkaRecordMetadata<?, ?> origin(KafkaRecord<?, ?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
     }
 
     /** The event type a relay put in the record's headers ({@link EventEnvelope#TYPE_HEADER}), or null. */

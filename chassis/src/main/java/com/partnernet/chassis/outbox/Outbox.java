@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.event.EventEnvelope;
+import com.partnernet.chassis.event.Traces;
 
 /**
  * The only way a service publishes an event: it is stored with the caller's state change, in the caller's
@@ -36,7 +37,7 @@ import com.partnernet.chassis.event.EventEnvelope;
 public class Outbox {
 
     private static final String INSERT = "insert into outbox_event (event_id, topic, message_key, event_type, envelope, "
-            + "created_at) values (?, ?, ?, ?, ?, ?)";
+            + "created_at, trace_parent) values (?, ?, ?, ?, ?, ?, ?)";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -51,14 +52,18 @@ public class Outbox {
         this.relay = relay;
     }
 
-    /** Stores an event for {@code topic}, keyed by {@code aggregateId}, with the caller's transaction. */
+    /**
+     * Stores an event for {@code topic}, keyed by {@code aggregateId}, with the caller's transaction, and the current
+     * trace context: the relay publishes it in the trace of what caused it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String aggregateType, String aggregateId, String type, int version, Object payload) {
         Instant now = Timestamps.now();
         // A node that holds the payload itself: the envelope is written in one pass, the payload not built as a tree first.
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, aggregateType, aggregateId,
                 mapper.getNodeFactory().pojoNode(payload));
-        pendingEvents().add(new PendingEvent(envelope.eventId(), topic, aggregateId, type, serialize(envelope), now));
+        pendingEvents().add(new PendingEvent(envelope.eventId(), topic, aggregateId, type, serialize(envelope), now,
+                Traces.currentTraceParent()));
     }
 
     /** This transaction's events, registered to be inserted before it commits (once, however many it publishes). */
@@ -78,7 +83,7 @@ public class Outbox {
     }
 
     private record PendingEvent(UUID eventId, String topic, String messageKey, String eventType, String envelope,
-            Instant createdAt) {
+            Instant createdAt, String traceParent) {
     }
 
     /**
@@ -109,6 +114,7 @@ public class Outbox {
                         insert.setString(4, event.eventType());
                         insert.setString(5, event.envelope());
                         insert.setObject(6, event.createdAt().atOffset(ZoneOffset.UTC));
+                        insert.setString(7, event.traceParent());
                         insert.addBatch();
                     }
                     insert.executeBatch();

@@ -39,6 +39,10 @@ public class OutboxEvent {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The W3C traceparent of the span that published it (null outside a trace): the relay's span continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 }

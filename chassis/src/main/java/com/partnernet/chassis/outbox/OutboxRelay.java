@@ -3,6 +3,7 @@ package com.partnernet.chassis.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jpa.HibernateHints;
 
 import com.partnernet.chassis.event.EventEnvelope;
+import com.partnernet.chassis.event.Traces;
 import com.partnernet.chassis.time.Timestamps;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +46,7 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes committed outbox rows to Kafka in insert order, with the aggregate id as key and the envelope's id and
- * type as headers, each batch in one Kafka transaction, and marks them sent after the transaction committed. So that
+ * type and the trace context (each record a span in its row's trace) as headers, each batch in one Kafka transaction, and marks them sent after the transaction committed. So that
  * every event is on its topic exactly once:
  * <ul>
  * <li>One instance of a service relays at a time: it holds a lease ({@code outbox_relay_lease}), renewed on each pass
@@ -66,6 +69,7 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
+    private final Traces traces;
     private final String transactionalId;
     /** Host (the pod's name on Kubernetes) and process, so ops and fault scenarios can tell who holds the lease. */
     private final String instance = System.getenv().getOrDefault("HOSTNAME", "localhost") + "/"
@@ -83,10 +87,11 @@ public class OutboxRelay {
     private boolean uncertain = true;
 
     public OutboxRelay(EntityManager entityManager, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            OutboxConfig config, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            OutboxConfig config, Traces traces, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
+        this.traces = traces;
         this.transactionalId = applicationName + "-outbox-relay";
     }
 
@@ -167,11 +172,7 @@ public class OutboxRelay {
             uncertain = !published.isEmpty();
         }
         if (!toSend.isEmpty()) {
-            KafkaProducer<String, String> kafka = producer();
-            kafka.beginTransaction();
-            toSend.forEach(row -> kafka.send(record(row)));
-            // Flushes and waits; a failure leaves the transaction open, and the next producer aborts it.
-            kafka.commitTransaction();
+            send(toSend);
         }
         entityManager.createNativeQuery("update outbox_event set sent_at = :now where id = any(cast(:ids as bigint[]))")
                 .setParameter("now", now)
@@ -260,11 +261,30 @@ public class OutboxRelay {
         return Math.max(beginOffset, endOffset - 2L * (rows + batchSize) - 10);
     }
 
-    private ProducerRecord<String, String> record(OutboxEvent row) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(EventEnvelope.EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(EventEnvelope.TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(row.topic, null, row.messageKey, row.envelope, headers);
+    /**
+     * Sends rows in one Kafka transaction, each record with a span of its own in the trace its row kept (in its
+     * headers for the consumers), ended once the transaction is settled.
+     */
+    private void send(List<OutboxEvent> rows) {
+        KafkaProducer<String, String> kafka = producer();
+        List<Span> spans = new ArrayList<>(rows.size());
+        try {
+            kafka.beginTransaction();
+            for (OutboxEvent row : rows) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(EventEnvelope.EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+                headers.add(EventEnvelope.TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
+                spans.add(traces.startPublish(row.topic, row.traceParent, row.eventId.toString(), row.eventType, headers));
+                kafka.send(new ProducerRecord<>(row.topic, null, row.messageKey, row.envelope, headers));
+            }
+            // Flushes and waits; a failure leaves the transaction open, and the next producer aborts it.
+            kafka.commitTransaction();
+        } catch (RuntimeException e) {
+            spans.forEach(span -> Traces.failed(span, e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
+        }
     }
 
     /** The transactional producer, created (fencing any earlier one of this service) when there is none. */

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.FixedRate;
 import com.partnernet.chaos.SystemUnderTest;
 import com.partnernet.local.KafkaTestClient;
+import com.partnernet.local.MetricsText;
 import com.partnernet.local.Service;
 
 /**
@@ -119,7 +120,7 @@ final class IngestionBench {
         for (String line : metrics.lines().toList()) {
             if (line.startsWith("partnernet_leads_intake_latency_seconds_bucket{")) {
                 String le = line.substring(line.indexOf("le=\"") + 4, line.indexOf('"', line.indexOf("le=\"") + 4));
-                buckets.computeIfPresent(le, (bound, count) -> count + Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                buckets.computeIfPresent(le, (bound, count) -> count + MetricsText.sampleValue(line));
             }
         }
         return buckets;

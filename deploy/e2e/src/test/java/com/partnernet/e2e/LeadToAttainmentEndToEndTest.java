@@ -24,10 +24,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -46,9 +48,11 @@ import com.partnernet.local.Infrastructure;
 import com.partnernet.local.JwtKeys;
 import com.partnernet.local.KafkaTestClient;
 import com.partnernet.local.MailServer;
+import com.partnernet.local.MetricsText;
 import com.partnernet.local.Service;
 import com.partnernet.local.ServiceProcess;
 import com.partnernet.local.Tokens;
+import com.partnernet.local.TraceViewer;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -78,7 +82,7 @@ class LeadToAttainmentEndToEndTest {
         Path jwt = Files.createTempDirectory("e2e-jwt");
         tokens = new Tokens(JwtKeys.inFolder(jwt), Tokens.TEST_ISSUER);
         tokenPublicKey = jwt.resolve(JwtKeys.PUBLIC_KEY_FILE);
-        infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(),
+        infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral().withTraceViewer(),
                 List.of(Service.values()).stream().map(service -> service.database).toList());
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
@@ -88,6 +92,7 @@ class LeadToAttainmentEndToEndTest {
             Map<String, String> env = new HashMap<>(service.environment(infrastructure.jdbcUrl(service.database),
                     infrastructure.bootstrapServers(), other -> "http://127.0.0.1:" + ports.get(other), Tokens.TEST_ISSUER,
                     tokenPublicKey, infrastructure.smtpPort()));
+            env.putAll(Service.tracingTo(infrastructure.traceViewerPort()));
             if (service == Service.TARGETS) {
                 // Attainment gauges without the production pause (the metrics check waits for them).
                 env.put("TARGETS_METRICS_ATTAINMENT_INTERVAL", "2s");
@@ -158,6 +163,22 @@ class LeadToAttainmentEndToEndTest {
                 .then().statusCode(200)
                 .body("total.soldUnits", equalTo(1))
                 .body("total.percentage", equalTo(10.0f)));
+
+        // One trace follows the lead (its id is on the lead): intake, the relay's LeadAssigned and LeadWon, the shop's
+        // move (a span linking to its request's trace) and targets-service counting the sale, in the trace viewer.
+        String traceId = as(Tokens.OPS).get(leads + "/leads/{id}", leadId).then().extract().path("traceId");
+        List<JsonNode> trace = await().atMost(WAIT).until(() -> TraceViewer.trace(infrastructure.traceViewerPort(), traceId),
+                spans -> spans.stream().anyMatch(span -> span.path("name").asText().equals("process leads.events")));
+        JsonNode intake = span(trace, "leads-service", "process leads.inbound", null);
+        JsonNode assigned = span(trace, "leads-service", "publish leads.events", "LeadAssigned");
+        JsonNode move = span(trace, "leads-service", "leadwon", null);
+        JsonNode wonPublished = span(trace, "leads-service", "publish leads.events", "LeadWon");
+        JsonNode counted = span(trace, "targets-service", "process leads.events", "LeadWon");
+        assertEquals(intake.path("id").asText(), assigned.path("parentId").asText());
+        assertEquals(intake.path("id").asText(), move.path("parentId").asText());
+        assertEquals(move.path("id").asText(), wonPublished.path("parentId").asText());
+        assertEquals(wonPublished.path("id").asText(), counted.path("parentId").asText());
+        assertEquals("CONSUMER", counted.path("kind").asText());
 
         // Kafka delivers the LeadWon event again: attainment stays one.
         ConsumerRecord<String, String> won = kafka.await("leads.events",
@@ -244,7 +265,10 @@ class LeadToAttainmentEndToEndTest {
         asPartnerUser(partnerId).contentType(ContentType.JSON).body(Map.of("status", "WON")).put(leads + "/leads/{id}/status", leadId)
                 .then().statusCode(200);
 
-        as(Tokens.SALES_MANAGER).get(leads + "/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
+        // The caller's trace context goes along: the evaluation's reads of sales and footfall are in its trace.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        as(Tokens.SALES_MANAGER).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get(leads + "/campaigns/{id}/evaluation", campaignId).then().statusCode(200)
                 .body("recommendation", equalTo("ROLL_OUT")).body("conclusive", equalTo(true))
                 .body("periods.before.weeks", equalTo(12)).body("periods.during.weeks", equalTo(4))
                 .body("periods.during.from", equalTo(start.toString()))
@@ -259,6 +283,22 @@ class LeadToAttainmentEndToEndTest {
                 .body("shops.find { it.name == 'Bonn Pilot 3' }.change", equalTo(4.0f))
                 .body("sources.sales", equalTo("targets-service, GET /sales/weekly"))
                 .body("sources.footfall", equalTo("partners-service, GET /footfall/report"));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(Set.of("leads-service", "targets-service", "partners-service"),
+                TraceViewer.trace(infrastructure.traceViewerPort(), traceId).stream()
+                        .filter(span -> span.path("kind").asText().equals("SERVER"))
+                        .map(span -> span.path("localEndpoint").path("serviceName").asText())
+                        .collect(Collectors.toSet())));
+    }
+
+    /** The one span of {@code service} named {@code name} (Zipkin lower-cases names) about {@code eventType}, if given. */
+    private static JsonNode span(List<JsonNode> trace, String service, String name, String eventType) {
+        List<JsonNode> matching = trace.stream()
+                .filter(span -> span.path("localEndpoint").path("serviceName").asText().equals(service))
+                .filter(span -> span.path("name").asText().equals(name))
+                .filter(span -> eventType == null || eventType.equals(span.path("tags").path("partnernet.event.type").asText()))
+                .toList();
+        assertEquals(1, matching.size(), () -> "spans of " + service + " named " + name + " (" + eventType + "): " + trace);
+        return matching.get(0);
     }
 
     /**
@@ -326,8 +366,8 @@ class LeadToAttainmentEndToEndTest {
             Set<String> missing = new TreeSet<>(read);
             for (Service service : Service.values()) {
                 given().get(services.get(service).managementUrl() + "/q/metrics").then().statusCode(200).extract().asString().lines()
-                        .filter(line -> !line.startsWith("#") && !line.isBlank())
-                        .forEach(line -> missing.remove(line.split("[{ ]", 2)[0]));
+                        .map(MetricsText::series).filter(Objects::nonNull)
+                        .forEach(series -> missing.remove(series.split("\\{", 2)[0]));
             }
             assertEquals(Set.of(), missing, "metrics that alerts or the dashboard read but no service exposes");
         });

@@ -307,11 +307,13 @@ class ManifestsTest {
         for (Service service : Service.values()) {
             JsonNode container = manifests.named("Deployment", service.serviceName).orElseThrow()
                     .at("/spec/template/spec/containers/0");
-            String configMapName = container.at("/envFrom/0/configMapRef/name").asText();
-            JsonNode configMap = manifests.named("ConfigMap", configMapName)
-                    .orElseThrow(() -> new AssertionError(service + " reads ConfigMap " + configMapName + ", which is not rendered"));
             Set<String> variables = new TreeSet<>();
-            configMap.path("data").fieldNames().forEachRemaining(variables::add);
+            for (JsonNode source : container.path("envFrom")) {
+                String name = source.at("/configMapRef/name").asText();
+                manifests.named("ConfigMap", name).orElseThrow(() -> new AssertionError(service + " reads ConfigMap "
+                        + name + ", which is not rendered")).path("data").fieldNames().forEachRemaining(variables::add);
+            }
+            JsonNode configMap = manifests.named("ConfigMap", container.at("/envFrom/0/configMapRef/name").asText()).orElseThrow();
             container.path("env").forEach(variable -> variables.add(variable.path("name").asText()));
 
             List<Pattern> runtimeKeys = runtimeConfigVariables(service);

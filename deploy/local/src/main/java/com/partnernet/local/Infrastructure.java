@@ -26,7 +26,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * PostgreSQL, Kafka and a mail server for the local run and for tests: started in parallel, with one database per
+ * PostgreSQL, Kafka, a mail server and (when asked for) a trace viewer for the local run and for tests: started in parallel, with one database per
  * service and every {@link Topic} created and answering before anybody produces.
  */
 public final class Infrastructure implements AutoCloseable {
@@ -39,23 +39,32 @@ public final class Infrastructure implements AutoCloseable {
      * Where each part lives; a null state dir means throw-away data in the temp dir.
      *
      * @param mailServer whether to start one (its JVM costs a few seconds of a busy machine's start)
+     * @param traceViewer whether to start one (the same)
      */
     public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort, int mailApiPort,
-            boolean durable, boolean mailServer) {
+            int traceViewerPort, boolean durable, boolean mailServer, boolean traceViewer) {
 
-        /** Free ports and throw-away data: for tests. */
+        /** Free ports and throw-away data, a mail server and no trace viewer: for tests. */
         public static Settings ephemeral() {
             return ephemeral(false);
         }
 
         /** Free ports and throw-away data; {@code durable} as a real server commits (for benchmarks). */
         public static Settings ephemeral(boolean durable) {
-            return new Settings(null, freePort(), freePort(), freePort(), freePort(), freePort(), durable, true);
+            return new Settings(null, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), durable, true,
+                    false);
         }
 
         /** The same without a mail server: for runs that send no mail. */
         public Settings withoutMailServer() {
-            return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, durable, false);
+            return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, traceViewerPort,
+                    durable, false, traceViewer);
+        }
+
+        /** The same with a trace viewer: for runs that look at traces. */
+        public Settings withTraceViewer() {
+            return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, traceViewerPort,
+                    durable, mailServer, true);
         }
     }
 
@@ -68,9 +77,10 @@ public final class Infrastructure implements AutoCloseable {
     private volatile Postgres postgres;
     private volatile KafkaBroker kafka;
     private final MailServer mail;
+    private final TraceViewer traceViewer;
 
     private Infrastructure(Settings settings, Path postgresDir, Path kafkaDir, Path temporaryState, Postgres postgres,
-            KafkaBroker kafka, MailServer mail) {
+            KafkaBroker kafka, MailServer mail, TraceViewer traceViewer) {
         this.settings = settings;
         this.postgresDir = postgresDir;
         this.kafkaDir = kafkaDir;
@@ -78,6 +88,7 @@ public final class Infrastructure implements AutoCloseable {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
+        this.traceViewer = traceViewer;
     }
 
     /** Starts both parts. */
@@ -124,14 +135,26 @@ public final class Infrastructure implements AutoCloseable {
                         throw new IllegalStateException(e);
                     }
                 });
+        CompletableFuture<TraceViewer> traceViewer = !settings.traceViewer() ? CompletableFuture.completedFuture(null)
+                : postgres.thenApplyAsync(started -> {
+                    try {
+                        return TraceViewer.start(settings.traceViewerPort(), stateDir.resolve("trace-viewer.log"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
         Infrastructure infrastructure;
         try {
             infrastructure = new Infrastructure(settings, postgresDir, kafkaDir, temporaryState, postgres.join(),
-                    kafka.join(), mail.join());
+                    kafka.join(), mail.join(), traceViewer.join());
         } catch (CompletionException e) {
             closeQuietly(postgres);
             closeQuietly(kafka);
             closeQuietly(mail);
+            closeQuietly(traceViewer);
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         try {
@@ -164,6 +187,14 @@ public final class Infrastructure implements AutoCloseable {
             throw new IllegalStateException("started without a mail server");
         }
         return mail.apiUrl();
+    }
+
+    /** The trace viewer's port (its UI and API: {@link TraceViewer#url(int)}). */
+    public int traceViewerPort() {
+        if (traceViewer == null) {
+            throw new IllegalStateException("started without a trace viewer");
+        }
+        return settings.traceViewerPort();
     }
 
     public String bootstrapServers() {
@@ -251,6 +282,9 @@ public final class Infrastructure implements AutoCloseable {
         try {
             if (mail != null) {
                 mail.close();
+            }
+            if (traceViewer != null) {
+                traceViewer.close();
             }
             if (kafka != null) {
                 kafka.close();

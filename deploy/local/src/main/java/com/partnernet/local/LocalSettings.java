@@ -6,15 +6,17 @@ import java.util.Map;
 
 /** The local run's fixed default ports, each overridable by an environment variable, and its state folder. */
 public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort,
-        int mailApiPort) {
+        int mailApiPort, int traceViewerPort) {
 
     public static LocalSettings fromEnvironment(Path stateDir) {
         return new LocalSettings(stateDir, port("PG_PORT", 15432), port("KAFKA_PORT", 19092),
-                port("KAFKA_CONTROLLER_PORT", 19093), port("SMTP_PORT", 2525), port("MAIL_API_PORT", 8025));
+                port("KAFKA_CONTROLLER_PORT", 19093), port("SMTP_PORT", 2525), port("MAIL_API_PORT", 8025),
+                port("TRACE_VIEWER_PORT", 9411));
     }
 
     public Infrastructure.Settings infrastructure() {
-        return new Infrastructure.Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, true, true);
+        return new Infrastructure.Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort,
+                traceViewerPort, true, true, true);
     }
 
     public int servicePort(Service service) {

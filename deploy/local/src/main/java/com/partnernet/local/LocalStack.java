@@ -112,6 +112,7 @@ public final class LocalStack {
         requireFreePort(settings.controllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
         requireFreePort(settings.smtpPort(), "the mail server (SMTP)", "SMTP_PORT");
         requireFreePort(settings.mailApiPort(), "the mail server's web API", "MAIL_API_PORT");
+        requireFreePort(settings.traceViewerPort(), "the trace viewer", "TRACE_VIEWER_PORT");
         requireFreePort(settings.dashboardPort(), "the dashboard", "DASHBOARD_PORT");
         settings.leadRate(); // a bad LEAD_RATE stops the start here, not after a minute of starting
         for (Service service : Service.values()) {
@@ -124,7 +125,7 @@ public final class LocalStack {
             }
         }
 
-        System.out.println("Starting PostgreSQL, Kafka and the mail server (state in " + state + ") ...");
+        System.out.println("Starting PostgreSQL, Kafka, the mail server and the trace viewer (state in " + state + ") ...");
         startInfrastructure();
         System.out.println("Starting " + String.join(", ", List.of(Service.values()).stream().map(s -> s.serviceName).toList()) + " ...");
         Tokens tokens = tokens();
@@ -182,6 +183,7 @@ public final class LocalStack {
             Map<String, String> env = new LinkedHashMap<>(service.environment(settings.jdbcUrl(service.database),
                     settings.bootstrapServers(), other -> "http://127.0.0.1:" + settings.servicePort(other),
                     Tokens.LOCAL_ISSUER, jwtFolder().resolve(JwtKeys.PUBLIC_KEY_FILE), settings.smtpPort()));
+            env.putAll(Service.tracingTo(settings.traceViewerPort()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_CORS_ENABLED", "true");
             // The dashboard page calls the APIs from its origin, the lead inbox (served by leads-service) targets-service.
@@ -337,6 +339,8 @@ public final class LocalStack {
         }
         System.out.printf("  %-16s %s/user  (GreenMail, SMTP 127.0.0.1:%d; a shop's mails: %s/user/<its email>/messages/INBOX)%n",
                 "Mail", MailServer.apiUrl(settings.mailApiPort()), settings.smtpPort(), MailServer.apiUrl(settings.mailApiPort()));
+        System.out.printf("  %-16s %s  (Zipkin: every service's traces; a lead's trace id is in its records' traceparent)%n",
+                "Traces", TraceViewer.url(settings.traceViewerPort()));
         System.out.printf("  %-16s %s  (lead simulator: %s; LEAD_RATE to change)%n", "Dashboard", dashboardUrl(),
                 liveDemoSays("simulator").orElse("?"));
         System.out.printf("  %-16s %s%n", "Logs", state.resolve("logs"));

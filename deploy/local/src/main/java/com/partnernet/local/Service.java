@@ -70,6 +70,12 @@ public enum Service {
         return env;
     }
 
+    /** What makes a service send its spans to the trace viewer on {@code port} ({@link TraceViewer}). */
+    public static Map<String, String> tracingTo(int traceViewerPort) {
+        return Map.of("CHASSIS_TRACING_EXPORT", "zipkin",
+                "CHASSIS_TRACING_ZIPKIN_ENDPOINT", TraceViewer.spansEndpoint(traceViewerPort));
+    }
+
     /** The packaged fast-jar below the repository root. */
     public Path jar(Path root) {
         return root.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");

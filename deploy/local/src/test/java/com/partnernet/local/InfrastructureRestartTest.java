@@ -51,6 +51,7 @@ class InfrastructureRestartTest {
 
     private Infrastructure.Settings settings() {
         return new Infrastructure.Settings(state, Infrastructure.freePort(), Infrastructure.freePort(),
-                Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(), true, true);
+                Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(),
+                true, true, false);
     }
 }

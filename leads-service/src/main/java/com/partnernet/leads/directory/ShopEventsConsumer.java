@@ -10,6 +10,7 @@ import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.Subscription;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * partners.shop-events into the routing directory: Shop and FieldTeam events, each with the aggregate's full state. A
@@ -34,7 +35,7 @@ public class ShopEventsConsumer {
 
     @Incoming("shop-events")
     @Blocking
-    public void onShopEvent(String record) {
-        handler.handle(CONSUMER, record, subscriptions);
+    public void onShopEvent(String record, IncomingKafkaRecordMetadata<String, String> origin) {
+        handler.handle(CONSUMER, record, origin, subscriptions);
     }
 }

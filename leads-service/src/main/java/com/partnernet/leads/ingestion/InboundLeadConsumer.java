@@ -16,9 +16,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.partnernet.chassis.event.PoisonMessageException;
 import com.partnernet.chassis.event.Polls;
+import com.partnernet.chassis.event.Traces;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadMetrics;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -33,12 +35,17 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class InboundLeadConsumer {
 
+    /** The name its records' processing spans give the consumer. */
+    static final String CONSUMER = "leads-intake";
+
     private final InboundLeadHandler handler;
     private final LeadMetrics metrics;
+    private final Traces traces;
 
-    public InboundLeadConsumer(InboundLeadHandler handler, LeadMetrics metrics) {
+    public InboundLeadConsumer(InboundLeadHandler handler, LeadMetrics metrics, Traces traces) {
         this.handler = handler;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     @Incoming("leads-inbound")
@@ -46,10 +53,13 @@ public class InboundLeadConsumer {
     public CompletionStage<Void> onLeads(KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         List<String> payloads = records.stream().map(Message::getPayload).toList();
+        // A span per record, in the trace its publisher's headers carry: each lead's events continue its record's trace.
+        List<Span> spans = records.stream().map(record -> traces.startProcess(Polls.origin(record), CONSUMER)).toList();
+        List<String> traceParents = spans.stream().map(Traces::traceParent).toList();
         List<String> rejections;
         List<RuntimeException> failures = new ArrayList<>(Collections.nCopies(records.size(), null));
         try {
-            rejections = handler.ingest(payloads);
+            rejections = handler.ingest(payloads, traceParents);
         } catch (RuntimeException stillFailing) {
             // The poll failed for the whole retry budget: each record alone, so only those that keep failing go to
             // the DLQ (with the failure as the reason) and the others are stored.
@@ -57,7 +67,7 @@ public class InboundLeadConsumer {
             rejections = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 try {
-                    rejections.add(handler.ingestOnce(List.of(payloads.get(i))).get(0));
+                    rejections.add(handler.ingestOnce(List.of(payloads.get(i)), Collections.singletonList(traceParents.get(i))).get(0));
                 } catch (RuntimeException failure) {
                     rejections.add(null);
                     failures.set(i, failure);
@@ -74,6 +84,10 @@ public class InboundLeadConsumer {
             } else {
                 metrics.intookAfter(Duration.between(records.get(i).getTimestamp(), committed));
             }
+            if (deadLetter.containsKey(records.get(i))) {
+                Traces.failed(spans.get(i), deadLetter.get(records.get(i)));
+            }
+            spans.get(i).end();
         }
         return Polls.settle(batch, deadLetter,
                 (record, reason) -> metrics.deadLettered(reason instanceof PoisonMessageException ? "invalid" : "failing"));

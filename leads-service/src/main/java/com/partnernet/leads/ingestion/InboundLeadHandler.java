@@ -32,13 +32,16 @@ public class InboundLeadHandler {
         this.intake = intake;
     }
 
-    /** @return per record, in order: why it is rejected, or null when it was stored (or was known already) */
-    public List<String> ingest(List<String> records) {
-        return eventHandler.retrying(() -> ingestOnce(records));
+    /**
+     * @param traceParents per record, in order, the trace it is processed in (its lead's events continue it)
+     * @return per record, in order: why it is rejected, or null when it was stored (or was known already)
+     */
+    public List<String> ingest(List<String> records, List<String> traceParents) {
+        return eventHandler.retrying(() -> ingestOnce(records, traceParents));
     }
 
     /** {@link #ingest} without retries. */
-    public List<String> ingestOnce(List<String> records) {
+    public List<String> ingestOnce(List<String> records, List<String> traceParents) {
         String[] rejections = new String[records.size()];
         List<InputReader.Reading<InboundLead>> readings = new ArrayList<>(records.size());
         List<Integer> positions = new ArrayList<>(records.size());
@@ -50,7 +53,7 @@ public class InboundLeadHandler {
                 rejections[i] = unreadable.getMessage();
             }
         }
-        List<IntakeResult> results = intake.ingestAll(readings);
+        List<IntakeResult> results = intake.ingestAll(readings, positions.stream().map(traceParents::get).toList());
         for (int j = 0; j < results.size(); j++) {
             if (results.get(j).outcome() == IntakeOutcome.REJECTED) {
                 rejections[positions.get(j)] = "invalid lead: " + RecordValidator.reason(results.get(j).violations());

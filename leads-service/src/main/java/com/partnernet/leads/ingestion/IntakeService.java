@@ -2,6 +2,7 @@ package com.partnernet.leads.ingestion;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.partnernet.chassis.error.InvalidRequestException;
+import com.partnernet.chassis.event.Traces;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.InputReader;
 import com.partnernet.leads.campaign.Campaign;
@@ -71,7 +73,7 @@ public class IntakeService {
      */
     @Transactional
     public IntakeResult ingest(InputReader.Reading<InboundLead> inbound) {
-        IntakeResult result = intake(List.of(inbound)).get(0);
+        IntakeResult result = intake(List.of(inbound), inCurrentTrace(1)).get(0);
         if (result.outcome() == IntakeOutcome.REJECTED) {
             throw new InvalidRequestException(result.violations());
         }
@@ -83,18 +85,29 @@ public class IntakeService {
      * (known leads, campaigns, the persons' open leads, the directory) read once for all of them. An invalid lead
      * changes nothing and is answered REJECTED with its violations; the others are stored.
      *
+     * @param traceParents per lead, in order, the trace it arrived in (its record's), which its events continue
      * @return per lead, in order, what became of it
      */
     @Transactional
+    public List<IntakeResult> ingestAll(List<InputReader.Reading<InboundLead>> inbound, List<String> traceParents) {
+        return intake(inbound, traceParents);
+    }
+
+    /** {@link #ingestAll(List, List)} for leads that arrived in the current trace (a REST request). */
+    @Transactional
     public List<IntakeResult> ingestAll(List<InputReader.Reading<InboundLead>> inbound) {
-        return intake(inbound);
+        return intake(inbound, inCurrentTrace(inbound.size()));
+    }
+
+    private static List<String> inCurrentTrace(int leads) {
+        return Collections.nCopies(leads, Traces.currentTraceParent());
     }
 
     /** A checked lead that may be contacted, waiting for the duplicate check and routing. */
     private record Contactable(int index, Lead lead, LeadConsent consent, Campaign campaign) {
     }
 
-    private List<IntakeResult> intake(List<InputReader.Reading<InboundLead>> inbound) {
+    private List<IntakeResult> intake(List<InputReader.Reading<InboundLead>> inbound, List<String> traceParents) {
         Instant now = Timestamps.now();
         // Only a lead read without fault is looked up by its key: a faulty one is rejected whatever is stored.
         List<InboundLead> readable = inbound.stream().filter(InputReader.Reading::valid).map(InputReader.Reading::value)
@@ -124,6 +137,7 @@ public class IntakeService {
                 continue;
             }
             Lead stored = newLead(lead, checked, now);
+            stored.traceParent = traceParents.get(i);
             known.put(sourceKey, stored);
             LeadConsent consent = consent(stored, lead, now);
             if (!consent.isValidAt(now)) {

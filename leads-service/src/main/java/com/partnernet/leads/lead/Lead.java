@@ -156,6 +156,13 @@ public class Lead {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * The trace the lead arrived in (a W3C traceparent: the intake of its record or request). Its events continue it,
+     * whoever moves the lead later, so one trace follows the lead across the services.
+     */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Version
     public long version;
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.event.Traces;
 import com.partnernet.chassis.outbox.Outbox;
 import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
@@ -15,7 +16,8 @@ import com.partnernet.leads.vocabulary.Segment;
 /**
  * What the lead domain publishes on {@value #TOPIC}, through the outbox. The aggregate is the pipeline a lead is in:
  * events are keyed by its shop id (team id for field-team leads, the lead's own id while it has neither), so one
- * pipeline's events stay in order. Payloads hold no personal data.
+ * pipeline's events stay in order. Payloads hold no personal data. Each event continues the lead's own trace
+ * ({@link Lead#traceParent}).
  */
 @ApplicationScoped
 public class LeadEvents {
@@ -64,9 +66,11 @@ public class LeadEvents {
     }
 
     private final Outbox outbox;
+    private final Traces traces;
 
-    public LeadEvents(Outbox outbox) {
+    public LeadEvents(Outbox outbox, Traces traces) {
         this.outbox = outbox;
+        this.traces = traces;
     }
 
     public void received(Lead lead) {
@@ -109,6 +113,7 @@ public class LeadEvents {
         LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.teamId, lead.partnerId, lead.campaign, lead.campaignId,
                 lead.productLine, lead.segment, lead.status(), previousStatus, previousShopId, lead.routingReason,
                 lead.lostReason, lead.slaDueAt, declineReason, lead.updatedAt);
-        outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload);
+        traces.inTraceOf(lead.traceParent, type.name(),
+                () -> outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.partnernet.chassis.event.Traces;
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.leads.vocabulary.LeadStatus;
 import com.partnernet.leads.vocabulary.LostReason;
@@ -15,6 +16,8 @@ import com.partnernet.leads.vocabulary.Segment;
  *
  * @param slaBusinessMinutesLeft in a shop's pipeline, for a lead awaiting its first contact: the shop's business
  *        minutes until {@code slaDueAt} (negative once overdue); null elsewhere
+ * @param traceId the trace the lead arrived in, which all its events continue across the services (W3C trace id, for
+ *        the trace viewer); null for a lead taken in without one
  */
 public record LeadView(
         UUID id,
@@ -45,7 +48,8 @@ public record LeadView(
         Instant firstContactAt,
         Instant closedAt,
         Instant erasedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String traceId) {
 
     public static LeadView of(Lead lead) {
         return of(lead, null);
@@ -58,6 +62,6 @@ public record LeadView(
                         : lead.contactPhone, lead.message, lead.status(), lead.duplicateOf, lead.shopId, lead.teamId,
                 lead.partnerId, lead.routingReason, lead.reassignments, lead.lostReason, lead.receivedAt, lead.assignedAt,
                 lead.slaDueAt, businessTimeLeft == null ? null : businessTimeLeft.toMinutes(), lead.acceptedAt,
-                lead.firstContactAt, lead.closedAt, lead.erasedAt, lead.updatedAt);
+                lead.firstContactAt, lead.closedAt, lead.erasedAt, lead.updatedAt, Traces.traceId(lead.traceParent));
     }
 }

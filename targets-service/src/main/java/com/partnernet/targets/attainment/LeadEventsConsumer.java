@@ -48,7 +48,7 @@ public class LeadEventsConsumer {
                 continue;
             }
             try {
-                handler.handle(CONSUMER, record.getPayload(), subscriptions);
+                handler.handle(CONSUMER, record.getPayload(), Polls.origin(record), subscriptions);
             } catch (RuntimeException poisonOrStillFailing) {
                 deadLetter.put(record, poisonOrStillFailing);
             }

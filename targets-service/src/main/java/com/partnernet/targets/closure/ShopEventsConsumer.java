@@ -10,6 +10,7 @@ import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.Subscription;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * partners.shop-events into shop closures: Shop events (field teams are passed over); a record that is not a valid
@@ -31,7 +32,7 @@ public class ShopEventsConsumer {
 
     @Incoming("shop-events")
     @Blocking
-    public void onShopEvent(String record) {
-        handler.handle(CONSUMER, record, subscriptions);
+    public void onShopEvent(String record, IncomingKafkaRecordMetadata<String, String> origin) {
+        handler.handle(CONSUMER, record, origin, subscriptions);
     }
 }
