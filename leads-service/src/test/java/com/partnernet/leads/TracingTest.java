@@ -95,8 +95,8 @@ class TracingTest {
         assertEquals("leads-intake", intake.getAttributes().get(AttributeKey.stringKey("partnernet.consumer")));
         // The outbox row kept the intake's context; the relay's span continues it and travels in the record's headers.
         assertEquals("00-" + traceId + "-" + intake.getSpanId() + "-01", traceParentOfRow(leadId, "LeadAssigned"));
-        SpanData publish = awaitSpan(traceId, span -> span.getName().equals("publish leads.events")
-                && "LeadAssigned".equals(eventType(span)));
+        SpanData publish = awaitSpan(traceId, span -> span.getName().equals("publish leads.events LeadAssigned"));
+        assertEquals("LeadAssigned", eventType(publish));
         assertEquals(SpanKind.PRODUCER, publish.getKind());
         assertEquals(intake.getSpanId(), publish.getParentSpanId());
         assertEquals("00-" + traceId + "-" + publish.getSpanId() + "-01", KafkaTestClient.header(assigned, "traceparent"));
@@ -108,7 +108,7 @@ class TracingTest {
         ConsumerRecord<String, String> won = kafka.await("leads.events", record -> record.value().contains(leadId)
                 && "LeadWon".equals(KafkaTestClient.header(record, "type")), WAIT);
         assertTrue(KafkaTestClient.header(won, "traceparent").startsWith("00-" + traceId + "-"));
-        SpanData wonSpan = awaitSpan(traceId, span -> span.getName().equals("LeadWon"));
+        SpanData wonSpan = awaitSpan(traceId, span -> span.getName().equals("lead event LeadWon"));
         assertEquals(intake.getSpanId(), wonSpan.getParentSpanId());
         assertEquals(1, wonSpan.getLinks().size());
         String requestTrace = wonSpan.getLinks().get(0).getSpanContext().getTraceId();
@@ -116,8 +116,7 @@ class TracingTest {
         SpanData request = awaitSpan(requestTrace, span -> span.getKind() == SpanKind.SERVER);
         assertEquals("PUT /leads/{leadId}/status", request.getName());
         assertEquals(wonSpan.getLinks().get(0).getSpanContext().getSpanId(), request.getSpanId());
-        SpanData wonPublish = awaitSpan(traceId, span -> span.getName().equals("publish leads.events")
-                && "LeadWon".equals(eventType(span)));
+        SpanData wonPublish = awaitSpan(traceId, span -> span.getName().equals("publish leads.events LeadWon"));
         assertEquals(wonSpan.getSpanId(), wonPublish.getParentSpanId());
     }
 

@@ -29,8 +29,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 /**
  * Trace context where Quarkus' automatic instrumentation does not reach: through an outbox row (a W3C
  * {@code traceparent} kept with the event) and the headers of records the outbox relay produces and the consumers
- * take a poll at a time. One span per record: {@code publish <topic>} as the relay sends it, {@code process <topic>}
- * as a consumer applies it, each in the trace of what caused the event.
+ * take a poll at a time. One span per record: {@code publish <topic> <event type>} as the relay sends it,
+ * {@code process <topic> <event type>} as a consumer applies it, each in the trace of what caused the event (the event
+ * type in the name: what a reader of a trace looks for, and a short list).
  */
 @ApplicationScoped
 public class Traces {
@@ -113,7 +114,7 @@ public class Traces {
      * record's headers. The caller ends it once the Kafka transaction is settled.
      */
     public Span startPublish(String topic, String traceParent, String eventId, String eventType, Headers headers) {
-        Span span = tracer.spanBuilder("publish " + topic)
+        Span span = tracer.spanBuilder("publish " + topic + " " + eventType)
                 .setParent(fromTraceParent(traceParent))
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute(MESSAGING_SYSTEM, "kafka")
@@ -133,7 +134,8 @@ public class Traces {
      * now. The caller makes it current while it works and ends it.
      */
     public Span startProcess(IncomingKafkaRecordMetadata<?, ?> record, String consumer) {
-        SpanBuilder builder = tracer.spanBuilder("process " + record.getTopic())
+        String type = HEADERS.get(record.getHeaders(), EventEnvelope.TYPE_HEADER);
+        SpanBuilder builder = tracer.spanBuilder("process " + record.getTopic() + (type == null ? "" : " " + type))
                 .setParent(propagator.extract(Context.root(), record.getHeaders(), HEADERS))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute(MESSAGING_SYSTEM, "kafka")
@@ -142,7 +144,6 @@ public class Traces {
                 .setAttribute(CONSUMER, consumer)
                 .setAttribute(PARTITION, (long) record.getPartition())
                 .setAttribute(OFFSET, record.getOffset());
-        String type = HEADERS.get(record.getHeaders(), EventEnvelope.TYPE_HEADER);
         if (type != null) {
             builder.setAttribute(EVENT_TYPE, type);
         }

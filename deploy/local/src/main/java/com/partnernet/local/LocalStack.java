@@ -339,7 +339,7 @@ public final class LocalStack {
         }
         System.out.printf("  %-16s %s/user  (GreenMail, SMTP 127.0.0.1:%d; a shop's mails: %s/user/<its email>/messages/INBOX)%n",
                 "Mail", MailServer.apiUrl(settings.mailApiPort()), settings.smtpPort(), MailServer.apiUrl(settings.mailApiPort()));
-        System.out.printf("  %-16s %s  (Zipkin: every service's traces; a lead's trace id is in its records' traceparent)%n",
+        System.out.printf("  %-16s %s  (Zipkin: every service's traces; a lead's trace: its traceId, GET /leads/{id})%n",
                 "Traces", TraceViewer.url(settings.traceViewerPort()));
         System.out.printf("  %-16s %s  (lead simulator: %s; LEAD_RATE to change)%n", "Dashboard", dashboardUrl(),
                 liveDemoSays("simulator").orElse("?"));

@@ -113,7 +113,7 @@ public class LeadEvents {
         LeadEvent payload = new LeadEvent(lead.id, lead.shopId, lead.teamId, lead.partnerId, lead.campaign, lead.campaignId,
                 lead.productLine, lead.segment, lead.status(), previousStatus, previousShopId, lead.routingReason,
                 lead.lostReason, lead.slaDueAt, declineReason, lead.updatedAt);
-        traces.inTraceOf(lead.traceParent, type.name(),
+        traces.inTraceOf(lead.traceParent, "lead event " + type.name(),
                 () -> outbox.publish(TOPIC, AGGREGATE, lead.eventKey(), type.name(), 1, payload));
     }
 }
