@@ -46,8 +46,8 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes committed outbox rows to Kafka in insert order, with the aggregate id as key and the envelope's id and
- * type and the trace context (each record a span in its row's trace) as headers, each batch in one Kafka transaction, and marks them sent after the transaction committed. So that
- * every event is on its topic exactly once:
+ * type and the trace context (each record a span in its row's trace) as headers, each batch in one Kafka transaction,
+ * and marks them sent after the transaction committed. So that every event is on its topic exactly once:
  * <ul>
  * <li>One instance of a service relays at a time: it holds a lease ({@code outbox_relay_lease}), renewed on each pass
  * under an advisory lock; another instance takes over only when the lease ran out.</li>

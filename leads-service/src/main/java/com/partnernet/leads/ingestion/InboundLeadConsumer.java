@@ -67,7 +67,8 @@ public class InboundLeadConsumer {
             rejections = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 try {
-                    rejections.add(handler.ingestOnce(List.of(payloads.get(i)), Collections.singletonList(traceParents.get(i))).get(0));
+                    rejections.add(handler.ingestOnce(List.of(payloads.get(i)),
+                            Collections.singletonList(traceParents.get(i))).get(0));
                 } catch (RuntimeException failure) {
                     rejections.add(null);
                     failures.set(i, failure);
