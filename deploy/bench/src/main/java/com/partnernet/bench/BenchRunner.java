@@ -85,8 +85,9 @@ public final class BenchRunner {
                 report.ingestion("fixedRate", fixedRate);
                 IngestionBench.Result flatOut = ingestion.run("bench-flat", sizes.flatOutLeads(), 0);
                 report.ingestion("flatOut", flatOut);
-                report.rawConsumer(new RawConsumer(system)
-                        .run(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads()));
+                long published = sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads();
+                report.rawConsumer(new RawConsumer(system).run(published));
+                report.fairConsumer(new FairConsumer(system, network.shops()).run(published));
                 if (ingestionOnly) {
                     report.peakRss(underLoad.peakMb());
                     return report;
@@ -97,9 +98,11 @@ public final class BenchRunner {
                 ReadLoad reads = new ReadLoad(system, sizes.connections(), sizes.readWarmUp(), sizes.readMeasured());
                 List<UUID> shopIds = network.shops().stream().map(BenchNetwork.Shop::shopId).toList();
                 List<UUID> partnerIds = network.shops().stream().map(BenchNetwork.Shop::partnerId).distinct().toList();
-                report.reads("pipeline", reads.http(Service.LEADS, Tokens.SALES_MANAGER,
-                        shopIds.stream().map(id -> "/shops/" + id + "/pipeline").toList()),
-                        reads.jdbc(Service.LEADS, shopIds.stream().map(id -> new ReadLoad.SqlRead(PIPELINE_SQL, id)).toList()));
+                List<String> pipelines = shopIds.stream().map(id -> "/shops/" + id + "/pipeline").toList();
+                List<ReadLoad.SqlRead> pipelineSql = shopIds.stream().map(id -> new ReadLoad.SqlRead(PIPELINE_SQL, id)).toList();
+                report.reads("pipeline", reads.http(system.url(Service.LEADS), Tokens.SALES_MANAGER, pipelines),
+                        plainHttp(system, Service.LEADS, reads, pipelines, pipelineSql, sizes.connections()),
+                        reads.jdbc(Service.LEADS, pipelineSql));
                 List<String> lookups = new ArrayList<>();
                 List<ReadLoad.SqlRead> lookupSql = new ArrayList<>();
                 for (int i = 0; i < shopIds.size(); i++) {
@@ -109,7 +112,8 @@ public final class BenchRunner {
                     lookupSql.add(new ReadLoad.SqlRead(SHOP_SQL, shopIds.get(i)));
                     lookupSql.add(new ReadLoad.SqlRead(PARTNER_SQL, partnerId));
                 }
-                report.reads("partnerShopLookup", reads.http(Service.PARTNERS, Tokens.SALES_MANAGER, lookups),
+                report.reads("partnerShopLookup", reads.http(system.url(Service.PARTNERS), Tokens.SALES_MANAGER, lookups),
+                        plainHttp(system, Service.PARTNERS, reads, lookups, lookupSql, sizes.connections()),
                         reads.jdbc(Service.PARTNERS, lookupSql));
                 report.peakRss(underLoad.peakMb());
             }
@@ -118,6 +122,14 @@ public final class BenchRunner {
             report.stackStart(new StackStart(root, logs.resolve("stack.log")).measure());
         }
         return report;
+    }
+
+    /** The same load against the plain HTTP anchor serving the same paths with the same SQL. */
+    private static ReadLoad.Result plainHttp(SystemUnderTest system, Service service, ReadLoad reads, List<String> paths,
+            List<ReadLoad.SqlRead> sql, int connections) throws Exception {
+        try (PlainHttpAnchor anchor = new PlainHttpAnchor(system, service, PlainHttpAnchor.byPath(paths, sql), connections)) {
+            return reads.http(anchor.url(), Tokens.SALES_MANAGER, paths);
+        }
     }
 
     /**

@@ -20,8 +20,9 @@ import com.partnernet.local.Service;
 
 /**
  * Closed-loop read load: {@code connections} clients each send their next request as soon as the last one answered,
- * for a fixed time after a warm-up. The same reads are also run as plain JDBC (the anchor): the SQL the endpoint
- * runs, by as many threads over a pool as large as the service's (20 connections), without HTTP, JSON or a framework.
+ * for a fixed time after a warm-up. The same reads are also run against the plain HTTP anchor ({@link PlainHttpAnchor}:
+ * the same SQL, token check and JSON without a framework) and as plain JDBC: the SQL the endpoint runs, by as many
+ * threads over a pool as large as the service's (20 connections), without HTTP or JSON.
  */
 final class ReadLoad {
 
@@ -53,12 +54,12 @@ final class ReadLoad {
         this.measured = measured;
     }
 
-    /** GETs of {@code paths} (round robin) against a service, with a token of {@code role}. */
-    Result http(Service service, String role, List<String> paths) throws Exception {
+    /** GETs of {@code paths} (round robin) against {@code baseUrl} (a service, or the plain HTTP anchor), with a token of {@code role}. */
+    Result http(String baseUrl, String role, List<String> paths) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String authorization = "Bearer " + system.token(role);
-        List<HttpRequest> requests = paths.stream().map(path -> HttpRequest.newBuilder(URI.create(system.url(service) + path))
+        List<HttpRequest> requests = paths.stream().map(path -> HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", authorization).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(10)).GET().build()).toList();
         return run((worker, sequence) -> {

@@ -226,6 +226,11 @@ public final class SystemUnderTest implements AutoCloseable {
         return ServiceProcess.isReady(managementPorts.get(service.serviceName));
     }
 
+    /** The public key the services verify tokens with (the identity provider's, here this run's). */
+    public Path tokenPublicKey() {
+        return tokenPublicKey;
+    }
+
     /** The infrastructure, for scenarios that stop and start the broker or the database. */
     public Infrastructure infrastructure() {
         return infrastructure;
