@@ -5,11 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The schemas under docs/asyncapi read as JSON Schema 2020-12 and judge what they should; without a server. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The AsyncAPI document is YAML naming every topic, and its schemas read as JSON Schema 2020-12 and judge what they
+ * should; without a server.
+ */
 class EventSchemasTest {
 
     private final EventSchemas schemas = new EventSchemas(Path.of("../.."));
@@ -29,6 +40,18 @@ class EventSchemasTest {
         assertFalse(named.isEmpty(), "an undocumented field (here personal data) is caught");
         assertTrue(named.stream().allMatch(violation -> violation.startsWith("payload: ")), named.toString());
         assertFalse(schemas.violationsOfEvent(won.replace("\"version\": 1", "\"version\": 0")).isEmpty());
+    }
+
+    @Test
+    void theAsyncApiDocumentIsYamlWithAChannelForEveryTopicOfTheContract() throws Exception {
+        JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../../docs/asyncapi/asyncapi.yaml").toFile());
+        Set<String> addresses = new TreeSet<>();
+        document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        // The replay ledger is the ops tool's bookkeeping, not an event anybody consumes.
+        Set<String> topics = Arrays.stream(Topic.values()).filter(topic -> topic != Topic.DEAD_LETTER_REPLAYS)
+                .map(topic -> topic.topicName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(topics, addresses);
+        assertTrue(document.at("/components/schemas/EventHeaders/properties").has("traceparent"));
     }
 
     @Test
