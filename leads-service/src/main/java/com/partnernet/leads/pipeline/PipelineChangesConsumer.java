@@ -29,6 +29,9 @@ public class PipelineChangesConsumer {
     @Blocking
     @ActivateRequestContext // a change that moved a lead reads the directory for the previous shop's partner
     public void onLeadEvent(String record) {
-        handler.view(record, LeadEvents.AGGREGATE, LeadEvents.LeadEvent.class, stream::publish);
+        // Nobody watching: not even read (a burst of intake publishes two events a lead).
+        if (stream.watched()) {
+            handler.view(record, LeadEvents.AGGREGATE, LeadEvents.LeadEvent.class, stream::publish);
+        }
     }
 }

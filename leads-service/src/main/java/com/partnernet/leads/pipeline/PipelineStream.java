@@ -1,6 +1,7 @@
 package com.partnernet.leads.pipeline;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,19 @@ public class PipelineStream {
     private static final int BUFFER = 256;
 
     private final BroadcastProcessor<PipelineChange> changes = BroadcastProcessor.create();
+    /** Streams open on this instance. */
+    private final AtomicInteger open = new AtomicInteger();
     private final RoutingShopRepository shops;
     private final RoutingTeamRepository teams;
 
     public PipelineStream(RoutingShopRepository shops, RoutingTeamRepository teams) {
         this.shops = shops;
         this.teams = teams;
+    }
+
+    /** Whether any stream is open here: without one, leads.events' records need not even be read. */
+    public boolean watched() {
+        return open.get() > 0;
     }
 
     /** A lead event, from leads.events. */
@@ -54,7 +62,9 @@ public class PipelineStream {
     }
 
     private Multi<PipelineChange> of(Predicate<PipelineChange> concerns) {
-        return changes.select().where(concerns).onOverflow().buffer(BUFFER);
+        return changes.select().where(concerns).onOverflow().buffer(BUFFER)
+                .onSubscription().invoke(open::incrementAndGet)
+                .onTermination().invoke(open::decrementAndGet);
     }
 
     private UUID partnerOf(UUID shopOrTeam) {
