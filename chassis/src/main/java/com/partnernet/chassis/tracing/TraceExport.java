@@ -11,7 +11,8 @@ import zipkin2.reporter.urlconnection.URLConnectionSender;
 /**
  * The span exporter chosen at start by {@code chassis.tracing.export}, so one build serves the local run (Zipkin),
  * Kubernetes (OTLP to a collector) and tests and benchmarks (none). Quarkus hands every {@link SpanExporter} bean that
- * is looked up to the SDK and leaves its own OTLP exporter out while there is one: for OTLP neither bean below exists.
+ * is looked up to the SDK and leaves its own OTLP exporter out while there is one: for otlp neither bean below is
+ * looked up. The values are lower case, as the lookups compare them.
  */
 @Singleton
 public class TraceExport {
