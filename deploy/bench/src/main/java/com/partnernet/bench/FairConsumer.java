@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,14 +28,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
 import com.partnernet.local.Postgres;
-import com.partnernet.local.Service;
 
 /**
  * The fair anchor for ingestion: what leads-service's guarantees cost without the framework. Plain kafka-clients and
@@ -68,14 +64,7 @@ final class FairConsumer {
         String bootstrap = system.infrastructure().bootstrapServers();
         String group = "bench-fair-" + UUID.randomUUID();
         try (Connection db = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ConsumerConfig.GROUP_ID_CONFIG, group,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                KafkaConsumer<String, byte[]> consumer = RawConsumer.inboundReader(system, group);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                         ProducerConfig.TRANSACTIONAL_ID_CONFIG, group,
@@ -297,10 +286,7 @@ final class FairConsumer {
 
     /** A database of its own on the same server with the tables (and indexes) intake writes to. */
     private String prepareDatabase() throws Exception {
-        try (Connection admin = system.database(Service.LEADS); Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE);
-        }
+        String jdbcUrl = RawConsumer.freshDatabase(system, DATABASE);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 system.infrastructure().bootstrapServers()))) {
             if (!admin.listTopics().names().get().contains(EVENTS_TOPIC)) {
@@ -308,7 +294,6 @@ final class FairConsumer {
                 admin.createTopics(List.of(new NewTopic(EVENTS_TOPIC, 6, (short) 1))).all().get();
             }
         }
-        String jdbcUrl = system.infrastructure().jdbcUrl(DATABASE);
         try (Connection db = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
                 Statement statement = db.createStatement()) {
             statement.execute("""

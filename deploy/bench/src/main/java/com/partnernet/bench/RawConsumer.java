@@ -46,14 +46,7 @@ final class RawConsumer {
     Result run(long records) throws Exception {
         String jdbcUrl = prepareDatabase();
         try (Connection db = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.infrastructure().bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                KafkaConsumer<String, byte[]> consumer = inboundReader(system, "bench-raw-" + UUID.randomUUID());
                 PreparedStatement insert = db.prepareStatement("insert into lead (id, source, external_id, campaign, "
                         + "product_line, postal_code, contact_name, contact_email, contact_phone, message, "
                         + "consent_granted, consent_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -99,13 +92,30 @@ final class RawConsumer {
         }
     }
 
+    /** A consumer of {@code leads.inbound} from its start, committed records only, offsets committed by hand. */
+    static KafkaConsumer<String, byte[]> inboundReader(SystemUnderTest system, String group) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.infrastructure().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+    }
+
+    /** An empty database {@code name} on the services' server (dropped first if an earlier run left it); its URL. */
+    static String freshDatabase(SystemUnderTest system, String name) throws Exception {
+        try (Connection admin = system.database(Service.LEADS); Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + name);
+            statement.execute("create database " + name);
+        }
+        return system.infrastructure().jdbcUrl(name);
+    }
+
     /** A database of its own on the same server, with the lead table's columns the raw consumer fills. */
     private String prepareDatabase() throws Exception {
-        try (Connection admin = system.database(Service.LEADS); Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE);
-        }
-        String jdbcUrl = system.infrastructure().jdbcUrl(DATABASE);
+        String jdbcUrl = freshDatabase(system, DATABASE);
         try (Connection db = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
                 Statement statement = db.createStatement()) {
             statement.execute("create table lead (id uuid primary key, source varchar(100) not null, "
