@@ -18,14 +18,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -57,6 +64,9 @@ class PipelineTest {
 
     @Inject
     SlaCheck slaCheck;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aLeadMovesForwardThroughThePipelineAndEachMoveIsPublished() throws Exception {
@@ -147,6 +157,72 @@ class PipelineTest {
                 .body(containsString("partnernet_leads_sla_breaches_total{outcome=\"unrouted\"}"))
                 .body(containsString("partnernet_leads_reassigned_total{cause=\"sla_breach\"}"));
         given().get("/leads?status=UNROUTED").then().body("totalItems", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void theSummaryKeepsCountingAndAgeingAsLeadsArriveMoveAndLeave() throws Exception {
+        String postalCode = uniquePostalCode();
+        UUID shopId = publishShop(kafka, shop(UUID.randomUUID(), "Counting Shop", postalCode, uniquePlace(), Map.of()));
+        String code = campaign(Map.of());
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            leads.add(submit(lead(code, postalCode, Map.of())));
+        }
+        Instant now = Instant.now();
+        assignedAgo(leads.get(0), Duration.ofDays(2));
+        assignedAgo(leads.get(1), Duration.ofDays(5));
+        assignedAgo(leads.get(2), Duration.ofDays(10));
+        sql("update lead set sla_due_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofHours(1))), UUID.fromString(leads.get(0)));
+        move(leads.get(4), Map.of("status", "CONTACTED")).statusCode(200);
+        move(leads.get(5), Map.of("status", "WON")).statusCode(200);
+
+        given().get("/shops/{id}/pipeline?size=1", shopId).then().statusCode(200)
+                .body("stages.NEW", equalTo(4)).body("stages.CONTACTED", equalTo(1)).body("stages.WON", equalTo(1))
+                .body("totalItems", equalTo(6))
+                .body("ageing.NEW.leads", equalTo(4)).body("ageing.NEW.oldestHours", equalTo(240.0f))
+                .body("ageing.NEW.averageHours", equalTo(102.0f)).body("ageing.CONTACTED.leads", equalTo(1))
+                .body("openByAge.under1Day", equalTo(2)).body("openByAge.from1To3Days", equalTo(1))
+                .body("openByAge.from3To7Days", equalTo(1)).body("openByAge.over7Days", equalTo(1))
+                .body("overdueFirstContact", equalTo(1));
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "NOT_OUR_AREA")).post("/leads/{id}/decline", leads.get(3))
+                .then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "the person asked")).post("/leads/{id}/erasure", leads.get(1))
+                .then().statusCode(200);
+        given().get("/shops/{id}/pipeline?status=NEW", shopId).then().statusCode(200)
+                .body("stages.NEW", equalTo(2)).body("stages.LOST", equalTo(1)).body("stages.WON", equalTo(1))
+                .body("totalItems", equalTo(2)).body("ageing.NEW.averageHours", equalTo(144.0f))
+                .body("ageing.NEW.oldestHours", equalTo(240.0f))
+                .body("openByAge.under1Day", equalTo(1)).body("openByAge.from3To7Days", equalTo(0));
+
+        // Across every lead all tests stored, in one snapshot: the kept counts are the leads counted one by one.
+        assertEquals(0L, sql("""
+                select count(*) from (select shop_id, status, count(*) as leads,
+                                             coalesce(sum(extract(epoch from assigned_at)), 0) as seconds
+                                      from lead where shop_id is not null group by shop_id, status) counted
+                full join (select * from shop_pipeline_stage where leads <> 0) kept using (shop_id, status)
+                where counted.leads is distinct from kept.leads or counted.seconds is distinct from kept.assigned_seconds"""));
+    }
+
+    private void assignedAgo(String leadId, Duration age) throws Exception {
+        sql("update lead set assigned_at = ? where id = ?", Timestamp.from(Instant.now().minus(age)), UUID.fromString(leadId));
+    }
+
+    /** Runs a statement on the service's database; a query's single value, or the rows changed. */
+    private long sql(String statement, Object... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            if (!prepared.execute()) {
+                return prepared.getUpdateCount();
+            }
+            try (ResultSet result = prepared.getResultSet()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private static io.restassured.response.ValidatableResponse move(String leadId, Map<String, Object> change) {

@@ -133,19 +133,30 @@ public final class BenchRunner {
     }
 
     /**
-     * What {@code GET /shops/{id}/pipeline} reads (PipelineService): the shop, its leads counted and aged per stage in
-     * one aggregate (the service's query, with the database's clock), a page of its leads.
+     * What {@code GET /shops/{id}/pipeline} reads (PipelineService, LeadStatistics): the shop, its kept counts per stage
+     * with the ages of its open leads, its overdue leads, a page of its leads (the service's queries, the database's
+     * clock).
      */
     static final List<String> PIPELINE_SQL = List.of(
             "select * from routing_shop where shop_id = ?",
             """
-            select status, count(*), coalesce(avg(age), 0), coalesce(max(age), 0),
-                   count(*) filter (where age < 24 * 60), count(*) filter (where age >= 24 * 60 and age < 72 * 60),
-                   count(*) filter (where age >= 72 * 60 and age < 168 * 60), count(*) filter (where age >= 168 * 60),
-                   count(*) filter (where status = 'NEW' and sla_due_at < now())
-            from (select status, sla_due_at, floor(extract(epoch from (now() - assigned_at)) / 60) as age
-                  from lead where shop_id = ?) shop_leads
-            group by status""",
+            select stage.status, stage.leads, (extract(epoch from now()) - stage.assigned_seconds / stage.leads) / 60,
+                   coalesce(floor(extract(epoch from (now() - (
+                       select min(oldest.assigned_at) from lead oldest
+                       where oldest.shop_id = stage.shop_id and oldest.status = stage.status
+                         and oldest.status in ('NEW', 'ACCEPTED', 'CONTACTED', 'APPOINTMENT')))) / 60), 0),
+                   recent.within1Day, recent.within3Days, recent.within7Days
+            from shop_pipeline_stage stage
+            cross join lateral (
+                select count(*) filter (where assigned_at > now() - interval '24 hours') as within1Day,
+                       count(*) filter (where assigned_at > now() - interval '72 hours') as within3Days,
+                       count(*) as within7Days
+                from lead
+                where shop_id = stage.shop_id and status = stage.status
+                  and status in ('NEW', 'ACCEPTED', 'CONTACTED', 'APPOINTMENT')
+                  and assigned_at > now() - interval '168 hours') recent
+            where stage.shop_id = ? and stage.leads > 0""",
+            "select count(*) from lead where shop_id = ? and status in ('NEW', 'ACCEPTED') and sla_due_at < now()",
             "select * from lead where shop_id = ? order by received_at desc, id limit 20");
 
     /** What {@code GET /partners/{id}} reads. */

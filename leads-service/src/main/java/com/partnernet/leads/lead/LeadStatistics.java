@@ -17,29 +17,43 @@ import com.partnernet.leads.vocabulary.LeadStatus;
 public class LeadStatistics {
 
     /**
-     * Per status of a shop's leads: how many, their average and longest wait since assignment in whole minutes, how
-     * many waited under 1, 1–3, 3–7 and over 7 days, and how many are past their first-contact time (a due time is kept
-     * while the first contact is awaited only) (the age
-     * columns are read for open statuses only).
+     * Per status of a shop's leads: how many (kept up to date by the database as leads arrive and move, V9), their
+     * average and longest wait since assignment in minutes, and how many waited under 1, 1–3, 3–7 and over 7 days. The
+     * ages are read for open statuses only, and only as far as needed: the oldest lead by one index probe, the buckets
+     * from the last seven days' leads, so the summary costs no more as a shop's backlog grows. (The statuses are
+     * {@link LeadStatus#OPEN}, spelt out for the planner to use the partial index.)
      */
     private static final String STAGES_SQL = """
-            select status, count(*), coalesce(avg(age), 0), coalesce(max(age), 0),
-                   count(*) filter (where age < 24 * 60), count(*) filter (where age >= 24 * 60 and age < 72 * 60),
-                   count(*) filter (where age >= 72 * 60 and age < 168 * 60), count(*) filter (where age >= 168 * 60),
-                   count(*) filter (where sla_due_at < :now)
-            from (select status, sla_due_at, floor(extract(epoch from (cast(:now as timestamptz) - assigned_at)) / 60) as age
-                  from lead where shop_id = :shop) shop_leads
-            group by status""";
+            select stage.status, stage.leads,
+                   (extract(epoch from cast(:now as timestamptz)) - stage.assigned_seconds / stage.leads) / 60,
+                   coalesce(floor(extract(epoch from (cast(:now as timestamptz) - (
+                       select min(oldest.assigned_at) from lead oldest
+                       where oldest.shop_id = stage.shop_id and oldest.status = stage.status
+                         and oldest.status in ('NEW', 'ACCEPTED', 'CONTACTED', 'APPOINTMENT')))) / 60), 0),
+                   recent.within1Day, recent.within3Days, recent.within7Days
+            from shop_pipeline_stage stage
+            cross join lateral (
+                select count(*) filter (where assigned_at > cast(:now as timestamptz) - interval '24 hours') as within1Day,
+                       count(*) filter (where assigned_at > cast(:now as timestamptz) - interval '72 hours') as within3Days,
+                       count(*) as within7Days
+                from lead
+                where shop_id = stage.shop_id and status = stage.status
+                  and status in ('NEW', 'ACCEPTED', 'CONTACTED', 'APPOINTMENT')
+                  and assigned_at > cast(:now as timestamptz) - interval '168 hours') recent
+            where stage.shop_id = :shop and stage.leads > 0""";
+
+    /** A shop's leads awaiting their first contact past its time (its index holds those awaiting one only). */
+    private static final String OVERDUE_SQL = """
+            select count(*) from lead
+            where shop_id = :shop and status in ('NEW', 'ACCEPTED') and sla_due_at < cast(:now as timestamptz)""";
 
     /**
      * A status of a shop's pipeline.
      *
      * @param averageAgeMinutes since assignment (open statuses only, else 0)
-     * @param ageBuckets leads that waited under 1 day, 1–3 days, 3–7 days and over 7 days
-     * @param overdue leads awaiting their first contact past its time
+     * @param ageBuckets leads that waited under 1 day, 1–3 days, 3–7 days and over 7 days (open statuses only)
      */
-    public record Stage(LeadStatus status, long leads, double averageAgeMinutes, double maxAgeMinutes, long[] ageBuckets,
-            long overdue) {
+    public record Stage(LeadStatus status, long leads, double averageAgeMinutes, double maxAgeMinutes, long[] ageBuckets) {
     }
 
     /** A lead a shop holds: where it stands, when it was assigned and first contacted. */
@@ -52,13 +66,28 @@ public class LeadStatistics {
         this.entityManager = entityManager;
     }
 
-    /** A shop's pipeline by status, counted and aged by the database in one pass over the shop's leads. */
+    /** A shop's pipeline by status (statuses it holds no leads in left out). */
     public List<Stage> stages(UUID shopId, Instant now) {
         List<Object[]> rows = entityManager.createNativeQuery(STAGES_SQL, Object[].class)
                 .setParameter("shop", shopId).setParameter("now", now).getResultList();
-        return rows.stream().map(row -> new Stage(LeadStatus.valueOf((String) row[0]), number(row[1]),
-                ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(),
-                new long[] { number(row[4]), number(row[5]), number(row[6]), number(row[7]) }, number(row[8]))).toList();
+        return rows.stream().map(row -> stage(LeadStatus.valueOf((String) row[0]), number(row[1]),
+                ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(), number(row[4]), number(row[5]),
+                number(row[6]))).toList();
+    }
+
+    /** How many of a shop's leads await their first contact past its time. */
+    public long overdueFirstContacts(UUID shopId, Instant now) {
+        return number(entityManager.createNativeQuery(OVERDUE_SQL, Long.class).setParameter("shop", shopId)
+                .setParameter("now", now).getSingleResult());
+    }
+
+    private static Stage stage(LeadStatus status, long leads, double averageAgeMinutes, double maxAgeMinutes,
+            long within1Day, long within3Days, long within7Days) {
+        if (!status.isOpen()) {
+            return new Stage(status, leads, 0, 0, new long[4]);
+        }
+        return new Stage(status, leads, averageAgeMinutes, maxAgeMinutes,
+                new long[] { within1Day, within3Days - within1Day, within7Days - within3Days, leads - within7Days });
     }
 
     /**

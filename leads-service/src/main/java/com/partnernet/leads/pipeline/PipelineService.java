@@ -54,7 +54,6 @@ public class PipelineService {
         LeadStatus.OPEN.forEach(stage -> ageing.put(stage, new PipelineView.StageAge(0, 0, 0)));
         Map<String, Long> byAge = new LinkedHashMap<>();
         AGE_BUCKETS.keySet().forEach(bucket -> byAge.put(bucket, 0L));
-        long overdue = 0;
         long total = 0;
         for (LeadStatistics.Stage stage : statistics.stages(shopId, now)) {
             total += stage.leads();
@@ -66,7 +65,6 @@ public class PipelineService {
                 for (String name : AGE_BUCKETS.keySet()) {
                     byAge.merge(name, stage.ageBuckets()[bucket++], Long::sum);
                 }
-                overdue += stage.overdue();
             }
         }
         var page = leads.search(status, null, shopId, null, null, Sorting.parse(paging.sort, SORT_KEYS, "-receivedAt", "id"))
@@ -76,7 +74,8 @@ public class PipelineService {
         Page<LeadView> leadsPage = Page.of(page.list().stream().map(lead -> LeadView.of(lead,
                 lead.status().awaitsFirstContact() && lead.slaDueAt != null ? calendar.between(now, lead.slaDueAt) : null))
                 .toList(), paging, totalItems);
-        return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge, overdue, leadsPage.page(),
+        return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge,
+                statistics.overdueFirstContacts(shopId, now), leadsPage.page(),
                 leadsPage.size(), leadsPage.totalItems(), leadsPage.totalPages(), leadsPage.items());
     }
 
