@@ -18,8 +18,8 @@ import com.partnernet.local.Tokens;
  * The benchmark: the packaged services on real PostgreSQL (durable, as a real server commits) and Kafka, measured
  * beside raw anchors on the same machine in one run. Prints a table and writes {@code deploy/bench/target/bench-report.json}.
  * {@code --smoke} runs every measurement at a tiny size (the test command does, so the harness cannot rot); its
- * figures prove the harness works, not the targets. {@code --ingestion} measures ingestion (and the footprint) only: a
- * quicker loop while working on it.
+ * figures prove the harness works, not the targets. {@code --ingestion} measures ingestion (and the footprint) only,
+ * {@code --reads} the REST reads after the warm-up's leads only: quicker loops while working on one of them.
  */
 public final class BenchRunner {
 
@@ -33,6 +33,15 @@ public final class BenchRunner {
                 Duration.ofSeconds(1), false);
     }
 
+    /** What a run measures. */
+    enum Part {
+        ALL, INGESTION, READS;
+
+        static Part of(List<String> args) {
+            return args.contains("--ingestion") ? INGESTION : args.contains("--reads") ? READS : ALL;
+        }
+    }
+
     private static final List<Service> SERVICES = List.of(Service.PARTNERS, Service.LEADS, Service.TARGETS);
 
     private BenchRunner() {
@@ -41,16 +50,16 @@ public final class BenchRunner {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("partnernet.root", ".")).toAbsolutePath().normalize();
         Sizes sizes = List.of(args).contains("--smoke") ? Sizes.SMOKE : Sizes.FULL;
-        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")), List.of(args).contains("--ingestion"));
+        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")), Part.of(List.of(args)));
         System.out.println(report.table());
         System.out.println("Report: " + report.write(root.resolve("deploy/bench/target/bench-report.json")));
     }
 
     /**
      * @param profile records each service with JFR into the bench's log folder
-     * @param ingestionOnly skips the won-to-attainment, read and stack measurements
+     * @param part all measurements, or those of ingestion or of the reads only
      */
-    static Report run(Path root, Sizes sizes, boolean profile, boolean ingestionOnly) throws Exception {
+    static Report run(Path root, Sizes sizes, boolean profile, Part part) throws Exception {
         Path logs = root.resolve("deploy/bench/target/bench-logs");
         List<String> jvmOptions = new ArrayList<>(Service.JVM_OPTIONS);
         // To try JVM flags on the services before they become the local run's (later flags win).
@@ -81,19 +90,20 @@ public final class BenchRunner {
                 // As the reads are: measured once the JIT has compiled the ingestion path (it competes for the same
                 // two cores while it does).
                 report.ingestion("warmUp", ingestion.run("bench-warm-up", sizes.warmUpLeads(), 0));
-                IngestionBench.Result fixedRate = ingestion.run("bench-fixed", sizes.fixedRateLeads(), sizes.fixedRate());
-                report.ingestion("fixedRate", fixedRate);
-                IngestionBench.Result flatOut = ingestion.run("bench-flat", sizes.flatOutLeads(), 0);
-                report.ingestion("flatOut", flatOut);
-                long published = sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads();
-                report.rawConsumer(new RawConsumer(system).run(published));
-                report.fairConsumer(new FairConsumer(system, network.shops()).run(published));
-                if (ingestionOnly) {
-                    report.peakRss(underLoad.peakMb());
-                    return report;
+                if (part != Part.READS) {
+                    IngestionBench.Result fixedRate = ingestion.run("bench-fixed", sizes.fixedRateLeads(), sizes.fixedRate());
+                    report.ingestion("fixedRate", fixedRate);
+                    IngestionBench.Result flatOut = ingestion.run("bench-flat", sizes.flatOutLeads(), 0);
+                    report.ingestion("flatOut", flatOut);
+                    long published = sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads();
+                    report.rawConsumer(new RawConsumer(system).run(published));
+                    report.fairConsumer(new FairConsumer(system, network.shops()).run(published));
+                    if (part == Part.INGESTION) {
+                        report.peakRss(underLoad.peakMb());
+                        return report;
+                    }
+                    report.wonToAttainment(new WonToAttainment(system).run(fixedRate.campaign(), sizes.wins()));
                 }
-
-                report.wonToAttainment(new WonToAttainment(system).run(fixedRate.campaign(), sizes.wins()));
 
                 ReadLoad reads = new ReadLoad(system, sizes.connections(), sizes.readWarmUp(), sizes.readMeasured());
                 List<UUID> shopIds = network.shops().stream().map(BenchNetwork.Shop::shopId).toList();
@@ -117,8 +127,16 @@ public final class BenchRunner {
                         reads.jdbc(Service.PARTNERS, lookupSql));
                 report.peakRss(underLoad.peakMb());
             }
+            if (part != Part.ALL) {
+                return report;
+            }
+            // Last, as it restarts the services: each alone and the three at once, before and after AppCDS.
+            List<StartUp.ClassData> classData = StartUp.archivesBuilt(root, SERVICES)
+                    ? List.of(StartUp.ClassData.JDK_ONLY, StartUp.ClassData.APPLICATION) : List.of(StartUp.ClassData.JDK_ONLY);
+            report.startUp(new StartUp(system, SERVICES, sizes.smoke() ? Duration.ofMillis(500) : Duration.ofSeconds(5),
+                    !sizes.smoke()).run(sizes.smoke() ? classData.subList(classData.size() - 1, classData.size()) : classData));
         }
-        if (sizes.stackStart()) {
+        if (sizes.stackStart() && part == Part.ALL) {
             report.stackStart(new StackStart(root, logs.resolve("stack.log")).measure());
         }
         return report;

@@ -22,7 +22,7 @@ class BenchSmokeTest {
     @Test
     void everyMeasurementOfTheBenchmarkRunsAndIsReported() throws Exception {
         BenchRunner.Sizes sizes = BenchRunner.Sizes.SMOKE;
-        Report report = BenchRunner.run(ROOT, sizes, false, false);
+        Report report = BenchRunner.run(ROOT, sizes, false, BenchRunner.Part.ALL);
         JsonNode json = SystemUnderTest.JSON.readTree(report.write(ROOT.resolve("deploy/bench/target/bench-smoke-report.json")).toFile());
 
         for (String service : List.of("partners-service", "leads-service", "targets-service")) {
@@ -44,12 +44,23 @@ class BenchSmokeTest {
         assertEquals(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads(), json.path("rawConsumer").path("rows").asLong(),
                 "the raw consumer inserted every record of the topic");
         assertTrue(json.path("ingestionRatioToRaw").asDouble() > 0);
+        assertEquals(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads(),
+                json.path("fairConsumer").path("leads").asLong(), "the fair consumer did every lead's durable work");
+        assertTrue(json.path("ingestionRatioToFair").asDouble() > 0);
         assertTrue(json.path("wonToAttainment").path("p99Ms").asDouble() > 0);
         for (String reads : List.of("pipeline", "partnerShopLookup")) {
             JsonNode section = json.path("reads").path(reads);
             assertTrue(section.path("requests").asLong() > 0, reads + " requests");
             assertEquals(0, section.path("errors").asLong(), reads + " answered 200 each time");
             assertTrue(section.path("jdbcPerSecond").asDouble() > 0, reads + " JDBC anchor");
+            assertTrue(section.path("plainHttpPerSecond").asDouble() > 0, reads + " plain HTTP anchor");
+            assertEquals(0, section.path("plainHttpErrors").asLong(), reads + ": the plain HTTP anchor answered each time");
+        }
+        JsonNode together = json.path("startUp").path("together");
+        JsonNode started = together.has("application") ? together.path("application") : together.path("jdk_only");
+        for (String service : List.of("partners-service", "leads-service", "targets-service")) {
+            assertTrue(started.path(service).path("readySeconds").asDouble() > 0, service + " restarted with the others");
+            assertTrue(started.path(service).path("idleRssMb").asDouble() > 50, service + " RSS after the restart");
         }
         assertTrue(report.table().contains("Won → attainment visible"), report.table());
     }

@@ -22,6 +22,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -60,7 +65,7 @@ public final class SystemUnderTest implements AutoCloseable {
     private final Path logs;
     private final List<String> jvmOptions;
     /** From process start to readiness UP, per instance (its latest start). */
-    private final Map<String, Duration> startedIn = new LinkedHashMap<>();
+    private final Map<String, Duration> startedIn = new ConcurrentHashMap<>();
     private final Infrastructure infrastructure;
     private final Tokens tokens;
     private final Path tokenPublicKey;
@@ -137,13 +142,61 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private void launchAndAwait(Service service, String instance) throws IOException, InterruptedException {
-        long launched = System.nanoTime();
-        launch(service, instance);
-        running.get(instance).awaitReady(READY);
-        startedIn.put(instance, Duration.ofNanos(System.nanoTime() - launched));
+        launchAndAwait(Map.of(instance, service), List.of());
     }
 
-    private void launch(Service service, String instance) throws IOException {
+    /**
+     * Stops the services' first instances and starts them again all at once, with {@code moreJvmOptions} after the
+     * run's, waiting until each is ready (each one's start to ready is then {@link #startedIn}).
+     */
+    public void restartTogether(List<Service> services, List<String> moreJvmOptions) throws IOException, InterruptedException {
+        Map<String, Service> instances = new LinkedHashMap<>();
+        for (Service service : services) {
+            stop(service);
+            instances.put(service.serviceName, service);
+        }
+        launchAndAwait(instances, moreJvmOptions);
+    }
+
+    /** Stops the service's first instance gracefully (it leaves its consumer groups). */
+    public void stop(Service service) {
+        ServiceProcess process = running.remove(service.serviceName);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    /** Starts the instances at once and waits for each, noting when each one became ready. */
+    private void launchAndAwait(Map<String, Service> instances, List<String> moreJvmOptions)
+            throws IOException, InterruptedException {
+        long launched = System.nanoTime();
+        for (Map.Entry<String, Service> instance : instances.entrySet()) {
+            launch(instance.getValue(), instance.getKey(), moreJvmOptions);
+        }
+        ExecutorService waiters = Executors.newFixedThreadPool(instances.size());
+        try {
+            List<Future<?>> waits = new ArrayList<>();
+            for (String instance : instances.keySet()) {
+                waits.add(waiters.submit(() -> {
+                    running.get(instance).awaitReady(READY);
+                    startedIn.put(instance, Duration.ofNanos(System.nanoTime() - launched));
+                    return null;
+                }));
+            }
+            for (Future<?> wait : waits) {
+                wait.get();
+            }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IOException notReady) {
+                throw notReady;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } finally {
+            waiters.shutdownNow();
+        }
+    }
+
+    private void launch(Service service, String instance, List<String> moreJvmOptions) throws IOException {
         starts++;
         instanceOf.put(instance, service);
         Map<String, String> env = service.environment(infrastructure.jdbcUrl(service.database),
@@ -154,8 +207,10 @@ public final class SystemUnderTest implements AutoCloseable {
             env.put("LEADS_NOTIFICATIONS_SEND_INTERVAL", "off");
         }
         env.putAll(environment);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(moreJvmOptions);
         running.put(instance, ServiceProcess.start(instance, service.jar(root), ports.get(instance),
-                managementPorts.get(instance), env, jvmOptions, logs.resolve(instance + "-" + starts + ".log"), false));
+                managementPorts.get(instance), env, options, logs.resolve(instance + "-" + starts + ".log"), false));
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of consumers, transactions or producers. */

@@ -16,6 +16,15 @@ import java.util.Map;
 /** A packaged service (Quarkus fast-jar) running as its own JVM, configured through environment variables. */
 public final class ServiceProcess {
 
+    /**
+     * Quarkus' class-data archive of a service (built with {@code quarkus.package.jar.appcds.enabled}, beside the
+     * jar): the classes its start loads, already parsed and verified. Made by the build's JDK, for it alone (another
+     * JDK warns and starts without it).
+     */
+    public static final String APP_CLASS_DATA = "app-cds.jsa";
+    /** A JVM option that keeps a service to the JDK's own class-data archive, as without {@link #APP_CLASS_DATA}. */
+    public static final String JDK_CLASS_DATA_ONLY = "-Xshare:auto";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -34,7 +43,8 @@ public final class ServiceProcess {
 
     /**
      * Starts {@code jar} with {@code env} added to this process's environment, its API on {@code port} and its health
-     * and metrics on {@code managementPort}.
+     * and metrics on {@code managementPort}; with the application's class-data archive where the build made one
+     * ({@link #APP_CLASS_DATA}) and {@code jvmOptions} choose no other sharing.
      *
      * @param detached in a session of its own (setsid), so it outlives the command that started it and a Ctrl-C
      *        there does not reach it
@@ -51,12 +61,22 @@ public final class ServiceProcess {
         }
         command.add(javaExecutable());
         command.addAll(jvmOptions);
+        Path archive = jar.resolveSibling(APP_CLASS_DATA);
+        boolean sharesAppClasses = Files.isRegularFile(archive)
+                && jvmOptions.stream().noneMatch(option -> option.startsWith("-Xshare") || option.startsWith("-XX:SharedArchiveFile"));
+        if (sharesAppClasses) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (sharesAppClasses) {
+            // The archive names the jar's class path relative to the application's folder: the JVM checks it from there.
+            builder.directory(jar.getParent().toFile());
+        }
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));

@@ -55,7 +55,8 @@ public class PipelineService {
         Map<String, Long> byAge = new LinkedHashMap<>();
         AGE_BUCKETS.keySet().forEach(bucket -> byAge.put(bucket, 0L));
         long total = 0;
-        for (LeadStatistics.Stage stage : statistics.stages(shopId, now)) {
+        LeadStatistics.ShopPipeline counted = statistics.pipeline(shopId, now);
+        for (LeadStatistics.Stage stage : counted.stages()) {
             total += stage.leads();
             stages.computeIfPresent(stage.status(), (known, zero) -> stage.leads());
             if (stage.status().isOpen()) {
@@ -75,7 +76,7 @@ public class PipelineService {
                 lead.status().awaitsFirstContact() && lead.slaDueAt != null ? calendar.between(now, lead.slaDueAt) : null))
                 .toList(), paging, totalItems);
         return new PipelineView(shop.shopId, shop.name, shop.partnerId, stages, ageing, byAge,
-                statistics.overdueFirstContacts(shopId, now), leadsPage.page(),
+                counted.overdueFirstContacts(), leadsPage.page(),
                 leadsPage.size(), leadsPage.totalItems(), leadsPage.totalPages(), leadsPage.items());
     }
 
