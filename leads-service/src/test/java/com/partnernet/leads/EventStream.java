@@ -3,7 +3,6 @@ package com.partnernet.leads;
 import static com.partnernet.leads.LeadsApi.WAIT;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.BlockingQueue;
@@ -11,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import com.partnernet.local.ApiClient;
 
 import io.restassured.RestAssured;
 
@@ -27,7 +28,7 @@ final class EventStream implements AutoCloseable {
     private EventStream(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Accept", "text/event-stream").build();
-        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response = ApiClient.httpClient(WAIT).sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> opened = response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         if (opened.statusCode() != 200) {
             throw new AssertionError(path + " answered " + opened.statusCode());

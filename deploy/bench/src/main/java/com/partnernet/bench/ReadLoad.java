@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.partnernet.chaos.SystemUnderTest;
+import com.partnernet.local.ApiClient;
 import com.partnernet.local.Service;
 
 /**
@@ -56,8 +57,7 @@ final class ReadLoad {
 
     /** GETs of {@code paths} (round robin) against {@code baseUrl} (a service, or the plain HTTP anchor), with a token of {@code role}. */
     Result http(String baseUrl, String role, List<String> paths) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = ApiClient.httpClient(Duration.ofSeconds(5));
         String authorization = "Bearer " + system.token(role);
         List<HttpRequest> requests = paths.stream().map(path -> HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", authorization).header("Accept", "application/json")

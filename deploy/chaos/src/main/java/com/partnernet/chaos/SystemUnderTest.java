@@ -77,7 +77,7 @@ public final class SystemUnderTest implements AutoCloseable {
     private final Map<String, Service> instanceOf = new LinkedHashMap<>();
     /** What the scenario sets in every service's environment on top of the local run's settings. */
     private final Map<String, String> environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = ApiClient.httpClient(Duration.ofSeconds(5));
     private final KafkaTestClient kafka;
     /** A run stopped early (Ctrl-C) takes its services and infrastructure with it; {@link #close} undoes it otherwise. */
     private final Thread stopOnExit = new Thread(this::stopQuickly, "system-under-test-exit");

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = httpClient(Duration.ofSeconds(5));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String token;
@@ -46,6 +46,15 @@ public final class ApiClient {
             throw new IOException(method + " " + url + " answered " + response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    /**
+     * A JDK client speaking HTTP/1.1, as the services' API clients do. The JDK's default, HTTP/2, asks each new plain
+     * connection to upgrade (h2c); now and then the answer came back as HTTP/1.1 text that the client read as HTTP/2
+     * frames ("protocol error: Frame type(118) …", the live demo's first call of a local run).
+     */
+    public static HttpClient httpClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     }
 
     JsonNode get(String url) throws IOException, InterruptedException {

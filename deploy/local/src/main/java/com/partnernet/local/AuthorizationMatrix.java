@@ -166,9 +166,7 @@ public final class AuthorizationMatrix {
     /** Errors answered other than as a problem of the family. */
     private final List<String> notProblems = new ArrayList<>();
     private JsonNode document;
-    // HTTP/1.1 as most API clients speak it (the JDK would upgrade to HTTP/2, whose header limits differ).
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = ApiClient.httpClient(Duration.ofSeconds(5));
 
     public AuthorizationMatrix(URI base, Tokens tokens, UUID partnerA, UUID partnerB) {
         this.base = base;

@@ -25,7 +25,7 @@ public final class ServiceProcess {
     /** A JVM option that keeps a service to the JDK's own class-data archive, as without {@link #APP_CLASS_DATA}. */
     public static final String JDK_CLASS_DATA_ONLY = "-Xshare:auto";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = ApiClient.httpClient(Duration.ofSeconds(2));
 
     private final String name;
     private final Process process;
