@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -60,6 +61,8 @@ public final class SystemUnderTest implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READY = Duration.ofSeconds(90);
+    /** How long a graceful stop may take before the process is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Path root;
     private final Path logs;
@@ -151,19 +154,19 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public void restartTogether(List<Service> services, List<String> moreJvmOptions) throws IOException, InterruptedException {
         Map<String, Service> instances = new LinkedHashMap<>();
+        List<ServiceProcess> stopping = new ArrayList<>();
         for (Service service : services) {
-            stop(service);
+            Optional.ofNullable(running.remove(service.serviceName)).ifPresent(stopping::add);
             instances.put(service.serviceName, service);
         }
+        // All at once: each takes seconds to leave its consumer groups.
+        stopping.parallelStream().forEach(process -> process.stop(STOP_GRACE));
         launchAndAwait(instances, moreJvmOptions);
     }
 
     /** Stops the service's first instance gracefully (it leaves its consumer groups). */
     public void stop(Service service) {
-        ServiceProcess process = running.remove(service.serviceName);
-        if (process != null) {
-            process.stop(Duration.ofSeconds(20));
-        }
+        Optional.ofNullable(running.remove(service.serviceName)).ifPresent(process -> process.stop(STOP_GRACE));
     }
 
     /** Starts the instances at once and waits for each, noting when each one became ready. */
@@ -444,7 +447,7 @@ public final class SystemUnderTest implements AutoCloseable {
         Runtime.getRuntime().removeShutdownHook(stopOnExit);
         kafka.close();
         for (ServiceProcess process : running.values()) {
-            process.stop(Duration.ofSeconds(20));
+            process.stop(STOP_GRACE);
         }
         infrastructure.close();
     }
