@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -36,7 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * social-media pilot campaign, six weeks in, with pilot and control shops beside a rolled-out one: the pilot shops sell
  * {@link #PILOT_UPLIFT} more since it started (the true effect its evaluation should find). Skipped when partners exist.
  * <p>
- * Generated from a fixed seed, so every first start builds the same network (dates follow today).
+ * Generated from fixed seeds, one per part of the network, so every first start builds the same network (dates follow
+ * today) although the parts load at once.
  */
 public final class DemoData {
 
@@ -132,12 +134,10 @@ public final class DemoData {
             "FRIDAY", "SATURDAY").stream().map(day -> Map.of("day", day, "opens", "10:00", "closes", "20:00")).toList();
 
     private final ApiClient api;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "demo-data");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Random random = new Random(2021);
+    /** Runs a part's independent calls. */
+    private final ExecutorService pool = daemonThreads(4, "demo-data");
+    /** Runs the parts that need nothing of each other at once (apart from {@link #pool}: a part waits on its calls). */
+    private final ExecutorService parts = daemonThreads(6, "demo-part");
     private final LocalDate today = LocalDate.now(Service.CALENDAR_ZONE);
     private final int year = today.getYear();
 
@@ -152,6 +152,7 @@ public final class DemoData {
             demo.load(baseUrls);
         } finally {
             demo.pool.shutdownNow();
+            demo.parts.shutdownNow();
         }
     }
 
@@ -189,11 +190,12 @@ public final class DemoData {
             return;
         }
         long started = System.nanoTime();
+        Random random = seeded("partners and shops");
         Map<String, RetailPartner> partnerIds = new LinkedHashMap<>();
         List<Callable<CreatedShop>> shopCreations = new ArrayList<>();
         for (RetailPartner partner : RETAIL_PARTNERS) {
             Map<String, Object> request = new HashMap<>(Map.of("name", partner.name(), "type", "RETAIL_PARTNER",
-                    "tier", partner.tier(), "contact", Map.of("name", person(), "email",
+                    "tier", partner.tier(), "contact", Map.of("name", person(random), "email",
                             "vertrieb@" + partner.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-")
                                     .replaceAll("-(gmbh|kg|ohg)?-?$", "") + ".example.de")));
             if (partner.boardRole() != null) {
@@ -203,26 +205,30 @@ public final class DemoData {
             partnerIds.put(partnerId, partner);
             for (int index = 0; index < SHOPS_PER_PARTNER; index++) {
                 int cities = partner.cities().size();
-                shopCreations.add(shopCreation(partners, partnerId, partner.cities().get(index % cities), index, index / cities));
+                shopCreations.add(shopCreation(partners, partnerId, partner.cities().get(index % cities), index,
+                        index / cities, random));
             }
         }
+        String directSales = api.call("POST", partners + "/partners", Map.of("name", "Telekom Direktvertrieb",
+                "type", "DIRECT_SALES", "advisoryBoard", Map.of("role", "MEMBER", "memberSince", year + "-03-01"))).get("id").asText();
         List<CreatedShop> shops = inParallel(shopCreations);
-        remodelProgramme(partners, shops);
-        footfall(partners, shops);
-        String directSales = fieldSales(partners);
-        customerDays(partners, shops);
-        partnerSummit(partners, partnerIds.keySet());
-
         PilotGroups pilotGroups = PilotGroups.of(shops);
-        targetsAndCalendar(targets, partnerIds, directSales, shops, pilotGroups);
-        campaigns(leads, pilotGroups);
+        // Once the shops exist, the parts need nothing of each other: loaded at once, none waits on the round trips of another.
+        all(parts, List.<Callable<Void>>of(
+                () -> remodelProgramme(partners, shops),
+                () -> footfall(partners, shops, seeded("footfall")),
+                () -> fieldTeams(partners, directSales, seeded("field teams")),
+                () -> customerDaysAndSummit(partners, shops, partnerIds.keySet(), seeded("customer days and summit")),
+                () -> targetsAndCalendar(targets, partnerIds, directSales, shops, pilotGroups, seeded("targets and sales")),
+                () -> campaigns(leads, pilotGroups)));
         System.out.printf("Demo data: %d partners and a direct sales partner, %d shops, remodel programme, footfall since %d, "
                 + "field teams, partner summit, targets for %d, campaigns %s and %s (%.1f s).%n", partnerIds.size(),
                 shops.size(), year - 2, year, DEMO_CAMPAIGN, PILOT_CAMPAIGN, (System.nanoTime() - started) / 1e9);
     }
 
     /** Creates the partner's {@code index}th shop, its {@code inCity}th in {@code city}, when called. */
-    private Callable<CreatedShop> shopCreation(String partners, String partnerId, City city, int index, int inCity) {
+    private Callable<CreatedShop> shopCreation(String partners, String partnerId, City city, int index, int inCity,
+            Random random) {
         String postalCode = city.postalCodes().get(random.nextInt(city.postalCodes().size()));
         String street = city.streets().get(inCity % city.streets().size());
         int streetShop = inCity / city.streets().size() + 1;
@@ -254,7 +260,7 @@ public final class DemoData {
      * 34 classic shops remodelled this year (started and completed on their days), the rest of this year's goal of
      * 90 planned for the autumn, and the first remodels of next year booked.
      */
-    private void remodelProgramme(String partners, List<CreatedShop> shops) throws IOException, InterruptedException {
+    private Void remodelProgramme(String partners, List<CreatedShop> shops) throws IOException, InterruptedException {
         api.call("PUT", partners + "/remodel-programme/goals/" + year, Map.of("remodels", REMODEL_GOAL));
         List<CreatedShop> classic = shops.stream().filter(shop -> shop.format().equals("CLASSIC")).toList();
         // Done between January and a fortnight ago (early in a year, the last months of the year before).
@@ -301,13 +307,14 @@ public final class DemoData {
             });
         }
         inParallel(remodels);
+        return null;
     }
 
     /**
      * Weekly visitors of every shop since the first week of the baseline year (two years back): the baseline with its
      * seasons, the crisis year's collapse, and this year recovering week by week to about 20 % below the baseline.
      */
-    private void footfall(String partners, List<CreatedShop> shops) throws IOException, InterruptedException {
+    private Void footfall(String partners, List<CreatedShop> shops, Random random) throws IOException, InterruptedException {
         LocalDate lastWeek = today.minusWeeks(1);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CreatedShop shop : shops) {
@@ -335,16 +342,15 @@ public final class DemoData {
                 throw new IOException("Loading demo footfall: rows were rejected: " + report.get("errors"));
             }
         }
+        return null;
     }
 
     /**
-     * The direct sales partner and its field teams: Berlin and Hamburg pilot since March with 200 reps, most from the
+     * The direct sales partner's field teams: Berlin and Hamburg pilot since March with 200 reps, most from the
      * internal pool, Cologne and Munich from May; each team grows month by month, as its headcount plan says, to the
-     * year's end. Returns the partner's id.
+     * year's end.
      */
-    private String fieldSales(String partners) throws IOException, InterruptedException {
-        String partnerId = api.call("POST", partners + "/partners", Map.of("name", "Telekom Direktvertrieb",
-                "type", "DIRECT_SALES", "advisoryBoard", Map.of("role", "MEMBER", "memberSince", year + "-03-01"))).get("id").asText();
+    private Void fieldTeams(String partners, String partnerId, Random random) throws IOException, InterruptedException {
         for (DemoTeam team : FIELD_TEAMS) {
             LocalDate liveFrom = LocalDate.of(year, team.liveFromMonth(), 1);
             String teamId = api.call("POST", partners + "/partners/" + partnerId + "/field-teams", Map.of(
@@ -361,7 +367,7 @@ public final class DemoData {
                 // Reps who joined so far; the plan says how many more are to come.
                 for (; reps < headcount && !monthStart.isAfter(today); reps++) {
                     boolean internal = random.nextDouble() < team.internalShare();
-                    Map<String, Object> rep = Map.of("name", person(),
+                    Map<String, Object> rep = Map.of("name", person(random),
                             "employeeNumber", "DV-" + team.city().substring(0, 3).toUpperCase(Locale.ROOT) + "-" + (1000 + reps),
                             "source", internal ? "INTERNAL_POOL" : "EXTERNAL", "startDate", monthStart.toString());
                     joins.add(() -> api.call("POST", partners + "/field-teams/" + teamId + "/reps", rep));
@@ -370,11 +376,19 @@ public final class DemoData {
             inParallel(joins);
             api.call("PUT", partners + "/field-teams/" + teamId + "/headcount-plan", plan);
         }
-        return partnerId;
+        return null;
+    }
+
+    /** Executives' customer days, then the partner summit. */
+    private Void customerDaysAndSummit(String partners, List<CreatedShop> shops, Iterable<String> partnerIds, Random random)
+            throws IOException, InterruptedException {
+        customerDays(partners, shops, random);
+        partnerSummit(partners, partnerIds, random);
+        return null;
     }
 
     /** Executives who spend days in shops, as the excellence programme asks of them. */
-    private void customerDays(String partners, List<CreatedShop> shops) throws IOException, InterruptedException {
+    private void customerDays(String partners, List<CreatedShop> shops, Random random) throws IOException, InterruptedException {
         List<Map<String, String>> executives = List.of(
                 Map.of("name", "Dr. Katrin Albers", "email", "katrin.albers@example.de", "title", "Geschäftsführerin Privatkunden"),
                 Map.of("name", "Michael Brandt", "email", "michael.brandt@example.de", "title", "Leiter Partnervertrieb"),
@@ -391,7 +405,7 @@ public final class DemoData {
     }
 
     /** The partner summit on 5 October at Motorworld Köln (next year's once this year's is over), with registrations. */
-    private void partnerSummit(String partners, Iterable<String> partnerIds) throws IOException, InterruptedException {
+    private void partnerSummit(String partners, Iterable<String> partnerIds, Random random) throws IOException, InterruptedException {
         LocalDate summit = LocalDate.of(year, 10, 5);
         if (!summit.isAfter(today.plusDays(7))) {
             summit = summit.plusYears(1);
@@ -408,7 +422,7 @@ public final class DemoData {
             }
             List<Map<String, String>> attendees = new ArrayList<>();
             for (int attendee = 0; attendee < 2 + registered % 3; attendee++) {
-                attendees.add(Map.of("name", person(), "role", attendee == 0 ? "Geschäftsführung" : "Shopleitung"));
+                attendees.add(Map.of("name", person(random), "role", attendee == 0 ? "Geschäftsführung" : "Shopleitung"));
             }
             api.call("POST", partners + "/partner-events/" + event + "/registrations",
                     Map.of("partnerId", partnerId, "attendees", attendees));
@@ -420,8 +434,8 @@ public final class DemoData {
      * 50 % of the annual target); the promotions calendar; and the sales each partner recorded so far this half, at
      * its own pace.
      */
-    private void targetsAndCalendar(String targets, Map<String, RetailPartner> retailPartners, String directSales,
-            List<CreatedShop> shops, PilotGroups pilotGroups) throws IOException, InterruptedException {
+    private Void targetsAndCalendar(String targets, Map<String, RetailPartner> retailPartners, String directSales,
+            List<CreatedShop> shops, PilotGroups pilotGroups, Random random) throws IOException, InterruptedException {
         Map<String, Map<String, Integer>> annual = new LinkedHashMap<>();
         for (String partnerId : retailPartners.keySet()) {
             Map<String, Integer> lines = new LinkedHashMap<>();
@@ -463,14 +477,14 @@ public final class DemoData {
                 for (LocalDate week = halfStart.with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
                         week.isBefore(today); week = week.plusWeeks(1)) {
                     String shopId = others.isEmpty() ? null : others.get(random.nextInt(others.size())).id();
-                    sale(sales, partner.getKey(), shopId, line.getKey(), week, othersPerWeek);
+                    sale(sales, partner.getKey(), shopId, line.getKey(), week, othersPerWeek, random);
                 }
                 for (CreatedShop shop : own.stream().filter(shop -> pilotGroups.studies(shop.id())).toList()) {
                     for (LocalDate week = earlier(halfStart, pilotStart.minusWeeks(WEEKS_BEFORE_PILOT))
                             .with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)); week.isBefore(today); week = week.plusWeeks(1)) {
                         boolean uplifted = pilotGroups.pilot().contains(shop.id()) && !week.isBefore(pilotStart);
                         sale(sales, partner.getKey(), shop.id(), line.getKey(), week,
-                                perWeek / own.size() * (uplifted ? 1 + PILOT_UPLIFT : 1));
+                                perWeek / own.size() * (uplifted ? 1 + PILOT_UPLIFT : 1), random);
                     }
                 }
             }
@@ -481,11 +495,12 @@ public final class DemoData {
                 throw new IOException("Loading demo sales: rows were rejected: " + result);
             }
         }
+        return null;
     }
 
     /** One week's sale of a line on Thursday afternoon, around {@code units} (±20 %); none when that rounds to 0. */
     private void sale(List<Map<String, Object>> sales, String partnerId, String shopId, String line, LocalDate thursday,
-            double units) {
+            double units, Random random) {
         int sold = (int) Math.round(units * (0.8 + random.nextDouble() * 0.4));
         if (sold <= 0) {
             return;
@@ -510,7 +525,7 @@ public final class DemoData {
      * The rolled-out TV campaign, and the AI social-media pilot: ten shops in the pilot, ten comparable ones (the same
      * cities) as its control group.
      */
-    private void campaigns(String leads, PilotGroups pilotGroups) throws IOException, InterruptedException {
+    private Void campaigns(String leads, PilotGroups pilotGroups) throws IOException, InterruptedException {
         api.call("POST", leads + "/campaigns", Map.of("code", DEMO_CAMPAIGN, "name", "Magenta TV social ads",
                 "channel", "INSTAGRAM", "targetingModel", "lookalike-ai", "targetingVersion", "2.4",
                 "productFocus", List.of("TV"), "segment", "CONSUMER", "startsOn", year + "-01-01", "status", "ROLLED_OUT"));
@@ -520,6 +535,7 @@ public final class DemoData {
                 Map.entry("productFocus", List.of("MOBILE", "BROADBAND", "TV")), Map.entry("segment", "CONSUMER"),
                 Map.entry("startsOn", pilotStart().toString()), Map.entry("status", "PILOT"),
                 Map.entry("pilotShops", pilotGroups.pilot()), Map.entry("controlShops", pilotGroups.control())));
+        return null;
     }
 
     static Optional<String> firstPartner(String partnersBaseUrl, String salesManagerToken)
@@ -547,9 +563,14 @@ public final class DemoData {
      * order's results; the first failure fails the load.
      */
     private <T> List<T> inParallel(List<Callable<T>> calls) throws IOException, InterruptedException {
+        return all(pool, calls);
+    }
+
+    /** Runs {@code calls} on {@code executor} and returns their results in their order; the first failure fails the load. */
+    private static <T> List<T> all(ExecutorService executor, List<Callable<T>> calls) throws IOException, InterruptedException {
         List<T> results = new ArrayList<>();
         try {
-            for (Future<T> result : pool.invokeAll(calls)) {
+            for (Future<T> result : executor.invokeAll(calls)) {
                 results.add(result.get());
             }
         } catch (ExecutionException e) {
@@ -558,12 +579,26 @@ public final class DemoData {
         return results;
     }
 
-    private String person() {
+    private static ExecutorService daemonThreads(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The random numbers of one part of the network: the same each run, whatever the other parts draw meanwhile. */
+    private static Random seeded(String part) {
+        return new Random(("demo 2021 " + part).hashCode());
+    }
+
+    private static String person(Random random) {
         return FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())) + " " + LAST_NAMES.get(random.nextInt(LAST_NAMES.size()));
     }
 
+    /** The ISO week, e.g. 2026-W05 (the week date without its day). */
     private static String isoWeek(LocalDate day) {
-        return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return day.format(DateTimeFormatter.ISO_WEEK_DATE).substring(0, 8);
     }
 
     private static LocalDate earlier(LocalDate one, LocalDate other) {

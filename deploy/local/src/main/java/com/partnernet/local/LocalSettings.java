@@ -14,9 +14,10 @@ public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int 
                 port("TRACE_VIEWER_PORT", 9411));
     }
 
+    /** PostgreSQL and Kafka, durable in the state folder ({@link InfrastructureServer} starts the mail server and trace viewer). */
     public Infrastructure.Settings infrastructure() {
         return new Infrastructure.Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort,
-                traceViewerPort, true, true, true);
+                traceViewerPort, true, false, false);
     }
 
     public int servicePort(Service service) {

@@ -126,10 +126,14 @@ public final class LocalStack {
         }
 
         System.out.println("Starting PostgreSQL, Kafka, the mail server and the trace viewer (state in " + state + ") ...");
-        startInfrastructure();
+        // The first start's key pair takes seconds of this JVM's (quickly compiled, slow) arithmetic: made meanwhile.
+        CompletableFuture<Tokens> keys = CompletableFuture.supplyAsync(this::tokens);
+        Process infrastructure = startHelper(INFRASTRUCTURE, InfrastructureServer.class, InfrastructureServer.STORES_READY_FILE,
+                List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         System.out.println("Starting " + String.join(", ", List.of(Service.values()).stream().map(s -> s.serviceName).toList()) + " ...");
-        Tokens tokens = tokens();
+        Tokens tokens = keys.join();
         Map<Service, ServiceProcess> services = startServices();
+        awaitReadyFile(INFRASTRUCTURE, infrastructure, InfrastructureServer.READY_FILE);
         String salesManager = tokens.mint("local-" + Tokens.SALES_MANAGER, TOKEN_LIFETIME, Set.of(Tokens.SALES_MANAGER));
         if (demoData) {
             DemoData.load(settings.serviceUrls(), salesManager);
@@ -142,26 +146,26 @@ public final class LocalStack {
         printSummary(services, (System.nanoTime() - started) / 1_000_000_000.0);
     }
 
-    private void startInfrastructure() throws Exception {
-        startHelper(INFRASTRUCTURE, InfrastructureServer.class, InfrastructureServer.READY_FILE,
-                List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-    }
-
     /**
      * A helper JVM of the run (the infrastructure, the live demo) from this launcher's classpath; waits for the ready
      * file it writes. Stops everything started when it fails.
      */
-    private void startHelper(String name, Class<?> mainClass, String readyFile, List<String> jvmOptions) throws Exception {
-        Path log = logFile(name);
-        Path ready = state.resolve(readyFile);
+    private Process startHelper(String name, Class<?> mainClass, String readyFile, List<String> jvmOptions) throws Exception {
         Files.createDirectories(state);
-        Files.deleteIfExists(ready);
+        Files.deleteIfExists(state.resolve(readyFile));
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        Process helper = ServiceProcess.startJava(mainClass.getName(), options, List.of(state.toString()), log);
+        Process helper = ServiceProcess.startJava(mainClass.getName(), options, List.of(state.toString()), logFile(name));
         writePid(name, helper.pid());
+        awaitReadyFile(name, helper, readyFile);
+        return helper;
+    }
+
+    /** Waits until the helper writes {@code readyFile}; stops everything started when it exits or takes too long. */
+    private void awaitReadyFile(String name, Process helper, String readyFile) throws Exception {
+        Path log = logFile(name);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(ready)) {
+        while (!Files.exists(state.resolve(readyFile))) {
             if (!helper.isAlive()) {
                 deletePid(name);
                 stopAll();

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +26,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Publishes what partners should hear about their targets: a milestone (50 %, 100 % of the annual effective target)
- * once, and every change of pace status. Runs after each sale and hourly (the pace moves on with the calendar).
+ * once, and every change of pace status. Runs after sales (one review for the sales committed while one waited) and
+ * hourly (the pace moves on with the calendar).
  */
 @ApplicationScoped
 public class PacingReview {
@@ -41,11 +40,11 @@ public class PacingReview {
     private final TargetRepository targets;
     private final TargetsEvents events;
     private final TransactionSynchronizationRegistry transactions;
-    private final ExecutorService reviewThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pacing-review");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final CoalescingQueue<Scope> reviewsAfterSales = new CoalescingQueue<>("pacing-review");
+
+    /** What one review covers. */
+    private record Scope(UUID partnerId, ProductLine productLine, int year) {
+    }
 
     public PacingReview(EffectiveTargets effective, SaleRepository sales, PaceRepository paces, TargetRepository targets,
             TargetsEvents events, TransactionSynchronizationRegistry transactions) {
@@ -70,8 +69,8 @@ public class PacingReview {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED && !reviewThread.isShutdown()) {
-                    reviewThread.execute(() -> {
+                if (status == Status.STATUS_COMMITTED) {
+                    reviewsAfterSales.submit(new Scope(partnerId, productLine, year), () -> {
                         try {
                             QuarkusTransaction.requiringNew().run(() -> review(partnerId, productLine, year));
                         } catch (RuntimeException e) {
@@ -88,7 +87,7 @@ public class PacingReview {
      * review and the next sale repeat them) instead of failing later against a closed persistence unit.
      */
     void stop(@Observes ShutdownEvent shutdown) {
-        reviewThread.shutdownNow();
+        reviewsAfterSales.close();
     }
 
     /** Reviews a partner's year and product line as of today. */
