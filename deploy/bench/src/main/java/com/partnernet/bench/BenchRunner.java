@@ -50,16 +50,18 @@ public final class BenchRunner {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("partnernet.root", ".")).toAbsolutePath().normalize();
         Sizes sizes = List.of(args).contains("--smoke") ? Sizes.SMOKE : Sizes.FULL;
-        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")), Part.of(List.of(args)));
+        Report report = run(root, sizes, "true".equals(System.getenv("BENCH_JFR")),
+                "true".equals(System.getenv("BENCH_PG_STATEMENTS")), Part.of(List.of(args)));
         System.out.println(report.table());
         System.out.println("Report: " + report.write(root.resolve("deploy/bench/target/bench-report.json")));
     }
 
     /**
      * @param profile records each service with JFR into the bench's log folder
+     * @param statements writes the statements that took PostgreSQL the most time under each load into the log folder
      * @param part all measurements, or those of ingestion or of the reads only
      */
-    static Report run(Path root, Sizes sizes, boolean profile, Part part) throws Exception {
+    static Report run(Path root, Sizes sizes, boolean profile, boolean statements, Part part) throws Exception {
         Path logs = root.resolve("deploy/bench/target/bench-logs");
         List<String> jvmOptions = new ArrayList<>(Service.JVM_OPTIONS);
         // To try JVM flags on the services before they become the local run's (later flags win).
@@ -72,8 +74,10 @@ public final class BenchRunner {
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + logs + "/");
         }
         Report report = new Report(sizes);
-        try (SystemUnderTest system = SystemUnderTest.start(root, logs, Infrastructure.Settings.ephemeral(true), SERVICES,
-                Map.of(), jvmOptions)) {
+        Infrastructure.Settings infrastructure = Infrastructure.Settings.ephemeral(true);
+        try (SystemUnderTest system = SystemUnderTest.start(root, logs,
+                statements ? infrastructure.withStatementStatistics() : infrastructure, SERVICES, Map.of(), jvmOptions)) {
+            StatementProfile statementProfile = new StatementProfile(system, statements, logs);
             Map<String, Long> pids = new LinkedHashMap<>();
             for (Service service : SERVICES) {
                 pids.put(service.serviceName, system.pid(service.serviceName));
@@ -91,10 +95,12 @@ public final class BenchRunner {
                 // two cores while it does).
                 report.ingestion("warmUp", ingestion.run("bench-warm-up", sizes.warmUpLeads(), 0));
                 if (part != Part.READS) {
+                    statementProfile.begin();
                     IngestionBench.Result fixedRate = ingestion.run("bench-fixed", sizes.fixedRateLeads(), sizes.fixedRate());
                     report.ingestion("fixedRate", fixedRate);
                     IngestionBench.Result flatOut = ingestion.run("bench-flat", sizes.flatOutLeads(), 0);
                     report.ingestion("flatOut", flatOut);
+                    statementProfile.end("ingestion");
                     long published = sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads();
                     report.rawConsumer(new RawConsumer(system).run(published));
                     report.fairConsumer(new FairConsumer(system, network.shops()).run(published));
@@ -110,7 +116,10 @@ public final class BenchRunner {
                 List<UUID> partnerIds = network.shops().stream().map(BenchNetwork.Shop::partnerId).distinct().toList();
                 List<String> pipelines = shopIds.stream().map(id -> "/shops/" + id + "/pipeline").toList();
                 List<ReadLoad.SqlRead> pipelineSql = shopIds.stream().map(id -> new ReadLoad.SqlRead(PIPELINE_SQL, id)).toList();
-                report.reads("pipeline", reads.http(system.url(Service.LEADS), Tokens.SALES_MANAGER, pipelines),
+                statementProfile.begin();
+                ReadLoad.Result pipelineReads = reads.http(system.url(Service.LEADS), Tokens.SALES_MANAGER, pipelines);
+                statementProfile.end("pipeline-reads");
+                report.reads("pipeline", pipelineReads,
                         plainHttp(system, Service.LEADS, reads, pipelines, pipelineSql, sizes.connections()),
                         reads.jdbc(Service.LEADS, pipelineSql));
                 List<String> lookups = new ArrayList<>();
@@ -122,7 +131,10 @@ public final class BenchRunner {
                     lookupSql.add(new ReadLoad.SqlRead(SHOP_SQL, shopIds.get(i)));
                     lookupSql.add(new ReadLoad.SqlRead(PARTNER_SQL, partnerId));
                 }
-                report.reads("partnerShopLookup", reads.http(system.url(Service.PARTNERS), Tokens.SALES_MANAGER, lookups),
+                statementProfile.begin();
+                ReadLoad.Result lookupReads = reads.http(system.url(Service.PARTNERS), Tokens.SALES_MANAGER, lookups);
+                statementProfile.end("lookups");
+                report.reads("partnerShopLookup", lookupReads,
                         plainHttp(system, Service.PARTNERS, reads, lookups, lookupSql, sizes.connections()),
                         reads.jdbc(Service.PARTNERS, lookupSql));
                 report.peakRss(underLoad.peakMb());

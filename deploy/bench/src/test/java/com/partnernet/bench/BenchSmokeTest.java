@@ -3,6 +3,7 @@ package com.partnernet.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +23,11 @@ class BenchSmokeTest {
     @Test
     void everyMeasurementOfTheBenchmarkRunsAndIsReported() throws Exception {
         BenchRunner.Sizes sizes = BenchRunner.Sizes.SMOKE;
-        Report report = BenchRunner.run(ROOT, sizes, false, BenchRunner.Part.ALL);
+        Path logs = ROOT.resolve("deploy/bench/target/bench-logs");
+        for (String load : List.of("ingestion", "pipeline-reads", "lookups")) {
+            Files.deleteIfExists(logs.resolve("pg-statements-" + load + ".txt"));
+        }
+        Report report = BenchRunner.run(ROOT, sizes, false, true, BenchRunner.Part.ALL);
         JsonNode json = SystemUnderTest.JSON.readTree(report.write(ROOT.resolve("deploy/bench/target/bench-smoke-report.json")).toFile());
 
         for (String service : List.of("partners-service", "leads-service", "targets-service")) {
@@ -63,5 +68,9 @@ class BenchSmokeTest {
             assertTrue(started.path(service).path("idleRssMb").asDouble() > 50, service + " RSS after the restart");
         }
         assertTrue(report.table().contains("Won → attainment visible"), report.table());
+        // PostgreSQL's statement statistics of each load: leads-service's intake writes its leads, the reads read them.
+        assertTrue(Files.readString(logs.resolve("pg-statements-ingestion.txt")).contains("insert into lead "));
+        assertTrue(Files.readString(logs.resolve("pg-statements-pipeline-reads.txt")).contains("shop_pipeline_stage"));
+        assertTrue(Files.readAllLines(logs.resolve("pg-statements-lookups.txt")).stream().anyMatch(line -> line.startsWith("partners ")));
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -40,9 +41,10 @@ public final class Infrastructure implements AutoCloseable {
      *
      * @param mailServer whether to start one (its JVM costs a few seconds of a busy machine's start)
      * @param traceViewer whether to start one (the same)
+     * @param statementStatistics PostgreSQL with {@code pg_stat_statements} loaded (for profiling the benchmark)
      */
     public record Settings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort, int mailApiPort,
-            int traceViewerPort, boolean durable, boolean mailServer, boolean traceViewer) {
+            int traceViewerPort, boolean durable, boolean mailServer, boolean traceViewer, boolean statementStatistics) {
 
         /** Free ports and throw-away data, a mail server and no trace viewer: for tests. */
         public static Settings ephemeral() {
@@ -52,19 +54,25 @@ public final class Infrastructure implements AutoCloseable {
         /** Free ports and throw-away data; {@code durable} as a real server commits (for benchmarks). */
         public static Settings ephemeral(boolean durable) {
             return new Settings(null, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), durable, true,
-                    false);
+                    false, false);
         }
 
         /** The same without a mail server: for runs that send no mail. */
         public Settings withoutMailServer() {
             return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, traceViewerPort,
-                    durable, false, traceViewer);
+                    durable, false, traceViewer, statementStatistics);
         }
 
         /** The same with a trace viewer: for runs that look at traces. */
         public Settings withTraceViewer() {
             return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, traceViewerPort,
-                    durable, mailServer, true);
+                    durable, mailServer, true, statementStatistics);
+        }
+
+        /** The same with PostgreSQL's statement statistics: for profiles. */
+        public Settings withStatementStatistics() {
+            return new Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort, traceViewerPort,
+                    durable, mailServer, traceViewer, true);
         }
     }
 
@@ -110,7 +118,7 @@ public final class Infrastructure implements AutoCloseable {
         CompletableFuture<Postgres> postgres = !withPostgres ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> {
                     try {
-                        return Postgres.start(postgresDir, settings.postgresPort(), settings.durable());
+                        return Postgres.start(postgresDir, settings.postgresPort(), settings.durable(), settings.statementStatistics());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -205,6 +213,16 @@ public final class Infrastructure implements AutoCloseable {
         return Postgres.jdbcUrl(settings.postgresPort(), database);
     }
 
+    /** Starts a new count of PostgreSQL's statement statistics (settings {@link Settings#withStatementStatistics()}). */
+    public void resetStatementStatistics() throws SQLException {
+        Postgres.resetStatementStatistics(settings.postgresPort());
+    }
+
+    /** The statements that took PostgreSQL the most time since the last reset, one line each. */
+    public List<String> statementStatistics(int limit) throws SQLException {
+        return Postgres.statementStatistics(settings.postgresPort(), limit);
+    }
+
     /** Stops the broker (controlled shutdown); its data stays for {@link #startKafka()}. For fault scenarios. */
     public synchronized void stopKafka() {
         kafka.close();
@@ -224,7 +242,7 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Starts PostgreSQL again on the same port and data. */
     public synchronized void startPostgres() throws IOException {
-        postgres = Postgres.start(postgresDir, settings.postgresPort(), settings.durable());
+        postgres = Postgres.start(postgresDir, settings.postgresPort(), settings.durable(), settings.statementStatistics());
     }
 
     /**

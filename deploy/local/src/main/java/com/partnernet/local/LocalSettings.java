@@ -17,7 +17,7 @@ public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int 
     /** PostgreSQL and Kafka, durable in the state folder ({@link InfrastructureServer} starts the mail server and trace viewer). */
     public Infrastructure.Settings infrastructure() {
         return new Infrastructure.Settings(stateDir, postgresPort, kafkaPort, controllerPort, smtpPort, mailApiPort,
-                traceViewerPort, true, false, false);
+                traceViewerPort, true, false, false, false);
     }
 
     public int servicePort(Service service) {

@@ -52,6 +52,6 @@ class InfrastructureRestartTest {
     private Infrastructure.Settings settings() {
         return new Infrastructure.Settings(state, Infrastructure.freePort(), Infrastructure.freePort(),
                 Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(), Infrastructure.freePort(),
-                true, true, false);
+                true, true, false, false);
     }
 }
