@@ -103,7 +103,9 @@ public final class BenchRunner {
                     statementProfile.end("ingestion");
                     long published = sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads();
                     report.rawConsumer(new RawConsumer(system).run(published));
+                    statementProfile.begin();
                     report.fairConsumer(new FairConsumer(system, network.shops()).run(published));
+                    statementProfile.end("fair-anchor");
                     if (part == Part.INGESTION) {
                         report.peakRss(underLoad.peakMb());
                         return report;
