@@ -103,9 +103,11 @@ public final class BenchRunner {
                     statementProfile.end("ingestion");
                     long published = sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads();
                     report.rawConsumer(new RawConsumer(system).run(published));
-                    statementProfile.begin();
-                    report.fairConsumer(new FairConsumer(system, network.shops()).run(published));
-                    statementProfile.end("fair-anchor");
+                    for (FairConsumer.Schema schema : FairConsumer.Schema.values()) {
+                        statementProfile.begin();
+                        report.fairConsumer(schema, new FairConsumer(system, root, schema, network.shops()).run(published));
+                        statementProfile.end("fair-anchor-" + schema.database);
+                    }
                     if (part == Part.INGESTION) {
                         report.peakRss(underLoad.peakMb());
                         return report;

@@ -1,6 +1,7 @@
 package com.partnernet.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
@@ -41,20 +44,44 @@ import com.partnernet.local.Postgres;
  * rows, all in one transaction per poll; then the events in a Kafka transaction together with the poll's offsets,
  * and the outbox rows marked sent. Routing itself is a lookup of the postal code (the bench network gives each shop
  * its own area): the service's rules are its own work, not the guarantees'.
+ * <p>
+ * It writes either into tables of its own with the columns it fills and the indexes its work needs, or into
+ * leads-service's own schema (its migrations: the same tables with every index and trigger the product's reads need,
+ * which a lead's insert maintains).
  */
 final class FairConsumer {
 
     record Result(long leads, double seconds, double leadsPerSecond) {
     }
 
-    private static final String DATABASE = "bench_fair";
+    /** Where the anchor writes. */
+    enum Schema {
+        /** Its own tables: the columns it fills, an index for each lookup its own work makes. */
+        OWN_TABLES("bench_fair"),
+        /** leads-service's tables as its migrations make them, with their indexes and triggers. */
+        SERVICE_SCHEMA("bench_fair_service");
+
+        final String database;
+
+        Schema(String database) {
+            this.database = database;
+        }
+    }
+
     private static final String EVENTS_TOPIC = "bench.fair-events";
+    /** Where leads-service's migrations are (the chassis' and its own, as quarkus.flyway.locations names them). */
+    private static final List<String> MIGRATIONS = List.of("chassis/src/main/resources/db/chassis",
+            "leads-service/src/main/resources/db/migration");
 
     private final SystemUnderTest system;
+    private final Path root;
+    private final Schema schema;
     private final Map<String, BenchNetwork.Shop> shopsByPostalCode = new HashMap<>();
 
-    FairConsumer(SystemUnderTest system, List<BenchNetwork.Shop> shops) {
+    FairConsumer(SystemUnderTest system, Path root, Schema schema, List<BenchNetwork.Shop> shops) {
         this.system = system;
+        this.root = root;
+        this.schema = schema;
         shops.forEach(shop -> shopsByPostalCode.put(shop.postalCode(), shop));
     }
 
@@ -62,7 +89,7 @@ final class FairConsumer {
     Result run(long records) throws Exception {
         String jdbcUrl = prepareDatabase();
         String bootstrap = system.infrastructure().bootstrapServers();
-        String group = "bench-fair-" + UUID.randomUUID();
+        String group = "bench-fair-" + schema.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
         try (Connection db = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
                 KafkaConsumer<String, byte[]> consumer = RawConsumer.inboundReader(system, group);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -172,15 +199,15 @@ final class FairConsumer {
         Statements(Connection db) throws Exception {
             lead = db.prepareStatement("insert into lead (id, source, external_id, campaign, product_line, postal_code, "
                     + "contact_name, contact_email, contact_phone, message, consent_granted, consent_at, status, shop_id, "
-                    + "partner_id, routing_reason, received_at, assigned_at, sla_due_at, updated_at, version) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+                    + "partner_id, routing_reason, received_at, assigned_at, sla_due_at, updated_at, version, "
+                    + "email_normalized, phone_e164) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
                     + "on conflict (source, external_id) do nothing");
             consent = db.prepareStatement("insert into lead_consent (id, lead_id, purpose, recipient, product_line, granted, "
                     + "granted_at, expires_at, source, recorded_at) values (?, ?, 'CONTACT', 'ASSIGNED_PARTNER', ?, ?, ?, ?, ?, ?)");
             decision = db.prepareStatement("insert into routing_decision (id, lead_id, decided_at, cause, outcome, shop_id, "
                     + "reason, trail) values (?, ?, ?, 'INTAKE', ?, ?, ?, cast(? as jsonb))");
-            assignment = db.prepareStatement("insert into lead_assignment (id, lead_id, shop_id, assigned_at, due_at) "
-                    + "values (?, ?, ?, ?, ?)");
+            assignment = db.prepareStatement("insert into lead_assignment (id, lead_id, shop_id, assigned_at) "
+                    + "values (?, ?, ?, ?)");
             count = db.prepareStatement("insert into shop_week_count (shop_id, week, assigned) values (?, 1, ?) "
                     + "on conflict (shop_id, week) do update set assigned = shop_week_count.assigned + excluded.assigned");
             outbox = db.prepareStatement("insert into outbox_event (id, event_id, topic, message_key, event_type, envelope, "
@@ -209,6 +236,9 @@ final class FairConsumer {
             this.lead.setTimestamp(18, shop == null ? null : at);
             this.lead.setTimestamp(19, shop == null ? null : due);
             this.lead.setTimestamp(20, at);
+            // As intake keeps them for the duplicate check (the phone without its spaces stands in for E.164).
+            this.lead.setString(21, lead.path("contact").path("email").asText("").toLowerCase(Locale.ROOT));
+            this.lead.setString(22, lead.path("contact").path("phone").asText("").replace(" ", ""));
             this.lead.addBatch();
         }
 
@@ -241,7 +271,6 @@ final class FairConsumer {
             assignment.setObject(2, leadId);
             assignment.setObject(3, shop.shopId());
             assignment.setTimestamp(4, at);
-            assignment.setTimestamp(5, Timestamp.from(at.toInstant().plus(8, ChronoUnit.HOURS)));
             assignment.addBatch();
         }
 
@@ -284,9 +313,9 @@ final class FairConsumer {
         }
     }
 
-    /** A database of its own on the same server with the tables (and indexes) intake writes to. */
+    /** A database of its own on the same server with the tables (and indexes) intake writes to, as {@link #schema} says. */
     private String prepareDatabase() throws Exception {
-        String jdbcUrl = RawConsumer.freshDatabase(system, DATABASE);
+        String jdbcUrl = RawConsumer.freshDatabase(system, schema.database);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 system.infrastructure().bootstrapServers()))) {
             if (!admin.listTopics().names().get().contains(EVENTS_TOPIC)) {
@@ -296,6 +325,17 @@ final class FairConsumer {
         }
         try (Connection db = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
                 Statement statement = db.createStatement()) {
+            if (schema == Schema.SERVICE_SCHEMA) {
+                // As leads-service migrates its database at start (quarkus.flyway.* in the chassis' defaults).
+                Flyway.configure().dataSource(jdbcUrl, Postgres.USER, Postgres.PASSWORD).outOfOrder(true)
+                        .locations(MIGRATIONS.stream().map(folder -> "filesystem:" + root.resolve(folder)).toArray(String[]::new))
+                        .load().migrate();
+                // The anchor's capacity count (leads-service counts its assignments instead).
+                statement.execute("""
+                        create table shop_week_count (shop_id uuid not null, week int not null, assigned int not null,
+                            primary key (shop_id, week))""");
+                return jdbcUrl;
+            }
             statement.execute("""
                     create table lead (id uuid primary key, source varchar(100) not null, external_id varchar(200) not null,
                         campaign varchar(200) not null, product_line varchar(32) not null, postal_code varchar(5) not null,
@@ -303,8 +343,8 @@ final class FairConsumer {
                         message varchar(2000), consent_granted boolean not null, consent_at timestamptz,
                         status varchar(32) not null, shop_id uuid, partner_id uuid, routing_reason varchar(500) not null,
                         received_at timestamptz not null, assigned_at timestamptz, sla_due_at timestamptz,
-                        updated_at timestamptz not null, version bigint not null,
-                        constraint lead_source_external_id unique (source, external_id));
+                        updated_at timestamptz not null, version bigint not null, email_normalized varchar(254),
+                        phone_e164 varchar(20), constraint lead_source_external_id unique (source, external_id));
                     create index lead_shop on lead (shop_id, status);
                     create table lead_consent (id uuid primary key, lead_id uuid not null references lead,
                         purpose varchar(64) not null, recipient varchar(64) not null, product_line varchar(32) not null,
@@ -315,7 +355,7 @@ final class FairConsumer {
                         shop_id uuid, reason varchar(500) not null, trail jsonb not null);
                     create index routing_decision_lead on routing_decision (lead_id);
                     create table lead_assignment (id uuid primary key, lead_id uuid not null references lead,
-                        shop_id uuid not null, assigned_at timestamptz not null, due_at timestamptz);
+                        shop_id uuid not null, assigned_at timestamptz not null);
                     create index lead_assignment_lead on lead_assignment (lead_id);
                     create table shop_week_count (shop_id uuid not null, week int not null, assigned int not null,
                         primary key (shop_id, week));

@@ -52,6 +52,9 @@ class BenchSmokeTest {
         assertEquals(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads(),
                 json.path("fairConsumer").path("leads").asLong(), "the fair consumer did every lead's durable work");
         assertTrue(json.path("ingestionRatioToFair").asDouble() > 0);
+        assertEquals(sizes.warmUpLeads() + sizes.fixedRateLeads() + sizes.flatOutLeads(),
+                json.path("fairConsumerServiceSchema").path("leads").asLong(), "the fair consumer did it in the service's schema");
+        assertTrue(json.path("ingestionRatioToFairServiceSchema").asDouble() > 0);
         assertTrue(json.path("wonToAttainment").path("p99Ms").asDouble() > 0);
         for (String reads : List.of("pipeline", "partnerShopLookup")) {
             JsonNode section = json.path("reads").path(reads);

@@ -131,7 +131,13 @@ public final class LocalStack {
         Process infrastructure = startHelper(INFRASTRUCTURE, InfrastructureServer.class, InfrastructureServer.STORES_READY_FILE,
                 List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         System.out.println("Starting " + String.join(", ", List.of(Service.values()).stream().map(s -> s.serviceName).toList()) + " ...");
-        Tokens tokens = keys.join();
+        Tokens tokens;
+        try {
+            tokens = keys.join();
+        } catch (CompletionException e) {
+            stopAll();
+            throw new StackException(e.getCause().getMessage() + "\nEverything started was stopped again.");
+        }
         Map<Service, ServiceProcess> services = startServices();
         awaitReadyFile(INFRASTRUCTURE, infrastructure, InfrastructureServer.READY_FILE);
         String salesManager = tokens.mint("local-" + Tokens.SALES_MANAGER, TOKEN_LIFETIME, Set.of(Tokens.SALES_MANAGER));
