@@ -18,15 +18,26 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.partnernet.chassis.time.Timestamps;
+import com.partnernet.leads.routing.Router;
 import com.partnernet.local.InfrastructureTestResource;
 import com.partnernet.local.KafkaTestClient;
 import com.partnernet.local.ManagementPort;
@@ -43,6 +54,9 @@ import io.restassured.response.ValidatableResponse;
 class RoutingTest {
 
     private final KafkaTestClient kafka = KafkaTestClient.shared();
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void eachStepSkipsWithItsReasonAndTheFirstEligibleShopWins() {
@@ -138,6 +152,34 @@ class RoutingTest {
     }
 
     @Test
+    void aShopsWeeklyLoadIsCountedInTheBusinessWeekItsAssignmentsWereStoredIn() throws Exception {
+        String postalCode = uniquePostalCode();
+        UUID shop = publishShop(kafka, shop(UUID.randomUUID(), "Counted", postalCode, uniquePlace(), Map.of()));
+        String code = campaign(Map.of());
+        for (int i = 0; i < 3; i++) {
+            submit(lead(code, postalCode, Map.of()));
+        }
+        try (Connection db = dataSource.getConnection()) {
+            assertEquals(3, longOf(db, "select count(*) from lead_assignment where shop_id = ?", shop));
+            assertEquals(3, longOf(db, "select assigned from routing_week_load where target_id = ? and week_start = ?", shop,
+                    Timestamp.from(Router.weekStart(Timestamps.now()))));
+            // The database's week is routing's: Monday 00:00 in Germany, either side of it and of the clock changes.
+            for (String at : List.of("2027-03-01T00:00:00+01:00", "2027-02-28T23:59:59.999999+01:00", "2027-03-28T01:59:59+01:00",
+                    "2027-03-28T03:00:00+02:00", "2027-03-29T00:00:00+02:00", "2027-10-31T02:30:00+01:00",
+                    "2027-11-01T00:00:00+01:00", "2027-12-31T23:00:00Z", "2028-01-03T00:00:00+01:00")) {
+                Instant instant = OffsetDateTime.parse(at).toInstant();
+                try (PreparedStatement query = db.prepareStatement("select business_week_start(?)")) {
+                    query.setTimestamp(1, Timestamp.from(instant));
+                    try (ResultSet row = query.executeQuery()) {
+                        row.next();
+                        assertEquals(Router.weekStart(instant), row.getTimestamp(1).toInstant(), at);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutAShopTheFieldTeamCoveringTheAreaTakesTheLeadElseItWaitsInTheOpsQueue() {
         String postalCode = uniquePostalCode();
         double[] nowhere = uniquePlace();
@@ -173,6 +215,18 @@ class RoutingTest {
                 .body(containsString("partnernet_leads_received_total{campaign=\"" + code + "\"} 2.0"))
                 .body(containsString("partnernet_leads_assigned_total{assignee=\"field_team\",campaign=\"" + code + "\"} 1.0"))
                 .body(containsString("partnernet_leads_unrouted_total{campaign=\"" + code + "\"} 1.0"));
+    }
+
+    private static long longOf(Connection db, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static void assertSkipped(ValidatableResponse trail, String step, String shop, String reason) {

@@ -189,8 +189,7 @@ public class Router {
             trail.note(RoutingStep.FIELD_TEAM, "no field team covers " + request.postalCode());
             return Optional.empty();
         }
-        Map<UUID, Long> load = session.assignedSince(RoutingRepository.Kind.TEAM, covering.stream().map(t -> t.teamId).toList(),
-                weekStart);
+        Map<UUID, Long> load = session.assignedInWeek(covering.stream().map(t -> t.teamId).toList(), weekStart);
         List<RoutingTeam> eligible = new ArrayList<>();
         for (RoutingTeam team : covering) {
             String skip = RoutingRules.teamSkip(team, request, today, load.getOrDefault(team.teamId, 0L));
@@ -214,8 +213,7 @@ public class Router {
             Request request, Instant weekStart, Trail trail) {
         List<RoutingShop> eligible = new ArrayList<>();
         Map<UUID, Long> load = candidates.isEmpty() ? Map.of()
-                : session.assignedSince(RoutingRepository.Kind.SHOP, candidates.stream().map(shop -> shop.shopId).toList(),
-                        weekStart);
+                : session.assignedInWeek(candidates.stream().map(shop -> shop.shopId).toList(), weekStart);
         for (RoutingShop shop : candidates) {
             String skip = RoutingRules.shopSkip(shop, request, load.getOrDefault(shop.shopId, 0L));
             if (skip != null) {

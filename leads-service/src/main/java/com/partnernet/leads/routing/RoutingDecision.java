@@ -12,11 +12,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A routing decision for a lead, kept with its whole trail so anyone can see why the lead went where it went. */
+/**
+ * A routing decision for a lead, kept with its whole trail so anyone can see why the lead went where it went. A record:
+ * never changed once made (so Hibernate neither copies its trail when it is stored nor checks it at each flush).
+ */
 @Entity
+@Immutable
 @Table(name = "routing_decision")
 public class RoutingDecision {
 

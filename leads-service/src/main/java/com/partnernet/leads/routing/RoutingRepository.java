@@ -10,11 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 
 import com.partnernet.chassis.persistence.PerId;
-import com.partnernet.leads.directory.RoutingShop;
-import com.partnernet.leads.directory.RoutingTeam;
 import com.partnernet.leads.vocabulary.DeclineReason;
 
 /**
@@ -44,11 +41,14 @@ public class RoutingRepository {
         this.entityManager = entityManager;
     }
 
-    /** Assignments since {@code since} per shop or team. */
-    public Map<UUID, Long> assignedSince(Kind kind, Collection<UUID> targets, Instant since) {
-        return PerId.read(entityManager, "select " + kind.column + " as id, count(*) as value from lead_assignment where "
-                + kind.column + " = any(cast(:ids as uuid[])) and assigned_at >= :since group by " + kind.column, targets,
-                Long.class, Map.of("since", since));
+    /**
+     * Assignments in the week starting {@code weekStart} per shop or team, as counted when they were stored (the
+     * {@code routing_week_load} table, kept by a trigger on {@code lead_assignment}).
+     */
+    public Map<UUID, Long> assignedInWeek(Collection<UUID> targets, Instant weekStart) {
+        return PerId.read(entityManager, "select target_id as id, assigned as value from routing_week_load"
+                + " where target_id = any(cast(:ids as uuid[])) and week_start = :week", targets, Long.class,
+                Map.of("week", weekStart));
     }
 
     /** When each shop or team last got a lead (round robin among equals: the longest waiting first). */
@@ -58,20 +58,20 @@ public class RoutingRepository {
                 Map.of());
     }
 
-    /** Locks the shop's directory row until the transaction ends, so two leads never take its last free place. */
-    public void lock(RoutingShop shop) {
-        entityManager.lock(shop, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** Locks these shops' directory rows until the transaction ends, in the order of their ids (one order for all). */
+    /**
+     * Locks these shops' directory rows until the transaction ends, in the order of their ids (one order for all), so
+     * two leads never take a shop's last free place.
+     */
     public void lockShops(List<UUID> shopIds) {
         entityManager.createNativeQuery("select shop_id from routing_shop where shop_id = any(cast(:targets as uuid[])) "
                 + "order by shop_id for update").setFlushMode(FlushModeType.COMMIT).setParameter("targets", PerId.array(shopIds))
                 .getResultList();
     }
 
-    public void lock(RoutingTeam team) {
-        entityManager.lock(team, LockModeType.PESSIMISTIC_WRITE);
+    /** Locks the field team's directory row until the transaction ends, so two leads never take its last free place. */
+    public void lockTeam(UUID teamId) {
+        entityManager.createNativeQuery("select team_id from routing_team where team_id = :team for update")
+                .setFlushMode(FlushModeType.COMMIT).setParameter("team", teamId).getResultList();
     }
 
     /** The lead's current assignment, if it has one. */

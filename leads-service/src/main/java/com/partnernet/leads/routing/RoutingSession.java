@@ -62,7 +62,7 @@ public final class RoutingSession {
     Collection<RoutingShop> allShops() {
         if (shops == null) {
             shops = new LinkedHashMap<>();
-            shopRepository.listAll().forEach(shop -> shops.put(shop.shopId, shop));
+            shopRepository.listAllReadOnly().forEach(shop -> shops.put(shop.shopId, shop));
         }
         return shops.values();
     }
@@ -85,8 +85,8 @@ public final class RoutingSession {
         return activeTeams.values();
     }
 
-    /** Assignments since {@code weekStart} per target: kept ones for locked targets, read for the others. */
-    Map<UUID, Long> assignedSince(RoutingRepository.Kind kind, List<UUID> targets, Instant weekStart) {
+    /** Assignments in the week from {@code weekStart} per target: kept ones for locked targets, read for the others. */
+    Map<UUID, Long> assignedInWeek(List<UUID> targets, Instant weekStart) {
         Map<UUID, Long> counts = new HashMap<>();
         List<UUID> unknown = new ArrayList<>();
         for (UUID target : targets) {
@@ -97,7 +97,7 @@ public final class RoutingSession {
                 unknown.add(target);
             }
         }
-        counts.putAll(routing.assignedSince(kind, unknown, weekStart));
+        counts.putAll(routing.assignedInWeek(unknown, weekStart));
         return counts;
     }
 
@@ -137,7 +137,7 @@ public final class RoutingSession {
             return;
         }
         routing.lockShops(covering);
-        Map<UUID, Long> counts = routing.assignedSince(RoutingRepository.Kind.SHOP, covering, weekStart);
+        Map<UUID, Long> counts = routing.assignedInWeek(covering, weekStart);
         covering.forEach(shopId -> locked.put(shopId, new Counted(weekStart, counts.getOrDefault(shopId, 0L))));
     }
 
@@ -150,13 +150,12 @@ public final class RoutingSession {
         if (counted == null || !counted.weekStart().equals(weekStart)) {
             if (counted == null) {
                 if (kind == RoutingRepository.Kind.SHOP) {
-                    routing.lock(shop(target));
+                    routing.lockShops(List.of(target));
                 } else {
-                    activeTeams();
-                    routing.lock(activeTeams.get(target));
+                    routing.lockTeam(target);
                 }
             }
-            counted = new Counted(weekStart, routing.assignedSince(kind, List.of(target), weekStart).getOrDefault(target, 0L));
+            counted = new Counted(weekStart, routing.assignedInWeek(List.of(target), weekStart).getOrDefault(target, 0L));
             locked.put(target, counted);
         }
         return counted.assigned() < capacity;
