@@ -107,6 +107,19 @@ public class IntakeService {
     private record Contactable(int index, Lead lead, LeadConsent consent, Campaign campaign) {
     }
 
+    /** The rows an intake creates, stored together at its end: each kind in one batch, leads first. */
+    private record CreatedRows(List<Lead> leads, List<LeadConsent> consents, List<RoutingService.Routed> routings) {
+
+        CreatedRows() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(Lead lead, LeadConsent consent) {
+            leads.add(lead);
+            consents.add(consent);
+        }
+    }
+
     private List<IntakeResult> intake(List<InputReader.Reading<InboundLead>> inbound, List<String> traceParents) {
         Instant now = Timestamps.now();
         // Only a lead read without fault is looked up by its key: a faulty one is rejected whatever is stored.
@@ -119,6 +132,7 @@ public class IntakeService {
                 .filter(Objects::nonNull).map(InboundLead::campaign).filter(Objects::nonNull).collect(Collectors.toSet()));
         IntakeResult[] results = new IntakeResult[inbound.size()];
         LeadMetrics.Tally tally = new LeadMetrics.Tally();
+        CreatedRows rows = new CreatedRows();
         Map<Integer, Lead> resent = new HashMap<>();
         List<Contactable> contactable = new ArrayList<>();
         for (int i = 0; i < inbound.size(); i++) {
@@ -143,7 +157,7 @@ public class IntakeService {
             if (!consent.isValidAt(now)) {
                 stored.rejectWithoutConsent(consent.granted ? "consent expired on " + consent.expiresAt
                         : "no consent to be contacted");
-                results[i] = storedUnrouted(stored, consent, tally, "no_consent");
+                results[i] = storedUnrouted(stored, consent, rows, tally, "no_consent");
                 continue;
             }
             withContact(stored, lead, checked, consent);
@@ -163,14 +177,17 @@ public class IntakeService {
                     .min(Comparator.comparing((Lead other) -> other.receivedAt).thenComparing(other -> other.id));
             if (earlier.isPresent()) {
                 lead.linkAsDuplicateOf(earlier.get());
-                results[pending.index()] = storedUnrouted(lead, pending.consent(), tally, "duplicate");
+                results[pending.index()] = storedUnrouted(lead, pending.consent(), rows, tally, "duplicate");
                 continue;
             }
-            results[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), tally, now);
+            results[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), rows, tally, now);
             if (lead.status() == LeadStatus.NEW) {
                 open.add(lead);
             }
         }
+        leads.insertAll(rows.leads());
+        consents.insertAll(rows.consents());
+        routing.recordAll(rows.routings());
         resent.forEach((index, lead) -> {
             Log.debugf("Lead %s is known already", lead.id);
             results[index] = IntakeResult.existing(LeadView.of(lead));
@@ -227,12 +244,11 @@ public class IntakeService {
                         || (lead.phoneE164 != null && lead.phoneE164.equals(open.phoneE164)));
     }
 
-    private IntakeResult routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign,
+    private IntakeResult routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign, CreatedRows rows,
             LeadMetrics.Tally tally, Instant now) {
         RoutingService.Routed routed = routing.route(session, lead, campaign, RoutingDecision.Cause.INTAKE, now);
-        leads.persist(lead);
-        consents.persist(consent);
-        routing.record(routed);
+        rows.add(lead, consent);
+        rows.routings().add(routed);
         events.received(lead);
         boolean assigned = lead.status() == LeadStatus.NEW;
         if (assigned) {
@@ -250,9 +266,9 @@ public class IntakeService {
     }
 
     /** A lead stored without routing (no consent, or a duplicate). */
-    private IntakeResult storedUnrouted(Lead lead, LeadConsent consent, LeadMetrics.Tally tally, String rejection) {
-        leads.persist(lead);
-        consents.persist(consent);
+    private IntakeResult storedUnrouted(Lead lead, LeadConsent consent, CreatedRows rows, LeadMetrics.Tally tally,
+            String rejection) {
+        rows.add(lead, consent);
         events.received(lead);
         tally.received(lead.campaign);
         tally.rejected(lead.campaign, rejection);

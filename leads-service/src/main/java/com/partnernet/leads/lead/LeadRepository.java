@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import com.partnernet.chassis.persistence.Conditions;
+import com.partnernet.chassis.persistence.NewRows;
 import com.partnernet.chassis.persistence.PerId;
 import com.partnernet.leads.vocabulary.LeadStatus;
 
@@ -24,6 +25,11 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
+
+    /** Stores new leads at once ({@link NewRows}): an intake's. */
+    public void insertAll(List<Lead> leads) {
+        NewRows.insert(getEntityManager(), leads);
+    }
 
     /**
      * The stored leads among these (source, external id) pairs, given as two lists of one length, by

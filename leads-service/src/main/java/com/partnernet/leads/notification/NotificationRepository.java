@@ -6,10 +6,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.persistence.NewRows;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<LeadNotification, UUID> {
+
+    /** Stores new mails at once ({@link NewRows}), after their leads. */
+    public void insertAll(List<LeadNotification> mails) {
+        NewRows.insert(getEntityManager(), mails);
+    }
 
     /**
      * Writes a DUE_SOON mail for every lead awaiting its first contact whose reminder time has come, to its shop's (or

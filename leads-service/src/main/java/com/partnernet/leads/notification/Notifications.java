@@ -1,6 +1,7 @@
 package com.partnernet.leads.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,16 +32,21 @@ public class Notifications {
     }
 
     /**
-     * The lead was given to a shop or team (whose mailbox the caller knows from routing).
+     * A lead given to a shop or team, with the mailbox routing knows for it (null: none).
      *
      * @param cause {@link NotificationCause#ASSIGNED} or {@link NotificationCause#REASSIGNED}
      */
+    public record Assignment(UUID leadId, NotificationCause cause, Instant assignedAt, UUID shopId, UUID teamId,
+            String recipient) {
+    }
+
+    /** The leads were given to shops or teams: a mail to each one with a mailbox, stored at once (after the leads). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void assigned(UUID leadId, NotificationCause cause, Instant assignedAt, UUID shopId, UUID teamId,
-            String recipient, Instant now) {
-        if (recipient != null) {
-            notifications.persist(LeadNotification.of(leadId, cause, assignedAt, shopId, teamId, recipient, now));
-        }
+    public void assigned(List<Assignment> assignments) {
+        notifications.insertAll(assignments.stream().filter(assignment -> assignment.recipient() != null)
+                .map(assignment -> LeadNotification.of(assignment.leadId(), assignment.cause(), assignment.assignedAt(),
+                        assignment.shopId(), assignment.teamId(), assignment.recipient(), assignment.assignedAt()))
+                .toList());
     }
 
     /** The shop (or team) let the lead's first contact lapse and lost it. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 
+import com.partnernet.chassis.persistence.NewRows;
 import com.partnernet.chassis.persistence.PerId;
 import com.partnernet.leads.vocabulary.DeclineReason;
 
@@ -123,11 +124,9 @@ public class RoutingRepository {
                 RoutingDecision.class).setParameter("lead", leadId).getResultList();
     }
 
-    public void persist(RoutingDecision decision) {
-        entityManager.persist(decision);
-    }
-
-    public void persist(LeadAssignment assignment) {
-        entityManager.persist(assignment);
+    /** Stores new decisions and then the assignments they made, each kind at once ({@link NewRows}), after their leads. */
+    public void insertAll(List<RoutingDecision> decisions, List<LeadAssignment> assignments) {
+        NewRows.insert(entityManager, decisions);
+        NewRows.insert(entityManager, assignments);
     }
 }

@@ -84,17 +84,21 @@ public class RoutingService {
     }
 
     /**
-     * Stores a routing's decision and assignment (after their lead: they refer to it), and the mail that tells the
-     * assignee: a new lead, or one from another shop.
+     * Stores a routing's decision and assignment (once its lead is stored: they refer to it), and the mail that tells
+     * the assignee: a new lead, or one from another shop.
      */
     public void record(Routed routed) {
-        routing.persist(routed.decision());
-        routed.assignment().ifPresent(assignment -> {
-            routing.persist(assignment);
-            notifications.assigned(assignment.leadId, routed.decision().cause == RoutingDecision.Cause.INTAKE
-                    ? NotificationCause.ASSIGNED : NotificationCause.REASSIGNED, assignment.assignedAt, assignment.shopId,
-                    assignment.teamId, routed.recipient(), assignment.assignedAt);
-        });
+        recordAll(List.of(routed));
+    }
+
+    /** {@link #record} for many routings at once (an intake's): each kind of row in one batch. */
+    public void recordAll(List<Routed> routings) {
+        List<LeadAssignment> assignments = routings.stream().flatMap(routed -> routed.assignment().stream()).toList();
+        routing.insertAll(routings.stream().map(Routed::decision).toList(), assignments);
+        notifications.assigned(routings.stream().flatMap(routed -> routed.assignment().map(assignment ->
+                new Notifications.Assignment(assignment.leadId, routed.decision().cause == RoutingDecision.Cause.INTAKE
+                        ? NotificationCause.ASSIGNED : NotificationCause.REASSIGNED, assignment.assignedAt,
+                        assignment.shopId, assignment.teamId, routed.recipient())).stream()).toList());
     }
 
     /** Ends the lead's current assignment, if it has one, for {@code reason} (e.g. {@link LeadAssignment#SLA_BREACH}). */
