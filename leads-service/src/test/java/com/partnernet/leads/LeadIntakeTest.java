@@ -253,8 +253,14 @@ class LeadIntakeTest {
         }
         given().get("/leads/{id}", otherLine).then().body("status", equalTo("NEW"));
         given().get("/shops/{id}/pipeline", shopId).then().body("stages.NEW", equalTo(2));
-        assertEquals(2, metric("partnernet_leads_rejected_total{campaign=\"" + code + "\",reason=\"duplicate\"}"));
-        await().atMost(WAIT).until(() -> metric("partnernet_leads_pipeline{stage=\"DUPLICATE\"}") >= 2);
+        // Twice in one batch: the second is linked to the first, which is stored in the same transaction.
+        Map<String, Object> erika = Map.of("contact", Map.of("name", "Erika", "email", "erika." + UUID.randomUUID() + "@example.org"));
+        List<String> twice = given().contentType(ContentType.JSON).body(List.of(lead(code, postalCode, erika), lead(code, postalCode, erika)))
+                .post("/leads/batch").then().statusCode(200).body("created", equalTo(2)).extract().path("items.leadId");
+        given().get("/leads/{id}", twice.get(1)).then().body("status", equalTo("DUPLICATE")).body("duplicateOf", equalTo(twice.get(0)));
+        given().get("/shops/{id}/pipeline", shopId).then().body("stages.NEW", equalTo(3));
+        assertEquals(3, metric("partnernet_leads_rejected_total{campaign=\"" + code + "\",reason=\"duplicate\"}"));
+        await().atMost(WAIT).until(() -> metric("partnernet_leads_pipeline{stage=\"DUPLICATE\"}") >= 3);
 
         // Once the first lead is closed, the person's next request is a new lead again.
         given().contentType(ContentType.JSON).body(Map.of("status", "WON")).put("/leads/{id}/status", first).then().statusCode(200);
