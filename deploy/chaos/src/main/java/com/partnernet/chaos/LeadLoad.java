@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,7 @@ final class LeadLoad {
 
     /** What the load showed after the fault. */
     record Result(int leads, List<String> faults, long stored, long assigned, long leadsWithEvent, long eventsTwice,
-            long routedTwice, long eventIdsTwice, long unsent, long failedSends) {
+            long routedTwice, long eventIdsTwice, long unsent, long failedSends, String firstFailedSend) {
 
         long lost() {
             return (leads - stored) + Math.max(0, assigned - leadsWithEvent);
@@ -44,7 +45,8 @@ final class LeadLoad {
         String detail() {
             return "assigned " + assigned + ", LeadAssigned events for " + leadsWithEvent + " leads (" + eventsTwice
                     + " twice), routed twice " + routedTwice + ", events published twice " + eventIdsTwice
-                    + ", unsent outbox rows " + unsent + ", failed sends " + failedSends;
+                    + ", unsent outbox rows " + unsent + ", failed sends " + failedSends
+                    + (firstFailedSend == null ? "" : " (the first: " + firstFailedSend + ")");
         }
     }
 
@@ -53,6 +55,7 @@ final class LeadLoad {
     private final int leadsPerSecond;
     private final String campaign;
     private final AtomicLong failedSends = new AtomicLong();
+    private final AtomicReference<String> firstFailedSend = new AtomicReference<>();
 
     private LeadLoad(SystemUnderTest system, int leads, int leadsPerSecond, String campaign) {
         this.system = system;
@@ -108,6 +111,7 @@ final class LeadLoad {
                         (metadata, error) -> {
                             if (error != null) {
                                 failedSends.incrementAndGet();
+                                firstFailedSend.compareAndSet(null, error.toString());
                             }
                         });
             });
@@ -142,7 +146,7 @@ final class LeadLoad {
                 .collect(Collectors.groupingBy(payload -> payload.path("leadId").asText(), Collectors.counting()));
         long eventsTwice = assignedEventsPerLead.values().stream().filter(count -> count > 1).count();
         return new Result(leads, faults, stored, assigned, assignedEventsPerLead.size(), eventsTwice,
-                routedTwice, eventIdsTwice, unsent, failedSends.get());
+                routedTwice, eventIdsTwice, unsent, failedSends.get(), firstFailedSend.get());
     }
 
     /** The scenario's outcome: {@code faultsAsPlanned} false when a fault could not be injected (nothing proved). */

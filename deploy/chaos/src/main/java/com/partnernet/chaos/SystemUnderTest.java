@@ -394,6 +394,12 @@ public final class SystemUnderTest implements AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(2 * 1024 * 1024));
+        // It outlasts a broker restart, as a marketing system must: while the broker is stopped for 60 s, a load of
+        // 1,000 leads a second waits in its buffer. With the defaults (32 MB, a minute's block, two minutes to deliver)
+        // one send of a full-size run failed once; the scenario's detail now names the first failed send's reason.
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "180000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
         return new KafkaProducer<>(config);
     }
 
