@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class PacingTest {
     void aBatchOfSalesKeepsTheGoodRowsReportsTheBadOneAndCountsEachSaleOnce() {
         String partner = UUID.randomUUID().toString();
         String id = "pos-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(List.of(
+        List<String> saleIds = given().contentType(ContentType.JSON).body(List.of(
                 sale(id + "-1", partner, "2021-02-01T10:00:00Z", 2),
                 Map.of("externalSaleId", id + "-2", "partnerId", partner, "productLine", "RADIO", "soldAt", "2021-02-02T10:00:00Z"),
                 sale(id + "-3", partner, "2021-02-03T10:00:00Z", 1),
@@ -48,7 +49,11 @@ class PacingTest {
                 .then().statusCode(200)
                 .body("received", equalTo(4)).body("created", equalTo(2)).body("existing", equalTo(1)).body("rejected", equalTo(1))
                 .body("rows.outcome", contains("CREATED", "REJECTED", "CREATED", "EXISTING"))
-                .body("rows[1].violations[0].field", equalTo("productLine"));
+                .body("rows.index", contains(0, 1, 2, 3))
+                .body("rows[1].violations[0].field", equalTo("productLine")).extract().path("rows.saleId");
+        // The repeated id answers the sale its first row stored in the same batch.
+        assertEquals(saleIds.get(0), saleIds.get(3));
+        assertNull(saleIds.get(1));
         given().get("/attainment?partnerId={p}&productLine=TV&from=2021-02-01&to=2021-02-28&asOf=2021-12-31", partner)
                 .then().statusCode(200).body("total.soldUnits", equalTo(3)).body("total.percentage", nullValue());
         given().contentType(ContentType.JSON).body(sale(id + "-3", partner, "2021-02-03T10:00:00Z", 1)).post("/sales")

@@ -137,22 +137,28 @@ public class AttainmentResource {
         if (rows.size() > MAX_BATCH) {
             throw new InvalidRequestException("body", "at most " + MAX_BATCH + " sales per batch, not " + rows.size());
         }
-        List<BatchResult.Row> results = new ArrayList<>();
-        int created = 0;
-        int existing = 0;
+        BatchResult.Row[] results = new BatchResult.Row[rows.size()];
+        List<SaleRequest> valid = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (int index = 0; index < rows.size(); index++) {
             List<Problem.Violation> violations = new ArrayList<>();
             SaleRequest sale = reader.read(rows.get(index), SaleRequest.class, "must be a sale object", violations);
             if (sale == null) {
-                results.add(new BatchResult.Row(index, "REJECTED", null, violations));
-                continue;
+                results[index] = new BatchResult.Row(index, "REJECTED", null, violations);
+            } else {
+                valid.add(sale);
+                positions.add(index);
             }
-            AttainmentService.RecordedSale recorded = service.record(sale);
-            created += recorded.created() ? 1 : 0;
-            existing += recorded.created() ? 0 : 1;
-            results.add(new BatchResult.Row(index, recorded.created() ? "CREATED" : "EXISTING", recorded.sale().id(), List.of()));
         }
-        return new BatchResult(rows.size(), created, existing, rows.size() - created - existing, results);
+        List<AttainmentService.RecordedSale> recorded = valid.isEmpty() ? List.of() : service.recordAll(valid);
+        int created = 0;
+        for (int i = 0; i < recorded.size(); i++) {
+            created += recorded.get(i).created() ? 1 : 0;
+            results[positions.get(i)] = new BatchResult.Row(positions.get(i), recorded.get(i).created() ? "CREATED" : "EXISTING",
+                    recorded.get(i).sale().id(), List.of());
+        }
+        return new BatchResult(rows.size(), created, recorded.size() - created, rows.size() - recorded.size(),
+                List.of(results));
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -71,22 +72,41 @@ public class AttainmentService {
     /** Records a sale once per external sale id; the same id again answers the stored sale. */
     @Transactional
     public RecordedSale record(SaleRequest request) {
-        var known = sales.findByExternalId(request.externalSaleId());
-        if (known.isPresent()) {
-            return new RecordedSale(SaleView.of(known.get()), false);
+        return recordAll(List.of(request)).get(0);
+    }
+
+    /**
+     * {@link #record} for many sales in one transaction (a batch: one commit, the known ids read at once, not a
+     * transaction and a look-up per sale); an id repeated in the list answers the sale its first row stored.
+     *
+     * @return per request, in order, the sale and whether it was new
+     */
+    @Transactional
+    public List<RecordedSale> recordAll(List<SaleRequest> requests) {
+        Map<String, Sale> known = sales.findByExternalIds(requests.stream().map(SaleRequest::externalSaleId)
+                .collect(Collectors.toSet()));
+        List<RecordedSale> recorded = new ArrayList<>(requests.size());
+        for (SaleRequest request : requests) {
+            Sale stored = known.get(request.externalSaleId());
+            if (stored != null) {
+                recorded.add(new RecordedSale(SaleView.of(stored), false));
+                continue;
+            }
+            Sale sale = new Sale();
+            sale.id = UUID.randomUUID();
+            sale.externalId = request.externalSaleId();
+            sale.partnerId = request.partnerId();
+            sale.shopId = request.shopId();
+            sale.productLine = request.productLine();
+            sale.soldAt = request.soldAt();
+            sale.units = request.units() != null ? request.units() : 1;
+            sale.source = Sale.RECORDED;
+            sales.persist(sale);
+            known.put(sale.externalId, sale);
+            reviewPacingAfterCommit(sale);
+            recorded.add(new RecordedSale(SaleView.of(sale), true));
         }
-        Sale sale = new Sale();
-        sale.id = UUID.randomUUID();
-        sale.externalId = request.externalSaleId();
-        sale.partnerId = request.partnerId();
-        sale.shopId = request.shopId();
-        sale.productLine = request.productLine();
-        sale.soldAt = request.soldAt();
-        sale.units = request.units() != null ? request.units() : 1;
-        sale.source = Sale.RECORDED;
-        sales.persist(sale);
-        reviewPacingAfterCommit(sale);
-        return new RecordedSale(SaleView.of(sale), true);
+        return recorded;
     }
 
     private void reviewPacingAfterCommit(Sale sale) {

@@ -3,8 +3,9 @@ package com.partnernet.targets.attainment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,13 @@ public class SaleRepository implements PanacheRepositoryBase<Sale, UUID> {
         return count("leadId", leadId) > 0;
     }
 
-    public Optional<Sale> findByExternalId(String externalId) {
-        return find("externalId", externalId).firstResultOptional();
+    /** The sales recorded under these external ids, by external id. */
+    public Map<String, Sale> findByExternalIds(Collection<String> externalIds) {
+        Map<String, Sale> found = new HashMap<>();
+        if (!externalIds.isEmpty()) {
+            list("externalId in ?1", externalIds).forEach(sale -> found.put(sale.externalId, sale));
+        }
+        return found;
     }
 
     /** One shop's sales in one week (Monday in German time). */
