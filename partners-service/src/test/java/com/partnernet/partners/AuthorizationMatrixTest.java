@@ -179,6 +179,7 @@ class AuthorizationMatrixTest {
                         .with("teamId", teamA),
                 endpoint("PUT /field-teams/{teamId}/headcount-plan").allow(SALES_MANAGER).with("teamId", teamA).body("[]"),
                 endpoint("POST /field-teams/{teamId}/reps").allow(SALES_MANAGER).with("teamId", teamA).body("{}"),
+                endpoint("POST /field-teams/{teamId}/reps/batch").allow(SALES_MANAGER).with("teamId", teamA).body("[]"),
                 endpoint("GET /field-teams/{teamId}/reps").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN)
                         .with("teamId", teamA),
                 endpoint("GET /field-reps/{repId}").allow(SALES_MANAGER, OPS).partnerUser(PartnerUser.OWN).with("repId", repA),

@@ -5,6 +5,7 @@ import static com.partnernet.partners.PartnerApi.etag;
 import static com.partnernet.partners.PartnerApi.registerPartner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -181,6 +182,33 @@ class FieldSalesTest {
                 .then().statusCode(400).body("violations.field", hasItems("source", "startDate"));
         given().contentType(ContentType.JSON).body(rep("Nobody", "EXTERNAL", "2021-01-01"))
                 .post("/field-teams/{id}/reps", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void aWaveOfRepsJoinsTheTeamTogetherOrNoneJoins() {
+        String leipzig = formTeam(directSalesPartner("Welle Vertrieb GmbH"), team("Leipzig", Map.of()));
+        given().contentType(ContentType.JSON)
+                .body(List.of(rep("Ida Pool", "INTERNAL_POOL", "2021-03-01"), Map.of("name", "Jan Ohne Quelle", "startDate", "2021-03-01"),
+                        rep("Kai Extern", "EXTERNAL", "2021-13-01")))
+                .post("/field-teams/{id}/reps/batch", leipzig)
+                .then().statusCode(400).body("violations.field", contains("[1].source", "[2].startDate"));
+        given().contentType(ContentType.JSON)
+                .body(List.of(rep("Ida Pool", "INTERNAL_POOL", "2021-03-01"), Map.of("name", " ", "source", "EXTERNAL", "startDate", "2021-03-01")))
+                .post("/field-teams/{id}/reps/batch", leipzig)
+                .then().statusCode(400).body("violations.field", contains("[1].name"));
+        given().get("/field-teams/{id}/reps", leipzig).then().statusCode(200).body("totalItems", equalTo(0));
+
+        given().contentType(ContentType.JSON)
+                .body(List.of(rep("Ida Pool", "INTERNAL_POOL", "2021-03-01"), rep("Kai Extern", "EXTERNAL", "2021-03-01"),
+                        Map.of("name", "Lea Fokus", "source", "EXTERNAL", "startDate", "2021-04-01", "productFocus", List.of("TV"))))
+                .post("/field-teams/{id}/reps/batch", leipzig)
+                .then().statusCode(200).body("name", contains("Ida Pool", "Kai Extern", "Lea Fokus"))
+                .body("[0].productFocus", containsInAnyOrder("MOBILE", "BROADBAND")).body("[2].productFocus", contains("TV"));
+        given().get("/field-teams/{id}/reps?activeOn=2021-03-15", leipzig).then().statusCode(200).body("totalItems", equalTo(2));
+        given().contentType(ContentType.JSON).body(List.of()).post("/field-teams/{id}/reps/batch", leipzig)
+                .then().statusCode(400).body("violations[0].field", equalTo("reps"));
+        given().contentType(ContentType.JSON).body(List.of(rep("Nobody", "EXTERNAL", "2021-01-01")))
+                .post("/field-teams/{id}/reps/batch", UUID.randomUUID()).then().statusCode(404);
     }
 
     private static String directSalesPartner(String name) {

@@ -230,6 +230,12 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", skip + 1);
         String field = parts.length > skip ? parts[skip] : path;
+        if (skip == 2 && nodes.get(1).getKind() == ElementKind.PARAMETER && nodes.get(2).getIndex() != null
+                && requestParameterName(violation.getRootBeanClass(), nodes.get(0).as(Path.MethodNode.class),
+                        nodes.get(1).as(Path.ParameterNode.class)) == null) {
+            // An item of a list body: named by its position, as in the body ([2].startDate).
+            field = "[" + nodes.get(2).getIndex() + "]." + field;
+        }
         Path.Node leaf = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
         Method check = leaf == null || leaf.getKind() != ElementKind.PROPERTY ? null
                 : check(violation.getLeafBean(), leaf.getName());

@@ -34,20 +34,31 @@ final class WrongValues extends DeserializationProblemHandler {
     }
 
     /**
-     * These, and the Bean Validation violations of what could be bound (null: nothing), sorted by field. A field
-     * bound as null because its value had the wrong type is reported as such, not as missing.
+     * These, and the Bean Validation violations of what could be bound (null: nothing; a list body: each of its
+     * items, named by position as {@code [2].startDate}), sorted by field. A field bound as null because its value had
+     * the wrong type is reported as such, not as missing.
      */
     List<Problem.Violation> violations(Object bound, Validator validator) {
         List<Problem.Violation> violations = new ArrayList<>();
         wrong.forEach((field, message) -> violations.add(new Problem.Violation(field, message)));
-        if (bound != null) {
-            validator.validate(bound).stream()
-                    .map(violation -> new Problem.Violation(ProblemMappers.fieldOf(violation), violation.getMessage()))
-                    .filter(violation -> !wrong.containsKey(violation.field()))
-                    .forEach(violations::add);
+        if (bound instanceof List<?> items) {
+            for (int index = 0; index < items.size(); index++) {
+                validate(items.get(index), "[" + index + "].", validator, violations);
+            }
+        } else {
+            validate(bound, "", validator, violations);
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
         return List.copyOf(violations);
+    }
+
+    private void validate(Object bound, String prefix, Validator validator, List<Problem.Violation> violations) {
+        if (bound != null) {
+            validator.validate(bound).stream()
+                    .map(violation -> new Problem.Violation(prefix + ProblemMappers.fieldOf(violation), violation.getMessage()))
+                    .filter(violation -> !wrong.containsKey(violation.field()))
+                    .forEach(violations::add);
+        }
     }
 
     @Override

@@ -358,7 +358,7 @@ public final class DemoData {
                     "postalCoverage", team.postalCoverage(), "productFocus", List.of("MOBILE", "BROADBAND"),
                     "weeklyLeadCapacity", team.repsAtStart() * 2)).get("id").asText();
             List<Map<String, Object>> plan = new ArrayList<>();
-            List<Callable<JsonNode>> joins = new ArrayList<>();
+            List<Map<String, Object>> joined = new ArrayList<>();
             int reps = 0;
             for (int month = team.liveFromMonth(); month <= 12; month++) {
                 int headcount = team.repsAtStart() + team.repsPerMonth() * (month - team.liveFromMonth());
@@ -370,10 +370,11 @@ public final class DemoData {
                     Map<String, Object> rep = Map.of("name", person(random),
                             "employeeNumber", "DV-" + team.city().substring(0, 3).toUpperCase(Locale.ROOT) + "-" + (1000 + reps),
                             "source", internal ? "INTERNAL_POOL" : "EXTERNAL", "startDate", monthStart.toString());
-                    joins.add(() -> api.call("POST", partners + "/field-teams/" + teamId + "/reps", rep));
+                    joined.add(rep);
                 }
             }
-            inParallel(joins);
+            // As HR onboards them: the team's reps so far in one call.
+            api.call("POST", partners + "/field-teams/" + teamId + "/reps/batch", joined);
             api.call("PUT", partners + "/field-teams/" + teamId + "/headcount-plan", plan);
         }
         return null;

@@ -1,6 +1,8 @@
 package com.partnernet.partners.fieldsales;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,11 +33,25 @@ public class FieldRepService {
 
     @Transactional
     public FieldRepView join(UUID teamId, FieldRepRequest request) {
+        return joinAll(teamId, List.of(request)).get(0);
+    }
+
+    /** Reps joining the team together (a wave of hires): in one transaction, all or none. */
+    @Transactional
+    public List<FieldRepView> joinAll(UUID teamId, List<FieldRepRequest> requests) {
         FieldTeam team = teams.require(teamId);
         FieldTeamService.requireActive(team, "joined");
+        List<FieldRepView> joined = new ArrayList<>(requests.size());
+        for (FieldRepRequest request : requests) {
+            joined.add(FieldRepView.of(newRep(team, request)));
+        }
+        return joined;
+    }
+
+    private FieldRep newRep(FieldTeam team, FieldRepRequest request) {
         FieldRep rep = new FieldRep();
         rep.id = UUID.randomUUID();
-        rep.teamId = teamId;
+        rep.teamId = team.id;
         rep.name = request.name().strip();
         rep.employeeNumber = request.employeeNumber() == null || request.employeeNumber().isBlank() ? null
                 : request.employeeNumber().strip();
@@ -46,7 +62,7 @@ public class FieldRepService {
         rep.createdAt = Timestamps.now();
         rep.updatedAt = rep.createdAt;
         reps.persist(rep);
-        return FieldRepView.of(rep);
+        return rep;
     }
 
     /** The rep's last working day. */

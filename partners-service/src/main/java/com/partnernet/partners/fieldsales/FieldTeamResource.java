@@ -122,6 +122,17 @@ public class FieldTeamResource {
         return Responses.created("/field-reps/" + rep.id(), rep);
     }
 
+    @POST
+    @Path("/{teamId}/reps/batch")
+    @Operation(operationId = "addFieldReps", summary = "Reps join the team together (up to 1,000), all or none",
+            description = "As addFieldRep for each. If one rep is invalid none joins, and every wrong field is named with "
+                    + "its rep's position ([3].startDate). Answers the reps that joined, in order.")
+    @RolesAllowed(SALES_MANAGER)
+    public List<FieldRepView> joinAll(@PathParam("teamId") UUID teamId,
+            @NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid FieldRepRequest> reps) {
+        return this.reps.joinAll(teamId, reps);
+    }
+
     @GET
     @Path("/{teamId}/reps")
     @Operation(operationId = "listFieldReps", summary = "The team's reps, optionally those working on a day or from one source",
