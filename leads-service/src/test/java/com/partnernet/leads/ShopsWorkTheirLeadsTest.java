@@ -22,12 +22,19 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -83,6 +90,9 @@ class ShopsWorkTheirLeadsTest {
 
     @Inject
     NotificationSender sender;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void firstContactIsDueInTheShopsBusinessHoursAndTheNextShopGetsItsOwnFullAllowance() throws Exception {
@@ -257,7 +267,8 @@ class ShopsWorkTheirLeadsTest {
         sender.sendWaiting(due.plusSeconds(120));
 
         List<MailServer.Mail> firstMails = InfrastructureTestResource.mailsTo(firstMailbox);
-        assertEquals(3, firstMails.size(), firstMails.stream().map(MailServer.Mail::subject).toList().toString());
+        assertEquals(3, firstMails.size(), () -> firstMails.stream().map(MailServer.Mail::subject).toList()
+                + ", the lead's mails: " + mailStates(leadId));
         assertTrue(firstMails.get(1).subject().startsWith("Erinnerung: Erstkontakt bis "));
         assertTrue(firstMails.get(2).subject().startsWith("Lead weitergegeben: Erstkontakt versäumt"));
         assertEquals(3, firstMails.stream().map(MailServer.Mail::messageId).distinct().count());
@@ -287,6 +298,29 @@ class ShopsWorkTheirLeadsTest {
         assertEquals(givenUpBefore + 1,
                 metric("partnernet_leads_notifications_total{cause=\"ASSIGNED\",outcome=\"given_up\"}"));
         assertEquals(0, sender.sendWaiting(later.plus(Duration.ofDays(1))), "nothing left to try for " + leadId);
+    }
+
+    /** What became of each of the lead's mails, for a failure's message. */
+    private String mailStates(String leadId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select cause, created_at, next_attempt_at, attempts, sent_at, dropped_at, given_up_at, last_error
+                        from lead_notification where lead_id = ? order by created_at""")) {
+            query.setObject(1, UUID.fromString(leadId));
+            List<String> states = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    StringBuilder state = new StringBuilder();
+                    for (int column = 1; column <= 8; column++) {
+                        state.append(column > 1 ? " " : "").append(rows.getString(column));
+                    }
+                    states.add(state.toString());
+                }
+            }
+            return states.toString();
+        } catch (SQLException e) {
+            return "not read: " + e;
+        }
     }
 
     private static ValidatableResponse move(String leadId, Map<String, Object> change) {

@@ -21,6 +21,10 @@ public interface NotificationConfig {
     @WithDefault("20")
     int batch();
 
+    /** How long a mail server may take to accept a mail before the attempt counts as failed. */
+    @WithDefault("PT60S")
+    Duration sendTimeout();
+
     /** The wait after a first failure; it doubles per attempt… */
     @WithDefault("PT30S")
     Duration retryDelay();

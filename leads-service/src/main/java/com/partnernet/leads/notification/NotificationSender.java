@@ -2,6 +2,7 @@ package com.partnernet.leads.notification;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +17,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Sends the waiting lead mails through the mail server (Quarkus mailer, {@code QUARKUS_MAILER_*}): each round locks a
@@ -39,13 +41,13 @@ public class NotificationSender {
     private final LeadRepository leads;
     private final RoutingShopRepository shops;
     private final RoutingTeamRepository teams;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final NotificationConfig config;
     private final MeterRegistry registry;
     private final AtomicLong waiting = new AtomicLong();
 
     public NotificationSender(NotificationRepository notifications, LeadRepository leads, RoutingShopRepository shops,
-            RoutingTeamRepository teams, Mailer mailer, NotificationConfig config, MeterRegistry registry) {
+            RoutingTeamRepository teams, ReactiveMailer mailer, NotificationConfig config, MeterRegistry registry) {
         this.notifications = notifications;
         this.leads = leads;
         this.shops = shops;
@@ -102,7 +104,7 @@ public class NotificationSender {
         NotificationMails.Text text = NotificationMails.compose(about(notification, lead), Timestamps.BUSINESS_ZONE,
                 config.inboxUrl());
         try {
-            mailer.send(Mail.withText(notification.recipient, text.subject(), text.body())
+            deliver(Mail.withText(notification.recipient, text.subject(), text.body())
                     .addHeader("Message-ID", "<" + notification.id + "@leads.partnernet>"));
             notification.sent(now);
             return SENT;
@@ -113,6 +115,22 @@ public class NotificationSender {
             Log.warnf("Lead mail %s (%s of lead %s) failed, attempt %d%s: %s", notification.id, notification.cause,
                     notification.leadId, notification.attempts, givenUp ? ", given up" : "", e.getClass().getSimpleName());
             return givenUp ? "given_up" : "failed";
+        }
+    }
+
+    /**
+     * Sends on a Vert.x event loop and waits for the server's answer. Sent from a worker thread, the mail client
+     * (vertx-mail-client 4.5) opens a new connection on one event loop and starts reading it from another: a greeting
+     * the server sends at once is lost, and the mail fails or waits until the server gives up on it — 4 of 200 new
+     * connections to the local mail server, none when sent from an event loop.
+     */
+    private void deliver(Mail mail) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> mailer.send(mail).ifNoItem().after(config.sendTimeout()).fail());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) { // the mail client's own failures (SMTPException) are no Exception
+            throw new CompletionException(e);
         }
     }
 
