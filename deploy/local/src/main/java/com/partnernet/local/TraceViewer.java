@@ -10,9 +10,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The trace viewer without Docker: Zipkin's slim server jar (from Maven Central) in a JVM of its own, keeping the latest
- * spans in memory. The services send theirs to {@link #spansEndpoint(int)} (chassis.tracing.export=zipkin); its UI
- * and API answer at {@link #url(int)}.
+ * The trace viewer without Docker: Zipkin's slim server jar (from Maven Central) in a JVM of its own, keeping the
+ * latest spans in memory. The services send theirs to {@link #spansEndpoint(int)} (chassis.tracing.export=zipkin); its
+ * UI and API answer at {@link #url(int)}.
  */
 public final class TraceViewer implements AutoCloseable {
 
