@@ -56,14 +56,7 @@ public class AttainmentService {
             Log.debugf("Lead %s counted already", won.leadId());
             return;
         }
-        Sale sale = new Sale();
-        sale.id = UUID.randomUUID();
-        sale.partnerId = won.partnerId();
-        sale.shopId = won.shopId();
-        sale.productLine = won.productLine();
-        sale.leadId = won.leadId();
-        sale.source = Sale.FROM_LEAD;
-        sale.soldAt = won.at();
+        Sale sale = Sale.fromLead(won);
         sales.persist(sale);
         reviewPacingAfterCommit(sale);
         Log.debugf("Sale from lead %s counts for partner %s (%s)", won.leadId(), won.partnerId(), won.productLine());
@@ -92,15 +85,7 @@ public class AttainmentService {
                 recorded.add(new RecordedSale(SaleView.of(stored), false));
                 continue;
             }
-            Sale sale = new Sale();
-            sale.id = UUID.randomUUID();
-            sale.externalId = request.externalSaleId();
-            sale.partnerId = request.partnerId();
-            sale.shopId = request.shopId();
-            sale.productLine = request.productLine();
-            sale.soldAt = request.soldAt();
-            sale.units = request.units() != null ? request.units() : 1;
-            sale.source = Sale.RECORDED;
+            Sale sale = Sale.recorded(request);
             sales.persist(sale);
             known.put(sale.externalId, sale);
             reviewPacingAfterCommit(sale);

@@ -50,4 +50,30 @@ public class Sale {
 
     @Column(name = "sold_at", nullable = false)
     public Instant soldAt;
+
+    /** The sale a won lead makes: one contract, when the lead was won. */
+    static Sale fromLead(LeadWonPayload won) {
+        Sale sale = of(won.partnerId(), won.shopId(), won.productLine(), won.at(), FROM_LEAD);
+        sale.leadId = won.leadId();
+        return sale;
+    }
+
+    /** A sale recorded over REST, under the recording system's id; one contract unless it says more. */
+    static Sale recorded(SaleRequest request) {
+        Sale sale = of(request.partnerId(), request.shopId(), request.productLine(), request.soldAt(), RECORDED);
+        sale.externalId = request.externalSaleId();
+        sale.units = request.units() != null ? request.units() : 1;
+        return sale;
+    }
+
+    private static Sale of(UUID partnerId, UUID shopId, ProductLine productLine, Instant soldAt, String source) {
+        Sale sale = new Sale();
+        sale.id = UUID.randomUUID();
+        sale.partnerId = partnerId;
+        sale.shopId = shopId;
+        sale.productLine = productLine;
+        sale.soldAt = soldAt;
+        sale.source = source;
+        return sale;
+    }
 }
