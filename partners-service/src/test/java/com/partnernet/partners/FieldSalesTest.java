@@ -60,8 +60,12 @@ class FieldSalesTest {
                         "workingHours", WEEKDAY_AFTERNOONS, "email", "berlin@direkt.example")))
                 .put("/field-teams/{id}", teamId)
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
-        given().post("/field-teams/{id}/disbanding", teamId).then().statusCode(200).body("status", equalTo("DISBANDED"));
-        given().post("/field-teams/{id}/disbanding", teamId).then().statusCode(409).contentType("application/problem+json");
+        given().post("/field-teams/{id}/disbanding", teamId).then().statusCode(428).contentType("application/problem+json");
+        String current = etag("/field-teams/{id}", teamId);
+        given().header("If-Match", current).post("/field-teams/{id}/disbanding", teamId).then().statusCode(200)
+                .body("status", equalTo("DISBANDED"));
+        given().header("If-Match", "*").post("/field-teams/{id}/disbanding", teamId).then().statusCode(409)
+                .contentType("application/problem+json");
 
         List<ConsumerRecord<String, String>> events = kafka.awaitCount("partners.shop-events",
                 r -> teamId.equals(r.key()), 3, Duration.ofSeconds(15));

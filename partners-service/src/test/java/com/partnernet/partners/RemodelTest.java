@@ -1,6 +1,7 @@
 package com.partnernet.partners;
 
 import static com.partnernet.chassis.security.Roles.SALES_MANAGER;
+import static com.partnernet.partners.PartnerApi.etag;
 import static com.partnernet.partners.PartnerApi.openShop;
 import static com.partnernet.partners.PartnerApi.registerPartner;
 import static com.partnernet.partners.PartnerApi.shop;
@@ -44,13 +45,13 @@ class RemodelTest {
         String shopId = openShop(registerPartner("Remodel Partner"), shop("Köln Classic", Map.of()));
         String remodelId = plan(shopId, TODAY, TODAY.plusWeeks(3));
 
-        given().queryParam("on", TODAY.toString())
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).queryParam("on", TODAY.toString())
                 .post("/remodels/{id}/start", remodelId)
                 .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).body("actualStart", equalTo(TODAY.toString()));
         given().get("/shops/{id}", shopId).then()
                 .body("status", equalTo("TEMPORARILY_CLOSED")).body("statusReason", containsString("Remodel"));
 
-        given().post("/remodels/{id}/completion", remodelId)
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).post("/remodels/{id}/completion", remodelId)
                 .then().statusCode(200).body("status", equalTo("COMPLETED")).body("actualEnd", equalTo(TODAY.toString()));
         given().get("/shops/{id}", shopId).then()
                 .body("status", equalTo("OPEN")).body("format", equalTo("NEW_FORMAT")).body("statusReason", nullValue());
@@ -66,8 +67,8 @@ class RemodelTest {
     void aBackDatedRemodelDatesTheClosureAndTheReopeningByItsOwnDays() throws Exception {
         String shopId = openShop(registerPartner("Back-dating Partner"), shop("Back-dated Shop", Map.of()));
         String remodelId = plan(shopId, TODAY.minusDays(20), TODAY.minusDays(5));
-        given().queryParam("on", TODAY.minusDays(10).toString()).post("/remodels/{id}/start", remodelId).then().statusCode(200);
-        given().queryParam("on", TODAY.minusDays(3).toString()).post("/remodels/{id}/completion", remodelId).then().statusCode(200);
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).queryParam("on", TODAY.minusDays(10).toString()).post("/remodels/{id}/start", remodelId).then().statusCode(200);
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).queryParam("on", TODAY.minusDays(3).toString()).post("/remodels/{id}/completion", remodelId).then().statusCode(200);
 
         List<ConsumerRecord<String, String>> events = kafka.awaitCount("partners.shop-events",
                 r -> shopId.equals(r.key()), 4, Duration.ofSeconds(15));
@@ -89,20 +90,20 @@ class RemodelTest {
         String shopId = openShop(partnerId, shop("Strict Shop", Map.of()));
         String remodelId = plan(shopId, TODAY.plusDays(10), TODAY.plusDays(30));
 
-        given().post("/remodels/{id}/completion", remodelId)
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).post("/remodels/{id}/completion", remodelId)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("only a IN_PROGRESS remodel can be completed"));
         given().contentType(ContentType.JSON).body(Map.of("plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(5).toString()))
                 .post("/shops/{id}/remodels", shopId)
                 .then().statusCode(409).body("detail", containsString("PLANNED already"));
-        given().queryParam("on", TODAY.minusDays(2).toString())
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).queryParam("on", TODAY.minusDays(2).toString())
                 .post("/remodels/{id}/start", remodelId).then().statusCode(200);
-        given().post("/remodels/{id}/start", remodelId).then().statusCode(409);
-        given().queryParam("on", TODAY.minusDays(3).toString())
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).post("/remodels/{id}/start", remodelId).then().statusCode(409);
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).queryParam("on", TODAY.minusDays(3).toString())
                 .post("/remodels/{id}/completion", remodelId)
                 .then().statusCode(409).body("detail", containsString("cannot end before"));
-        given().post("/remodels/{id}/completion", remodelId).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("reason", "too late")).post("/remodels/{id}/cancellation", remodelId).then().statusCode(409)
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).post("/remodels/{id}/completion", remodelId).then().statusCode(200);
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).contentType(ContentType.JSON).body(Map.of("reason", "too late")).post("/remodels/{id}/cancellation", remodelId).then().statusCode(409)
                 .body("detail", containsString("COMPLETED"));
 
         String newFormat = openShop(partnerId, shop("Already New", Map.of("format", "NEW_FORMAT")));
@@ -115,9 +116,9 @@ class RemodelTest {
     void cancellingARunningRemodelReopensTheShopInItsOldFormat() {
         String shopId = openShop(registerPartner("Cancelling Partner"), shop("Cancelled Remodel Shop", Map.of()));
         String remodelId = plan(shopId, TODAY, TODAY.plusDays(14));
-        given().post("/remodels/{id}/start", remodelId).then().statusCode(200);
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).post("/remodels/{id}/start", remodelId).then().statusCode(200);
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "Landlord withdrew approval"))
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).contentType(ContentType.JSON).body(Map.of("reason", "Landlord withdrew approval"))
                 .post("/remodels/{id}/cancellation", remodelId)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("Landlord withdrew approval"));
@@ -139,10 +140,11 @@ class RemodelTest {
                 .body(Map.of("plannedStart", TODAY.toString(), "plannedEnd", TODAY.minusDays(1).toString()))
                 .post("/shops/{id}/remodels", shopId)
                 .then().statusCode(400).body("violations[0].field", equalTo("plannedEnd"));
-        given().queryParam("on", TODAY.plusDays(1).toString())
+        given().header("If-Match", etag("/remodels/{id}", remodelId)).queryParam("on", TODAY.plusDays(1).toString())
                 .post("/remodels/{id}/start", remodelId)
                 .then().statusCode(400).body("violations[0].field", equalTo("on"));
-        given().post("/remodels/{id}/start", java.util.UUID.randomUUID()).then().statusCode(404);
+        given().header("If-Match", "*").post("/remodels/{id}/start", java.util.UUID.randomUUID()).then().statusCode(404);
+        given().post("/remodels/{id}/start", remodelId).then().statusCode(428).body("detail", containsString("If-Match"));
     }
 
     @Test
@@ -150,11 +152,11 @@ class RemodelTest {
         String partnerId = registerPartner("Programme Partner");
         int year = TODAY.getYear();
         String done = plan(openShop(partnerId, shop("Done", Map.of())), TODAY.withDayOfYear(1), TODAY.withDayOfYear(1));
-        given().queryParam("on", TODAY.withDayOfYear(1).toString())
+        given().header("If-Match", etag("/remodels/{id}", done)).queryParam("on", TODAY.withDayOfYear(1).toString())
                 .post("/remodels/{id}/start", done).then().statusCode(200);
-        given().post("/remodels/{id}/completion", done).then().statusCode(200);
+        given().header("If-Match", etag("/remodels/{id}", done)).post("/remodels/{id}/completion", done).then().statusCode(200);
         String running = plan(openShop(partnerId, shop("Running", Map.of())), TODAY, TODAY.plusDays(1));
-        given().post("/remodels/{id}/start", running).then().statusCode(200);
+        given().header("If-Match", etag("/remodels/{id}", running)).post("/remodels/{id}/start", running).then().statusCode(200);
         // Its start has passed and it has not started: overdue, and said so on the remodel too.
         String late = plan(openShop(partnerId, shop("Late", Map.of())), TODAY.minusDays(3), TODAY.plusDays(10));
         given().get("/remodels/{id}", late).then().statusCode(200).body("overdue", equalTo(true));

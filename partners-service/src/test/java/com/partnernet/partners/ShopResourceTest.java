@@ -106,10 +106,10 @@ class ShopResourceTest {
                 .put("/shops/{shopId}", shopId)
                 .then().statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("format", equalTo("NEW_FORMAT")).body("version", equalTo(1));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "Water damage"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "Water damage"))
                 .post("/shops/{shopId}/temporary-closure", shopId)
                 .then().statusCode(200).body("status", equalTo("TEMPORARILY_CLOSED")).body("statusReason", equalTo("Water damage"));
-        given().post("/shops/{shopId}/reopening", shopId)
+        given().header("If-Match", "\"2\"").post("/shops/{shopId}/reopening", shopId)
                 .then().statusCode(200).body("status", equalTo("OPEN")).body("version", equalTo(3));
 
         List<ConsumerRecord<String, String>> events = kafka.awaitCount(SHOP_EVENTS, r -> shopId.equals(r.key()), 6, WAIT);
@@ -153,21 +153,43 @@ class ShopResourceTest {
         given().get("/shops/{id}", shopId).then().body("name", equalTo("First writer"));
     }
 
+    /** Fault scenario 7 found a closure sent as text/plain without If-Match closing the shop. */
+    @Test
+    void aStatusMoveWithoutIfMatchOrWithABodyOfAnotherTypeIsRefusedAndChangesNothing() {
+        String shopId = openShop(registerPartner("Careful Partner"), shop("Careful Shop", Map.of()));
+        for (String move : List.of("temporary-closure", "closure")) {
+            given().contentType(ContentType.JSON).body(Map.of("reason", "Lease ended"))
+                    .post("/shops/{id}/" + move, shopId).then().statusCode(428)
+                    .contentType("application/problem+json").body("detail", containsString("If-Match"));
+            for (String header : List.of("", "*", "\"0\"")) {
+                given().contentType("text/plain").header("If-Match", header).body("{}")
+                        .post("/shops/{id}/" + move, shopId).then().statusCode(415)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:partnernet:problem:unsupported-media-type"));
+            }
+            given().header("If-Match", "*").contentType("application/json;charset=UTF-8").body("{\"reason\": \"x\"}")
+                    .post("/shops/{id}/" + move, UUID.randomUUID()).then().statusCode(404);
+        }
+        given().post("/shops/{id}/reopening", shopId).then().statusCode(428);
+        // Unchanged: the same version, so no event was published either (events go out with the change).
+        given().get("/shops/{id}", shopId).then().body("status", equalTo("OPEN")).body("version", equalTo(0));
+    }
+
     @Test
     void invalidStatusMovesAreConflictsAndAClosedShopIsFinal() {
         String shopId = openShop(registerPartner("Closing Partner"), shop("Closing Shop", Map.of()));
 
-        given().post("/shops/{id}/reopening", shopId)
+        given().header("If-Match", "\"0\"").post("/shops/{id}/reopening", shopId)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("OPEN"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "Lease ended"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "Lease ended"))
                 .post("/shops/{id}/closure", shopId).then().statusCode(200).body("status", equalTo("CLOSED"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "again"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "again"))
                 .post("/shops/{id}/temporary-closure", shopId).then().statusCode(409);
         given().contentType(ContentType.JSON).header("If-Match", etag("/shops/{id}", shopId))
                 .body(shop("Reborn", Map.of())).put("/shops/{id}", shopId)
                 .then().statusCode(409).body("detail", containsString("closed for good"));
-        given().contentType(ContentType.JSON).body(Map.of())
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of())
                 .post("/shops/{id}/closure", shopId)
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
     }
@@ -180,7 +202,8 @@ class ShopResourceTest {
         String newMobile = openShop(partnerId, shop("B New Mobile", Map.of("city", city, "postalCode", "50999",
                 "format", "NEW_FORMAT", "productLines", List.of("MOBILE"))));
         String elsewhere = openShop(partnerId, shop("C Elsewhere", Map.of("city", city, "postalCode", "80331")));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "Remodel")).post("/shops/{id}/temporary-closure", elsewhere);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "Remodel"))
+                .post("/shops/{id}/temporary-closure", elsewhere).then().statusCode(200);
 
         given().get("/shops?city={city}", city.toUpperCase()).then().statusCode(200)
                 .body("items.id", contains(classicTv, newMobile, elsewhere)).body("totalItems", equalTo(3));

@@ -13,9 +13,9 @@ public class PreconditionException extends RuntimeException {
         this.status = status;
     }
 
-    public static PreconditionException required(String resource) {
-        return new PreconditionException(428, "Updating a " + resource
-                + " needs an If-Match header with the ETag you read, so no change is lost");
+    public static PreconditionException required() {
+        return new PreconditionException(428,
+                "This change needs an If-Match header with the ETag you read, so no one's change is lost");
     }
 
     public static PreconditionException failed(String resource, String current) {

@@ -47,7 +47,7 @@ public final class ETags {
      */
     public static void requireMatch(String ifMatch, long currentVersion, String resource) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw PreconditionException.required(resource);
+            throw PreconditionException.required();
         }
         String current = of(currentVersion);
         String trimmed = ifMatch.trim();

@@ -21,11 +21,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Generators of requests an operation must refuse, derived from its OpenAPI description: each request is valid but
  * for one flaw — a body that is no JSON, has the wrong shape, a field of the wrong type, required fields missing or a
  * value out of its documented range; a path or query parameter that cannot be what the document says; a content type
- * or an accepted type the operation does not speak; missing or broken credentials; a body over the size limit.
+ * (or none) or an accepted type the operation does not speak; a required If-Match missing; missing or broken
+ * credentials; a body over the size limit.
  */
 final class BadRequests {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String IF_MATCH = "If-Match";
     /** Over the services' 2 MB request body limit. */
     private static final int OVERSIZED = 2 * 1024 * 1024 + 1024;
 
@@ -43,70 +45,99 @@ final class BadRequests {
         this.knownCodes = knownCodes.isEmpty() ? List.of("unknown") : knownCodes;
     }
 
-    /** Bad requests for one operation: each flaw that applies to it, equally often. */
-    Gen<BadRequest> of(Operation operation) {
-        List<Gen<BadRequest>> flaws = new ArrayList<>();
+    /** One kind of flaw and the requests that have it. */
+    record Flaw(String kind, Gen<BadRequest> requests) {
+    }
+
+    /** Every kind of flaw that applies to the operation, each with its own generator. */
+    List<Flaw> of(Operation operation) {
+        List<Flaw> flaws = new ArrayList<>();
         JsonNode body = operation.body();
         if (body != null) {
-            flaws.add(withBody(operation, Generate.pick(List.of("{", "{\"name\": ", "not json", "{'single': 'quotes'}",
-                    "[1, 2", "{\"a\": 1}}")).map(text -> new FlawedBody("body is no JSON", text))));
-            flaws.add(withBody(operation, Generate.pick(wrongShapes(body))
-                    .map(json -> new FlawedBody("body of the wrong shape", json))));
+            flaws.add(new Flaw("body is no JSON", withBody(operation, Generate.pick(List.of("{", "{\"name\": ", "not json",
+                    "{'single': 'quotes'}", "[1, 2", "{\"a\": 1}}")).map(text -> new FlawedBody("body is no JSON", text)))));
+            flaws.add(new Flaw("body of the wrong shape", withBody(operation, Generate.pick(wrongShapes(body))
+                    .map(json -> new FlawedBody("body of the wrong shape", json)))));
             JsonNode properties = body.path("properties");
             if (properties.size() > 0) {
-                flaws.add(withBody(operation, Generate.pick(names(properties)).flatMap(name ->
-                        Generate.pick(wrongValues(properties.path(name))).map(value ->
-                                new FlawedBody("field " + name + " of the wrong type", json(name, value))))));
+                flaws.add(new Flaw("field of the wrong type", withBody(operation, Generate.pick(names(properties))
+                        .flatMap(name -> Generate.pick(wrongValues(properties.path(name))).map(value ->
+                                new FlawedBody("field " + name + " of the wrong type", json(name, value)))))));
             }
             if (body.path("required").size() > 0) {
-                flaws.add(withBody(operation, Generate.constant(new FlawedBody("required fields missing", "{}"))));
+                flaws.add(new Flaw("required fields missing", withBody(operation,
+                        Generate.constant(new FlawedBody("required fields missing", "{}")))));
             }
             List<String> constrained = names(properties).stream()
                     .filter(name -> !outOfRange(properties.path(name)).isEmpty()).toList();
             if (!constrained.isEmpty()) {
-                flaws.add(withBody(operation, Generate.pick(constrained).flatMap(name ->
+                flaws.add(new Flaw("field out of range", withBody(operation, Generate.pick(constrained).flatMap(name ->
                         Generate.pick(outOfRange(properties.path(name))).map(value ->
-                                new FlawedBody("field " + name + " out of range", json(name, value))))));
+                                new FlawedBody("field " + name + " out of range", json(name, value)))))));
             }
-            flaws.add(Generate.pick(List.of("text/plain", "application/xml", "application/x-www-form-urlencoded"))
-                    .flatMap(type -> validPath(operation).map(path -> new BadRequest(operation, "content type " + type,
-                            path, requiredQuery(operation), headers(type, "application/json", validToken), "{}"))));
-            flaws.add(validPath(operation).map(path -> new BadRequest(operation, "body over the size limit", path,
-                    requiredQuery(operation), headers("application/json", "application/json", validToken),
-                    "{\"note\": \"" + "x".repeat(OVERSIZED) + "\"}")));
+            // The body is what the operation would accept as JSON: only its media type is wrong.
+            flaws.add(new Flaw("content type", Generate.pick(List.of("text/plain", "application/xml",
+                    "application/x-www-form-urlencoded", "")).flatMap(type -> validPath(operation).map(path -> {
+                        Map<String, String> headers = headers(operation, type, "application/json", validToken);
+                        if (type.isEmpty()) {
+                            headers.remove("Content-Type");
+                        }
+                        return new BadRequest(operation, type.isEmpty() ? "no content type" : "content type " + type,
+                                path, requiredQuery(operation), headers, validBodyStandIn(operation), 415);
+                    }))));
+            flaws.add(new Flaw("body over the size limit", validPath(operation).map(path -> new BadRequest(operation,
+                    "body over the size limit", path, requiredQuery(operation),
+                    headers(operation, "application/json", "application/json", validToken),
+                    "{\"note\": \"" + "x".repeat(OVERSIZED) + "\"}", 413))));
+        }
+        if (operation.in("header").stream().anyMatch(parameter -> parameter.name().equalsIgnoreCase(IF_MATCH))) {
+            flaws.add(new Flaw("If-Match missing", Generate.pick(List.of("", " ")).flatMap(ifMatch ->
+                    validPath(operation).map(path -> {
+                        Map<String, String> headers = headers(operation, "application/json", "application/json", validToken);
+                        if (ifMatch.isEmpty()) {
+                            headers.remove(IF_MATCH);
+                        } else {
+                            headers.put(IF_MATCH, ifMatch);
+                        }
+                        return new BadRequest(operation, ifMatch.isEmpty() ? "no If-Match" : "blank If-Match", path,
+                                requiredQuery(operation), headers, validBodyStandIn(operation), 428);
+                    }))));
         }
         List<Operation.Parameter> pathParameters = operation.in("path").stream()
                 .filter(parameter -> !invalidValues(parameter.schema()).isEmpty()).toList();
         if (!pathParameters.isEmpty()) {
-            flaws.add(Generate.pick(pathParameters).flatMap(parameter -> Generate.pick(invalidValues(parameter.schema()))
-                    .flatMap(value -> validPath(operation, parameter.name(), value).map(path -> new BadRequest(operation,
-                            "path parameter " + parameter.name() + " = " + value, path, requiredQuery(operation),
-                            headers("application/json", "application/json", validToken), validBodyStandIn(operation))))));
+            flaws.add(new Flaw("path parameter", Generate.pick(pathParameters).flatMap(parameter ->
+                    Generate.pick(invalidValues(parameter.schema())).flatMap(value ->
+                            validPath(operation, parameter.name(), value).map(path -> new BadRequest(operation,
+                                    "path parameter " + parameter.name() + " = " + value, path, requiredQuery(operation),
+                                    headers(operation, "application/json", "application/json", validToken),
+                                    validBodyStandIn(operation), 0))))));
         }
         List<Operation.Parameter> queryParameters = operation.in("query").stream()
                 .filter(parameter -> !invalidValues(parameter.schema()).isEmpty()).toList();
         if (!queryParameters.isEmpty()) {
-            flaws.add(Generate.pick(queryParameters).flatMap(parameter -> Generate.pick(invalidValues(parameter.schema()))
-                    .flatMap(value -> validPath(operation).map(path -> {
+            flaws.add(new Flaw("query parameter", Generate.pick(queryParameters).flatMap(parameter ->
+                    Generate.pick(invalidValues(parameter.schema())).flatMap(value -> validPath(operation).map(path -> {
                         Map<String, String> query = new LinkedHashMap<>(requiredQuery(operation));
                         query.put(parameter.name(), value);
                         return new BadRequest(operation, "query parameter " + parameter.name() + " = " + value, path,
-                                query, headers("application/json", "application/json", validToken),
-                                validBodyStandIn(operation));
-                    }))));
+                                query, headers(operation, "application/json", "application/json", validToken),
+                                validBodyStandIn(operation), 0);
+                    })))));
         }
         if (operation.producesJson()) {
-            flaws.add(Generate.pick(List.of("application/xml", "text/csv", "image/png")).flatMap(type -> validPath(operation)
-                    .map(path -> new BadRequest(operation, "accepts only " + type, path, requiredQuery(operation),
-                            headers("application/json", type, validToken), validBodyStandIn(operation)))));
+            flaws.add(new Flaw("accepted type", Generate.pick(List.of("application/xml", "text/csv", "image/png"))
+                    .flatMap(type -> validPath(operation).map(path -> new BadRequest(operation, "accepts only " + type,
+                            path, requiredQuery(operation), headers(operation, "application/json", type, validToken),
+                            validBodyStandIn(operation), 406)))));
         }
-        flaws.add(Generate.pick(List.of("", "Bearer", "Bearer not.a.jwt", "Basic dXNlcjpwYXNzd29yZA==",
-                "Bearer " + validToken.substring(0, validToken.length() - 8) + "AAAAAAAA")).flatMap(authorization ->
-                        validPath(operation).map(path -> new BadRequest(operation, "credentials '"
-                                + (authorization.length() > 30 ? "token with a forged signature" : authorization) + "'",
-                                path, requiredQuery(operation), headers("application/json", "application/json", authorization),
-                                validBodyStandIn(operation)))));
-        return Generate.oneOf(flaws.get(0), flaws.subList(1, flaws.size()).toArray(Gen[]::new));
+        flaws.add(new Flaw("credentials", Generate.pick(List.of("", "Bearer", "Bearer not.a.jwt",
+                "Basic dXNlcjpwYXNzd29yZA==", "Bearer " + validToken.substring(0, validToken.length() - 8) + "AAAAAAAA"))
+                .flatMap(authorization -> validPath(operation).map(path -> new BadRequest(operation, "credentials '"
+                        + (authorization.length() > 30 ? "token with a forged signature" : authorization) + "'", path,
+                        requiredQuery(operation), headers(operation, "application/json", "application/json", authorization),
+                        validBodyStandIn(operation), 401)))));
+        return flaws;
     }
 
     /** A body with its flaw named. */
@@ -115,7 +146,8 @@ final class BadRequests {
 
     private Gen<BadRequest> withBody(Operation operation, Gen<FlawedBody> bodies) {
         return bodies.flatMap(body -> validPath(operation).map(path -> new BadRequest(operation, body.flaw(), path,
-                requiredQuery(operation), headers("application/json", "application/json", validToken), body.body())));
+                requiredQuery(operation), headers(operation, "application/json", "application/json", validToken),
+                body.body(), 0)));
     }
 
     /** A body for operations that need one when the flaw is elsewhere: the smallest JSON of the right shape. */
@@ -126,10 +158,18 @@ final class BadRequests {
         return "array".equals(operation.body().path("type").asText()) ? "[]" : "{}";
     }
 
-    private static Map<String, String> headers(String contentType, String accept, String authorization) {
+    /**
+     * The headers of a request that is right but for its flaw: where the operation requires If-Match, {@code *}, so
+     * that the flaw, not the missing precondition, is what gets refused.
+     */
+    private static Map<String, String> headers(Operation operation, String contentType, String accept,
+            String authorization) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("Accept", accept);
+        if (operation.in("header").stream().anyMatch(parameter -> parameter.name().equalsIgnoreCase(IF_MATCH))) {
+            headers.put(IF_MATCH, "*");
+        }
         if (!authorization.isEmpty()) {
             headers.put("Authorization", authorization.startsWith("Bearer") || authorization.startsWith("Basic")
                     ? authorization : "Bearer " + authorization);

@@ -28,11 +28,11 @@ public final class ChaosRunner {
                 ? List.of(new ServiceCrash(20_000, 1_000, seed), new WonLeadsCrash(20_000, 1_000, seed),
                         new InfrastructureRestart(Part.BROKER, 20_000, 1_000, Duration.ofSeconds(60), seed),
                         new InfrastructureRestart(Part.DATABASE, 20_000, 1_000, Duration.ofSeconds(90), seed),
-                        new TwoInstances(20_000, 1_000, seed), new PoisonInput(2_000, 20), new BadRestInput(30, seed))
+                        new TwoInstances(20_000, 1_000, seed), new PoisonInput(2_000, 20), new BadRestInput(5, seed))
                 : List.of(new ServiceCrash(600, 150, seed), new WonLeadsCrash(600, 150, seed),
                         new InfrastructureRestart(Part.BROKER, 400, 100, Duration.ofSeconds(5), seed),
                         new InfrastructureRestart(Part.DATABASE, 400, 100, Duration.ofSeconds(65), seed),
-                        new TwoInstances(600, 150, seed), new PoisonInput(100, 2), new BadRestInput(4, seed));
+                        new TwoInstances(600, 150, seed), new PoisonInput(100, 2), new BadRestInput(1, seed));
     }
 
     static Outcome run(Path root, Scenario scenario) throws Exception {

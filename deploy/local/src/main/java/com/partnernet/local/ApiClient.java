@@ -27,14 +27,30 @@ public final class ApiClient {
 
     /** The answer's JSON (a null node for an empty body); any answer but 2xx is an IOException naming the call. */
     JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
-        String answer = send(method, url, body);
+        String answer = send(method, url, body, null);
+        return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
+    }
+
+    /**
+     * A change to a versioned resource, decided on the state {@code read} (its {@code version} is its ETag): sent with
+     * that as If-Match, so a change made meanwhile is refused (412) rather than overwritten.
+     */
+    JsonNode change(String method, String url, JsonNode read, Object body) throws IOException, InterruptedException {
+        String answer = send(method, url, body, "\"" + read.get("version").asLong() + "\"");
         return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
     }
 
     /** The answer's body; any answer but 2xx is an IOException naming the call. */
     public String send(String method, String url, Object body) throws IOException, InterruptedException {
+        return send(method, url, body, null);
+    }
+
+    private String send(String method, String url, Object body, String ifMatch) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").header("Authorization", "Bearer " + token);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

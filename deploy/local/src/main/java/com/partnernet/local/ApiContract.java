@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
@@ -127,7 +128,11 @@ public final class ApiContract {
         return result.getOpenAPI();
     }
 
-    /** What every operation must state: a unique operationId, and the roles that may call it. */
+    /**
+     * What every operation must state: a unique operationId, and the roles that may call it. And README's rule for
+     * optimistic locking: a change to an existing resource whose answer carries its version (an ETag, and no 201 of a
+     * create) requires If-Match, with 428 when it is missing and 412 when it is stale; no other operation takes one.
+     */
     static List<String> lint(String document) {
         OpenAPI api = parse(document);
         List<String> failures = new ArrayList<>();
@@ -146,7 +151,37 @@ public final class ApiContract {
             if (roles(operation).isEmpty()) {
                 failures.add(key + ": names no roles (security requirement with the roles as scopes)");
             }
+            failures.addAll(ifMatch(key, method, operation));
         }));
+        return failures;
+    }
+
+    private static List<String> ifMatch(String key, PathItem.HttpMethod method, Operation operation) {
+        List<Parameter> ifMatch = operation.getParameters() == null ? List.of() : operation.getParameters().stream()
+                .filter(parameter -> "header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName()))
+                .toList();
+        boolean versioned = operation.getResponses().entrySet().stream()
+                .anyMatch(response -> response.getKey().startsWith("2") && response.getValue().getHeaders() != null
+                        && response.getValue().getHeaders().containsKey("ETag"));
+        boolean changesExisting = method != PathItem.HttpMethod.GET && versioned
+                && !operation.getResponses().containsKey("201");
+        List<String> failures = new ArrayList<>();
+        if (changesExisting && ifMatch.isEmpty()) {
+            failures.add(key + ": changes a versioned resource (its answer has an ETag) but takes no If-Match");
+        }
+        if (!changesExisting && !ifMatch.isEmpty()) {
+            failures.add(key + ": takes If-Match but changes no existing versioned resource");
+        }
+        if (!ifMatch.isEmpty()) {
+            if (!Boolean.TRUE.equals(ifMatch.get(0).getRequired())) {
+                failures.add(key + ": If-Match is not marked required");
+            }
+            for (String status : List.of("412", "428")) {
+                if (!operation.getResponses().containsKey(status)) {
+                    failures.add(key + ": takes If-Match but does not list " + status);
+                }
+            }
+        }
         return failures;
     }
 

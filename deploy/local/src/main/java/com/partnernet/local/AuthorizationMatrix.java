@@ -393,7 +393,8 @@ public final class AuthorizationMatrix {
 
     private HttpResponse<String> send(Endpoint endpoint, String token, String body)
             throws IOException, InterruptedException {
-        return attempt(endpoint, token, new Mistake("", Map.of(), endpoint.query, endpoint.contentType, null, body, 0, null));
+        return attempt(endpoint, token, new Mistake("", Map.of(), endpoint.query, endpoint.contentType, null, null, body, 0,
+                null));
     }
 
     private HttpResponse<String> attempt(Endpoint endpoint, String token, Mistake request)
@@ -402,8 +403,11 @@ public final class AuthorizationMatrix {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        if (request.body() != null) {
+        if (request.body() != null && request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
+        }
+        if (request.ifMatch() != null) {
+            builder.header("If-Match", request.ifMatch());
         }
         if (request.accept() != null) {
             builder.header("Accept", request.accept());
@@ -478,14 +482,16 @@ public final class AuthorizationMatrix {
      * the name the problem must mention (null: none).
      */
     private record Mistake(String what, Map<String, String> pathParameters, String query, String contentType,
-            String accept, String body, int status, String named) {
+            String accept, String ifMatch, String body, int status, String named) {
     }
 
     /**
      * Makes the mistakes a client can make at every endpoint the document lists, as a caller the rule allows: an
      * undeclared query parameter (400 naming it), each path parameter malformed (400 naming it), a body of a type
-     * the operation does not read (415), malformed JSON (400), an Accept it cannot serve (406). Each answer must be
-     * the expected problem, and a status the document lists (checked with the statuses the matrix met).
+     * the operation does not read — XML, JSON text sent as text/plain, a body without a Content-Type — (415),
+     * malformed JSON (400), an Accept it cannot serve (406), and where the document requires If-Match, a request
+     * without it (428). Every other mistake carries {@code If-Match: *} there, so it is the one flaw. Each answer must
+     * be the expected problem, and a status the document lists (checked with the statuses the matrix met).
      */
     public void verifyBadInput(List<Endpoint> endpoints) throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>(coverage(endpoints));
@@ -516,27 +522,42 @@ public final class AuthorizationMatrix {
 
     private List<Mistake> mistakes(Endpoint endpoint) throws IOException, InterruptedException {
         JsonNode operation = operation(endpoint);
+        boolean ifMatchRequired = false;
+        for (JsonNode parameter : operation.path("parameters")) {
+            ifMatchRequired |= parameter.path("in").asText().equals("header")
+                    && parameter.path("name").asText().equalsIgnoreCase("If-Match") && parameter.path("required").asBoolean();
+        }
+        String ifMatch = ifMatchRequired ? "*" : null;
         List<Mistake> mistakes = new ArrayList<>();
         String query = endpoint.query.isEmpty() ? "unexpectedParameter=1" : endpoint.query + "&unexpectedParameter=1";
-        mistakes.add(new Mistake("undeclared query parameter", Map.of(), query, endpoint.contentType, null,
+        mistakes.add(new Mistake("undeclared query parameter", Map.of(), query, endpoint.contentType, null, ifMatch,
                 endpoint.body, 400, "unexpectedParameter"));
         for (JsonNode parameter : operation.path("parameters")) {
             if (parameter.path("in").asText().equals("path") && constrained(parameter.path("schema"))) {
                 String name = parameter.path("name").asText();
                 mistakes.add(new Mistake("malformed " + name, Map.of(name, "x~1"), endpoint.query, endpoint.contentType,
-                        null, endpoint.body, 400, name));
+                        null, ifMatch, endpoint.body, 400, name));
             }
         }
         if (operation.has("requestBody")) {
+            String json = endpoint.body == null ? "{}" : endpoint.body;
             mistakes.add(new Mistake("body as application/xml", Map.of(), endpoint.query, "application/xml", null,
-                    "<lead/>", 415, null));
+                    ifMatch, "<lead/>", 415, null));
+            mistakes.add(new Mistake("JSON sent as text/plain", Map.of(), endpoint.query, "text/plain", null, ifMatch,
+                    json, 415, null));
+            mistakes.add(new Mistake("body without Content-Type", Map.of(), endpoint.query, null, null, ifMatch, json,
+                    415, null));
             if (operation.path("requestBody").path("content").has("application/json")) {
-                mistakes.add(new Mistake("malformed JSON", Map.of(), endpoint.query, "application/json", null,
+                mistakes.add(new Mistake("malformed JSON", Map.of(), endpoint.query, "application/json", null, ifMatch,
                         "{\"unclosed\": ", 400, null));
             }
         }
+        if (ifMatchRequired) {
+            mistakes.add(new Mistake("no If-Match", Map.of(), endpoint.query, endpoint.contentType, null, null,
+                    endpoint.body, 428, null));
+        }
         mistakes.add(new Mistake("Accept: application/xml", Map.of(), endpoint.query, endpoint.contentType,
-                "application/xml", endpoint.body, 406, null));
+                "application/xml", ifMatch, endpoint.body, 406, null));
         return mistakes;
     }
 

@@ -276,10 +276,11 @@ public final class DemoData {
             LocalDate end = start.plusDays(10);
             String shopId = classic.get(index).id();
             remodels.add(() -> {
-                String remodel = api.call("POST", partners + "/shops/" + shopId + "/remodels",
-                        Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", true)).get("id").asText();
-                api.call("POST", partners + "/remodels/" + remodel + "/start?on=" + start, null);
-                return api.call("POST", partners + "/remodels/" + remodel + "/completion?on=" + end, null);
+                JsonNode remodel = api.call("POST", partners + "/shops/" + shopId + "/remodels",
+                        Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", true));
+                String id = remodel.get("id").asText();
+                remodel = api.change("POST", partners + "/remodels/" + id + "/start?on=" + start, remodel, null);
+                return api.change("POST", partners + "/remodels/" + id + "/completion?on=" + end, remodel, null);
             });
         }
         // The autumn, September to mid-December (a week or more before the holidays): a remodel whose day has come
@@ -298,9 +299,10 @@ public final class DemoData {
                 JsonNode remodel = api.call("POST", partners + "/shops/" + shopId + "/remodels",
                         Map.of("plannedStart", start.toString(), "plannedEnd", end.toString(), "closesShop", false));
                 if (underway) {
-                    remodel = api.call("POST", partners + "/remodels/" + remodel.get("id").asText() + "/start?on=" + start, null);
+                    String id = remodel.get("id").asText();
+                    remodel = api.change("POST", partners + "/remodels/" + id + "/start?on=" + start, remodel, null);
                     if (end.isBefore(today)) {
-                        remodel = api.call("POST", partners + "/remodels/" + remodel.get("id").asText() + "/completion?on=" + end, null);
+                        remodel = api.change("POST", partners + "/remodels/" + id + "/completion?on=" + end, remodel, null);
                     }
                 }
                 return remodel;

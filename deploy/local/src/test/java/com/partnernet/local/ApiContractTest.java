@@ -111,6 +111,53 @@ class ApiContractTest {
                 ApiContract.lint(CONTRACT.replace("      operationId: getShop\n", "")));
     }
 
+    @Test
+    void aChangeToAVersionedResourceRequiresIfMatchWith412And428AndNothingElseTakesIt() {
+        String change = """
+                  /shops/{id}/closure:
+                    post:
+                      operationId: closeShop
+                %s      responses:
+                        "200":
+                          description: OK
+                          headers:
+                            ETag:
+                              schema:
+                                type: string
+                %s      security:
+                      - bearer:
+                        - sales-manager
+                components:""";
+        String ifMatch = """
+                      parameters:
+                      - name: If-Match
+                        in: header
+                        required: %s
+                        schema:
+                          type: string
+                """;
+        String preconditions = """
+                        "412":
+                          description: stale
+                        "428":
+                          description: missing
+                """;
+        assertEquals(List.of(), ApiContract.lint(withOperation(change.formatted(ifMatch.formatted("true"), preconditions))));
+        assertEquals(List.of("POST /shops/{id}/closure: changes a versioned resource (its answer has an ETag) but takes "
+                + "no If-Match"), ApiContract.lint(withOperation(change.formatted("", preconditions))));
+        assertEquals(List.of("POST /shops/{id}/closure: If-Match is not marked required",
+                "POST /shops/{id}/closure: takes If-Match but does not list 412",
+                "POST /shops/{id}/closure: takes If-Match but does not list 428"),
+                ApiContract.lint(withOperation(change.formatted(ifMatch.formatted("false"), ""))));
+        String create = change.formatted(ifMatch.formatted("true"), preconditions).replace("\"200\":", "\"201\":");
+        assertEquals(List.of("POST /shops/{id}/closure: takes If-Match but changes no existing versioned resource"),
+                ApiContract.lint(withOperation(create)));
+    }
+
+    private static String withOperation(String operation) {
+        return CONTRACT.replace("components:", operation);
+    }
+
     private Path committed() throws Exception {
         Path committed = Files.createTempFile(directory, "contract", ".yaml");
         Files.writeString(committed, CONTRACT);

@@ -87,7 +87,7 @@ public class FieldTeamResource {
 
     @POST
     @Path("/{teamId}/disbanding")
-    @Operation(operationId = "disbandFieldTeam", summary = "Disband a field team for good", description = "Publishes FieldTeamDisbanded; 409 if disbanded already.")
+    @Operation(operationId = "disbandFieldTeam", summary = "Disband a field team for good", description = "Needs If-Match with the team's ETag. Publishes FieldTeamDisbanded; 409 if disbanded already.")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<FieldTeamSnapshot> disband(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

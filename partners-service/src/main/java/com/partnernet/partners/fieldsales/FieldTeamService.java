@@ -84,9 +84,7 @@ public class FieldTeamService {
     @Transactional
     public FieldTeamSnapshot disband(UUID teamId, String ifMatch) {
         FieldTeam team = require(teamId);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, team.version, "field team");
-        }
+        ETags.requireMatch(ifMatch, team.version, "field team");
         requireActive(team, "disbanded");
         team.status = FieldTeamStatus.DISBANDED;
         team.updatedAt = Timestamps.now();

@@ -198,7 +198,7 @@ public class FootfallService {
         QueryRange.require(from.monday(), to.monday(), ChronoUnit.WEEKS, MAX_REPORT_WEEKS);
         requireScope(scope);
         List<Shop> inScope = footfall.shopsIn(scope);
-        Set<UUID> expected = inScope.stream().filter(shop -> shop.status != ShopStatus.CLOSED).map(shop -> shop.id)
+        Set<UUID> expected = inScope.stream().filter(shop -> shop.status() != ShopStatus.CLOSED).map(shop -> shop.id)
                 .collect(Collectors.toSet());
         // Three weeks before the range feed the first weeks' rolling average and week-over-week change.
         LocalDate loadFrom = from.monday().minusWeeks(3);

@@ -86,31 +86,35 @@ public class RemodelResource {
 
     @POST
     @Path("/{remodelId}/start")
-    @Operation(operationId = "startRemodel", summary = "Start a planned remodel", description = "Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
+    @Operation(operationId = "startRemodel", summary = "Start a planned remodel", description = "Needs If-Match with the "
+            + "remodel's ETag. Closes the shop temporarily if the remodel says so (ShopTemporarilyClosed).")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
-    public RestResponse<RemodelView> start(@PathParam("remodelId") UUID remodelId,
+    public RestResponse<RemodelView> start(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it started; default today") LocalDate on) {
-        return withETag(remodels.start(remodelId, on != null ? on : Timestamps.today()));
+        return withETag(remodels.start(remodelId, ifMatch, on != null ? on : Timestamps.today()));
     }
 
     @POST
     @Path("/{remodelId}/completion")
-    @Operation(operationId = "completeRemodel", summary = "Complete a running remodel", description = "The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
+    @Operation(operationId = "completeRemodel", summary = "Complete a running remodel", description = "Needs If-Match "
+            + "with the remodel's ETag. The shop gets the new format and reopens (ShopFormatChanged, ShopReopened).")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
-    public RestResponse<RemodelView> complete(@PathParam("remodelId") UUID remodelId,
+    public RestResponse<RemodelView> complete(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("on") @PastOrPresent @Parameter(description = "The day it was completed; default today") LocalDate on) {
-        return withETag(remodels.complete(remodelId, on != null ? on : Timestamps.today()));
+        return withETag(remodels.complete(remodelId, ifMatch, on != null ? on : Timestamps.today()));
     }
 
     @POST
     @Path("/{remodelId}/cancellation")
-    @Operation(operationId = "cancelRemodel", summary = "Cancel a planned or running remodel", description = "A shop it had closed reopens in its old format.")
+    @Operation(operationId = "cancelRemodel", summary = "Cancel a planned or running remodel", description = "Needs "
+            + "If-Match with the remodel's ETag. A shop it had closed reopens in its old format.")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
-    public RestResponse<RemodelView> cancel(@PathParam("remodelId") UUID remodelId, @Valid @NotNull Cancellation cancellation) {
-        return withETag(remodels.cancel(remodelId, cancellation.reason()));
+    public RestResponse<RemodelView> cancel(@PathParam("remodelId") UUID remodelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Cancellation cancellation) {
+        return withETag(remodels.cancel(remodelId, ifMatch, cancellation.reason()));
     }
 
     static RestResponse<RemodelView> withETag(RemodelView remodel) {

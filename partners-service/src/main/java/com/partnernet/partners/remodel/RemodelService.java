@@ -44,23 +44,16 @@ public class RemodelService {
     @Transactional
     public RemodelView plan(UUID shopId, RemodelRequest request) {
         Shop shop = shops.require(shopId);
-        if (shop.status == ShopStatus.CLOSED) {
-            throw new ConflictException("Shop " + shopId + " is closed for good; it will not be remodelled");
-        }
+        shop.requireChangeable();
         if (shop.format == StoreFormat.NEW_FORMAT) {
             throw new ConflictException("Shop " + shopId + " has the new store format already");
         }
         remodels.findOpen(shopId).ifPresent(open -> {
-            throw new ConflictException("Shop " + shopId + " has a remodel " + open.status + " already: " + open.id);
+            throw new ConflictException("Shop " + shopId + " has a remodel " + open.status() + " already: " + open.id);
         });
-        Remodel remodel = new Remodel();
-        remodel.id = UUID.randomUUID();
-        remodel.shopId = shopId;
-        remodel.partnerId = shop.partnerId;
-        remodel.status = RemodelStatus.PLANNED;
-        remodel.closesShop = request.closesShop() == null || request.closesShop();
-        remodel.createdAt = Timestamps.now();
-        schedule(remodel, request);
+        Instant now = Timestamps.now();
+        Remodel remodel = Remodel.plan(shopId, shop.partnerId, true, now);
+        remodel.schedule(request.plannedStart(), request.plannedEnd(), request.closesShop(), now);
         remodels.persist(remodel);
         return RemodelView.of(remodel);
     }
@@ -68,42 +61,30 @@ public class RemodelService {
     /** New planned dates for a remodel that has not started. */
     @Transactional
     public RemodelView reschedule(UUID id, String ifMatch, RemodelRequest request) {
-        Remodel remodel = require(id);
-        ETags.requireMatch(ifMatch, remodel.version, "remodel");
-        requireStatus(remodel, RemodelStatus.PLANNED, "rescheduled");
-        remodel.closesShop = request.closesShop() == null ? remodel.closesShop : request.closesShop();
-        schedule(remodel, request);
+        Remodel remodel = requireVersion(id, ifMatch);
+        remodel.schedule(request.plannedStart(), request.plannedEnd(), request.closesShop(), Timestamps.now());
         return flushed(remodel);
     }
 
     @Transactional
-    public RemodelView start(UUID id, LocalDate on) {
-        Remodel remodel = require(id);
-        requireStatus(remodel, RemodelStatus.PLANNED, "started");
+    public RemodelView start(UUID id, String ifMatch, LocalDate on) {
+        Remodel remodel = requireVersion(id, ifMatch);
         Shop shop = shops.require(remodel.shopId);
-        if (shop.status == ShopStatus.CLOSED) {
+        if (shop.status() == ShopStatus.CLOSED) {
             throw new ConflictException("Shop " + remodel.shopId + " is closed for good; cancel the remodel instead");
         }
-        remodel.status = RemodelStatus.IN_PROGRESS;
-        remodel.actualStart = on;
-        remodel.updatedAt = Timestamps.now();
-        if (remodel.closesShop && shop.status == ShopStatus.OPEN) {
-            shops.closeTemporarily(remodel.shopId, null, CLOSURE_REASON, startOf(on));
+        remodel.start(on, Timestamps.now());
+        if (remodel.closesShop && shop.status() == ShopStatus.OPEN) {
+            shops.closeForRemodel(remodel.shopId, CLOSURE_REASON, startOf(on));
         }
         Log.infof("Remodel %s of shop %s started on %s", id, remodel.shopId, on);
         return flushed(remodel);
     }
 
     @Transactional
-    public RemodelView complete(UUID id, LocalDate on) {
-        Remodel remodel = require(id);
-        requireStatus(remodel, RemodelStatus.IN_PROGRESS, "completed");
-        if (on.isBefore(remodel.actualStart)) {
-            throw new ConflictException("Remodel " + id + " started on " + remodel.actualStart + "; it cannot end before");
-        }
-        remodel.status = RemodelStatus.COMPLETED;
-        remodel.actualEnd = on;
-        remodel.updatedAt = Timestamps.now();
+    public RemodelView complete(UUID id, String ifMatch, LocalDate on) {
+        Remodel remodel = requireVersion(id, ifMatch);
+        remodel.complete(on, Timestamps.now());
         shops.completeRemodel(remodel.shopId, StoreFormat.NEW_FORMAT, startOf(on));
         Log.infof("Remodel %s of shop %s completed on %s", id, remodel.shopId, on);
         return flushed(remodel);
@@ -111,26 +92,17 @@ public class RemodelService {
 
     /** Calls a remodel off; a shop it had closed opens again in its old format. */
     @Transactional
-    public RemodelView cancel(UUID id, String reason) {
-        Remodel remodel = require(id);
-        if (!RemodelStatus.OPEN.contains(remodel.status)) {
-            throw new ConflictException("Remodel " + id + " is " + remodel.status + " and cannot be cancelled");
-        }
-        boolean wasRunning = remodel.status == RemodelStatus.IN_PROGRESS;
-        remodel.status = RemodelStatus.CANCELLED;
-        remodel.cancelReason = reason;
-        remodel.updatedAt = Timestamps.now();
-        Shop shop = shops.require(remodel.shopId);
-        if (wasRunning && remodel.closesShop && shop.status == ShopStatus.TEMPORARILY_CLOSED
-                && CLOSURE_REASON.equals(shop.statusReason)) {
-            shops.reopen(remodel.shopId, null);
+    public RemodelView cancel(UUID id, String ifMatch, String reason) {
+        Remodel remodel = requireVersion(id, ifMatch);
+        if (remodel.cancel(reason, Timestamps.now()) && remodel.closesShop) {
+            shops.reopenAfterRemodel(remodel.shopId, CLOSURE_REASON);
         }
         return flushed(remodel);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RemodelView get(UUID id) {
-        return RemodelView.of(require(id));
+        return RemodelView.of(remodels.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Remodel", id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -145,21 +117,10 @@ public class RemodelService {
         return day.atStartOfDay(Timestamps.BUSINESS_ZONE).toInstant();
     }
 
-    private Remodel require(UUID id) {
-        return remodels.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Remodel", id));
-    }
-
-    private static void requireStatus(Remodel remodel, RemodelStatus expected, String action) {
-        if (remodel.status != expected) {
-            throw new ConflictException("Remodel " + remodel.id + " is " + remodel.status + "; only a " + expected
-                    + " remodel can be " + action);
-        }
-    }
-
-    private static void schedule(Remodel remodel, RemodelRequest request) {
-        remodel.plannedStart = request.plannedStart();
-        remodel.plannedEnd = request.plannedEnd();
-        remodel.updatedAt = Timestamps.now();
+    private Remodel requireVersion(UUID id, String ifMatch) {
+        Remodel remodel = remodels.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Remodel", id));
+        ETags.requireMatch(ifMatch, remodel.version, "remodel");
+        return remodel;
     }
 
     private RemodelView flushed(Remodel remodel) {

@@ -22,7 +22,7 @@ public record RemodelView(
 
     static RemodelView of(Remodel remodel) {
         return new RemodelView(remodel.id, remodel.shopId, remodel.partnerId, remodel.plannedStart, remodel.plannedEnd,
-                remodel.actualStart, remodel.actualEnd, remodel.closesShop, remodel.status, remodel.cancelReason,
+                remodel.actualStart(), remodel.actualEnd(), remodel.closesShop, remodel.status(), remodel.cancelReason(),
                 remodel.isOverdue(Timestamps.today()), remodel.version);
     }
 }

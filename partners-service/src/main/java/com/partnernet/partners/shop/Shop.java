@@ -20,7 +20,9 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A partner's point of sale. */
+import com.partnernet.chassis.error.ConflictException;
+
+/** A partner's point of sale. Its status moves only through its own methods, which refuse the moves it cannot make. */
 @Entity
 @Table(name = "shop")
 public class Shop {
@@ -88,14 +90,14 @@ public class Shop {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public ShopStatus status;
+    private ShopStatus status;
 
     /** When the shop entered its current status (a closure's first day counts for prorated targets). */
     @Column(name = "status_since", nullable = false)
-    public Instant statusSince;
+    private Instant statusSince;
 
     @Column(name = "status_reason")
-    public String statusReason;
+    private String statusReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -106,4 +108,70 @@ public class Shop {
     /** Optimistic lock (the ETag), and the order of the shop's states for consumers of its events. */
     @Version
     public long version;
+
+    /** A new shop of the partner, open from {@code now}; its details are set by the caller. */
+    public static Shop open(UUID partnerId, Instant now) {
+        Shop shop = new Shop();
+        shop.id = UUID.randomUUID();
+        shop.partnerId = partnerId;
+        shop.status = ShopStatus.OPEN;
+        shop.statusSince = now;
+        shop.createdAt = now;
+        shop.updatedAt = now;
+        return shop;
+    }
+
+    public ShopStatus status() {
+        return status;
+    }
+
+    public Instant statusSince() {
+        return statusSince;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    /**
+     * OPEN → TEMPORARILY_CLOSED from {@code since} (e.g. the day a remodel started, which may lie before it was
+     * entered); routing skips the shop, targets prorate.
+     *
+     * @throws ConflictException unless the shop is open
+     */
+    public void closeTemporarily(String reason, Instant since, Instant now) {
+        move(EnumSet.of(ShopStatus.OPEN), ShopStatus.TEMPORARILY_CLOSED, reason, since, now);
+    }
+
+    /** @throws ConflictException unless the shop is temporarily closed */
+    public void reopen(Instant since, Instant now) {
+        move(EnumSet.of(ShopStatus.TEMPORARILY_CLOSED), ShopStatus.OPEN, null, since, now);
+    }
+
+    /**
+     * For good: CLOSED is final.
+     *
+     * @throws ConflictException once the shop is closed already
+     */
+    public void close(String reason, Instant since, Instant now) {
+        move(EnumSet.of(ShopStatus.OPEN, ShopStatus.TEMPORARILY_CLOSED), ShopStatus.CLOSED, reason, since, now);
+    }
+
+    /** @throws ConflictException once the shop is closed for good: its details stay as they were */
+    public void requireChangeable() {
+        if (status == ShopStatus.CLOSED) {
+            throw new ConflictException("Shop " + id + " is closed for good and cannot be changed");
+        }
+    }
+
+    private void move(Set<ShopStatus> from, ShopStatus to, String reason, Instant since, Instant now) {
+        if (!from.contains(status)) {
+            throw new ConflictException("Shop " + id + " is " + status + " and cannot become " + to
+                    + "; that needs a shop that is " + new TreeSet<>(from));
+        }
+        status = to;
+        statusReason = reason;
+        statusSince = since;
+        updatedAt = now;
+    }
 }

@@ -80,7 +80,7 @@ public class ShopResource {
 
     @POST
     @Path("/{shopId}/temporary-closure")
-    @Operation(operationId = "closeShopTemporarily", summary = "Close an open shop temporarily", description = "Publishes ShopTemporarilyClosed; 409 unless OPEN.")
+    @Operation(operationId = "closeShopTemporarily", summary = "Close an open shop temporarily", description = "Needs If-Match with the shop's ETag. Publishes ShopTemporarilyClosed; 409 unless OPEN.")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> closeTemporarily(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -90,7 +90,7 @@ public class ShopResource {
 
     @POST
     @Path("/{shopId}/reopening")
-    @Operation(operationId = "reopenShop", summary = "Reopen a temporarily closed shop", description = "Publishes ShopReopened; 409 unless TEMPORARILY_CLOSED.")
+    @Operation(operationId = "reopenShop", summary = "Reopen a temporarily closed shop", description = "Needs If-Match with the shop's ETag. Publishes ShopReopened; 409 unless TEMPORARILY_CLOSED.")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> reopen(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -99,7 +99,7 @@ public class ShopResource {
 
     @POST
     @Path("/{shopId}/closure")
-    @Operation(operationId = "closeShop", summary = "Close a shop for good", description = "Publishes ShopClosed; CLOSED is final.")
+    @Operation(operationId = "closeShop", summary = "Close a shop for good", description = "Needs If-Match with the shop's ETag. Publishes ShopClosed; CLOSED is final.")
     @RolesAllowed(SALES_MANAGER)
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> close(@PathParam("shopId") UUID shopId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

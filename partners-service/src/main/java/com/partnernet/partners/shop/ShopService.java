@@ -15,7 +15,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.error.InvalidRequestException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.geo.Distance;
@@ -53,13 +52,7 @@ public class ShopService {
     @Transactional
     public ShopSnapshot open(UUID partnerId, ShopRequest request) {
         partners.require(partnerId);
-        Shop shop = new Shop();
-        shop.id = UUID.randomUUID();
-        shop.partnerId = partnerId;
-        shop.status = ShopStatus.OPEN;
-        shop.createdAt = Timestamps.now();
-        shop.statusSince = shop.createdAt;
-        shop.updatedAt = shop.createdAt;
+        Shop shop = Shop.open(partnerId, Timestamps.now());
         apply(request, shop);
         shops.persist(shop);
         return publish(ShopEvents.Type.ShopOpened, shop);
@@ -73,9 +66,7 @@ public class ShopService {
     public ShopSnapshot update(UUID shopId, String ifMatch, ShopRequest request) {
         Shop shop = require(shopId);
         ETags.requireMatch(ifMatch, shop.version, "shop");
-        if (shop.status == ShopStatus.CLOSED) {
-            throw new ConflictException("Shop " + shopId + " is closed for good and cannot be changed");
-        }
+        shop.requireChangeable();
         ShopSnapshot before = ShopSnapshot.of(shop);
         apply(request, shop);
         List<ShopEvents.Type> changes = changes(before, shop);
@@ -88,31 +79,53 @@ public class ShopService {
         return after;
     }
 
-    /** OPEN → TEMPORARILY_CLOSED, e.g. for a remodel; routing skips it, targets prorate. */
+    /** OPEN → TEMPORARILY_CLOSED; routing skips it, targets prorate. */
     @Transactional
     public ShopSnapshot closeTemporarily(UUID shopId, String ifMatch, String reason) {
-        return closeTemporarily(shopId, ifMatch, reason, Timestamps.now());
-    }
-
-    /** The same from a given moment, e.g. the day a remodel started, which may lie before it was entered. */
-    @Transactional
-    public ShopSnapshot closeTemporarily(UUID shopId, String ifMatch, String reason, Instant since) {
-        return changeStatus(shopId, ifMatch, Set.of(ShopStatus.OPEN), ShopStatus.TEMPORARILY_CLOSED, reason,
-                ShopEvents.Type.ShopTemporarilyClosed, since);
+        Shop shop = requireVersion(shopId, ifMatch);
+        Instant now = Timestamps.now();
+        shop.closeTemporarily(reason, now, now);
+        return publish(ShopEvents.Type.ShopTemporarilyClosed, shop);
     }
 
     /** TEMPORARILY_CLOSED → OPEN. */
     @Transactional
     public ShopSnapshot reopen(UUID shopId, String ifMatch) {
-        return changeStatus(shopId, ifMatch, Set.of(ShopStatus.TEMPORARILY_CLOSED), ShopStatus.OPEN, null,
-                ShopEvents.Type.ShopReopened, Timestamps.now());
+        Shop shop = requireVersion(shopId, ifMatch);
+        Instant now = Timestamps.now();
+        shop.reopen(now, now);
+        return publish(ShopEvents.Type.ShopReopened, shop);
     }
 
     /** For good: from OPEN or TEMPORARILY_CLOSED to CLOSED, which is final. */
     @Transactional
     public ShopSnapshot close(UUID shopId, String ifMatch, String reason) {
-        return changeStatus(shopId, ifMatch, Set.of(ShopStatus.OPEN, ShopStatus.TEMPORARILY_CLOSED), ShopStatus.CLOSED,
-                reason, ShopEvents.Type.ShopClosed, Timestamps.now());
+        Shop shop = requireVersion(shopId, ifMatch);
+        Instant now = Timestamps.now();
+        shop.close(reason, now, now);
+        return publish(ShopEvents.Type.ShopClosed, shop);
+    }
+
+    /**
+     * A remodel that closes the shop started: closed temporarily from the day it started, which may lie before it was
+     * entered. The remodel's own version was checked; the shop's is not the caller's to know.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeForRemodel(UUID shopId, String reason, Instant since) {
+        Shop shop = require(shopId);
+        shop.closeTemporarily(reason, since, Timestamps.now());
+        publish(ShopEvents.Type.ShopTemporarilyClosed, shop);
+    }
+
+    /** A cancelled remodel had closed the shop (for {@code reason}): it opens again, unless closed otherwise since. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reopenAfterRemodel(UUID shopId, String reason) {
+        Shop shop = require(shopId);
+        if (shop.status() == ShopStatus.TEMPORARILY_CLOSED && reason.equals(shop.statusReason())) {
+            Instant now = Timestamps.now();
+            shop.reopen(now, now);
+            publish(ShopEvents.Type.ShopReopened, shop);
+        }
     }
 
     /** A completed remodel: the shop gets the new format and opens again from {@code since}, as two events. */
@@ -124,8 +137,8 @@ public class ShopService {
             shop.updatedAt = Timestamps.now();
             publish(ShopEvents.Type.ShopFormatChanged, shop);
         }
-        if (shop.status == ShopStatus.TEMPORARILY_CLOSED) {
-            setStatus(shop, ShopStatus.OPEN, null, since);
+        if (shop.status() == ShopStatus.TEMPORARILY_CLOSED) {
+            shop.reopen(since, Timestamps.now());
             publish(ShopEvents.Type.ShopReopened, shop);
         }
     }
@@ -167,32 +180,16 @@ public class ShopService {
         return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
     }
 
-    private ShopSnapshot changeStatus(UUID shopId, String ifMatch, Set<ShopStatus> from, ShopStatus to, String reason,
-            ShopEvents.Type event, Instant since) {
+    private Shop requireVersion(UUID shopId, String ifMatch) {
         Shop shop = require(shopId);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, shop.version, "shop");
-        }
-        if (!from.contains(shop.status)) {
-            throw new ConflictException("Shop " + shopId + " is " + shop.status + " and cannot become " + to
-                    + "; that needs a shop that is " + new TreeSet<>(from));
-        }
-        setStatus(shop, to, reason, since);
-        return publish(event, shop);
-    }
-
-    /** {@code since}: when the shop entered the status (consumers date closures by it), not when it was entered here. */
-    private static void setStatus(Shop shop, ShopStatus status, String reason, Instant since) {
-        shop.status = status;
-        shop.statusReason = reason;
-        shop.statusSince = since;
-        shop.updatedAt = Timestamps.now();
+        ETags.requireMatch(ifMatch, shop.version, "shop");
+        return shop;
     }
 
     private ShopSnapshot publish(ShopEvents.Type type, Shop shop) {
         ShopSnapshot snapshot = flushed(shop);
         events.publish(type, snapshot);
-        Log.infof("Shop %s: %s (version %d, %s)", shop.id, type, snapshot.version(), shop.status);
+        Log.infof("Shop %s: %s (version %d, %s)", shop.id, type, snapshot.version(), shop.status());
         return snapshot;
     }
 

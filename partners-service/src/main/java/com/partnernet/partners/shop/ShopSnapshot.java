@@ -38,7 +38,7 @@ public record ShopSnapshot(
         return new ShopSnapshot(shop.id, shop.partnerId, shop.name, shop.street, shop.postalCode, shop.city, shop.state,
                 shop.latitude, shop.longitude, shop.format, new TreeSet<>(shop.segments),
                 new TreeSet<>(shop.productLines), new TreeSet<>(shop.catchment), shop.weeklyLeadCapacity,
-                List.copyOf(shop.openingHours), shop.email, shop.status, shop.statusSince, shop.statusReason, shop.version,
+                List.copyOf(shop.openingHours), shop.email, shop.status(), shop.statusSince(), shop.statusReason(), shop.version,
                 shop.updatedAt);
     }
 }
