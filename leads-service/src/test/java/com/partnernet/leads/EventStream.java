@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.partnernet.local.ApiClient;
+import com.partnernet.testkit.http.ApiClient;
 
 import io.restassured.RestAssured;
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.local.KafkaTestClient;
-import com.partnernet.local.ManagementPort;
-import com.partnernet.local.MetricsText;
+import com.partnernet.testkit.capture.KafkaTestClient;
+import com.partnernet.testkit.service.ManagementPort;
+import com.partnernet.testkit.service.MetricsText;
 
 import io.restassured.http.ContentType;
 

@@ -3,7 +3,6 @@ package com.partnernet.chassis.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +25,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import picocli.CommandLine;
 
 /**
  * Sends dead-lettered records back to the topic they came from, once their cause is fixed (a lead refused for an
@@ -64,49 +66,53 @@ public final class DeadLetterReplay implements AutoCloseable {
      */
     public record Options(String topic, String reason, Instant since, boolean dryRun) {
 
-        static final String USAGE = "usage: replay-dlq TOPIC [--reason TEXT] [--since TIME] [--dry-run]"
-                + "   (TIME: ISO instant, e.g. 2026-12-02T08:00:00Z)";
-
-        /** The command line's options; an {@link IllegalArgumentException} saying what is wrong. */
+        /** The command line's options; a {@link CommandLine.ParameterException} saying what is wrong. */
         public static Options parse(String... args) {
-            String topic = null;
-            String reason = null;
-            Instant since = null;
-            boolean dryRun = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--reason" -> reason = value(args, ++i, "--reason");
-                    case "--since" -> {
-                        String time = value(args, ++i, "--since");
-                        try {
-                            since = Instant.parse(time);
-                        } catch (DateTimeParseException e) {
-                            throw new IllegalArgumentException("--since " + time + " is no ISO instant");
-                        }
-                    }
-                    case "--dry-run" -> dryRun = true;
-                    default -> {
-                        if (args[i].startsWith("--") || topic != null) {
-                            throw new IllegalArgumentException("unknown argument " + args[i]);
-                        }
-                        topic = args[i];
-                    }
-                }
-            }
-            if (topic == null) {
-                throw new IllegalArgumentException("which dead-letter topic?");
-            }
+            Command command = new Command();
+            new CommandLine(command).parseArgs(args);
+            return command.options();
+        }
+    }
+
+    /** The command line of the replay (picocli): usage, {@code --help} and the checks of its arguments. */
+    @CommandLine.Command(name = "replay-dlq", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Re-publishes a dead-letter topic's records to the topic they came from, each at most once "
+                    + "(a ledger on " + LEDGER_TOPIC + " remembers), and prints what it replayed and skipped. Kafka's "
+                    + "settings come from the environment: KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, "
+                    + "KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG, ...")
+    static final class Command implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "TOPIC", description = "the dead-letter topic (*.dlq)")
+        String topic;
+
+        @CommandLine.Option(names = "--reason", paramLabel = "TEXT",
+                description = "only records whose dead-letter reason contains TEXT")
+        String reason;
+
+        @CommandLine.Option(names = "--since", paramLabel = "TIME",
+                description = "only records dead-lettered from TIME on (an ISO instant, e.g. 2026-12-02T08:00:00Z)")
+        Instant since;
+
+        @CommandLine.Option(names = "--dry-run", description = "say what would be replayed, replay nothing")
+        boolean dryRun;
+
+        Options options() {
             if (!topic.endsWith(".dlq")) {
-                throw new IllegalArgumentException(topic + " is no dead-letter topic (*.dlq)");
+                throw new CommandLine.ParameterException(spec.commandLine(), topic + " is no dead-letter topic (*.dlq)");
             }
             return new Options(topic, reason, since, dryRun);
         }
 
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
+        @Override
+        public Integer call() {
+            Options options = options();
+            try (DeadLetterReplay replay = new DeadLetterReplay(kafkaSettings(System.getenv()))) {
+                replay.run(options, System.out::println);
             }
-            return args[index];
+            return 0;
         }
     }
 
@@ -131,19 +137,9 @@ public final class DeadLetterReplay implements AutoCloseable {
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     }
 
+    /** Exits 0 when done, 2 on a wrong command line (with what is wrong and the usage). */
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        try (DeadLetterReplay replay = new DeadLetterReplay(kafkaSettings(System.getenv()))) {
-            replay.run(options, System.out::println);
-        }
+        System.exit(new CommandLine(new Command()).execute(args));
     }
 
     /** The Kafka settings of the environment, named as the services take them: KAFKA_SASL_JAAS_CONFIG → sasl.jaas.config. */

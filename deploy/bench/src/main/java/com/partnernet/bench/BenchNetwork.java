@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Service;
-import com.partnernet.local.Tokens;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.token.Tokens;
 
 /**
  * A partner network made through the services' public APIs as a sales manager would: partners with shops in

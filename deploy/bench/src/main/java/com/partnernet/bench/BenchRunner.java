@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Infrastructure;
-import com.partnernet.local.Service;
-import com.partnernet.local.Tokens;
+import com.partnernet.testkit.infrastructure.Infrastructure;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.token.Tokens;
 
 /**
  * The benchmark: the packaged services on real PostgreSQL (durable, as a real server commits) and Kafka, measured

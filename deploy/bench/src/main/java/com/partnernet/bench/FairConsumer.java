@@ -35,7 +35,7 @@ import org.flywaydb.core.Flyway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Postgres;
+import com.partnernet.testkit.infrastructure.Postgres;
 
 /**
  * The fair anchor for ingestion: what leads-service's guarantees cost without the framework. Plain kafka-clients and

@@ -27,9 +27,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.FixedRate;
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.KafkaTestClient;
-import com.partnernet.local.MetricsText;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.capture.KafkaTestClient;
+import com.partnernet.testkit.service.MetricsText;
+import com.partnernet.testkit.service.Service;
 
 /**
  * Leads published on {@code leads.inbound} as a marketing system would, at a fixed rate or flat out, and the time

@@ -22,9 +22,9 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.JwtKeys;
-import com.partnernet.local.Service;
-import com.partnernet.local.Tokens;
+import com.partnernet.testkit.token.JwtKeys;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.token.Tokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 

@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Postgres;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.infrastructure.Postgres;
+import com.partnernet.testkit.service.Service;
 
 /**
  * The anchor for ingestion: what this machine does at all with the same records and no framework — plain

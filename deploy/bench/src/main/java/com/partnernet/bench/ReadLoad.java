@@ -16,8 +16,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.ApiClient;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.http.ApiClient;
+import com.partnernet.testkit.service.Service;
 
 /**
  * Closed-loop read load: {@code connections} clients each send their next request as soon as the last one answered,

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.service.Service;
 
 /** The run's measurements: a table (ours beside the anchor, the ratio, the target and whether it is met) and JSON. */
 final class Report {

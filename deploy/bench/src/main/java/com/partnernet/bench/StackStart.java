@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.partnernet.local.Infrastructure;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.infrastructure.Infrastructure;
+import com.partnernet.testkit.service.Service;
 
 /**
  * README's run command timed as a newcomer meets it once the build is done: {@code deploy/local/stack start} on an

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Service;
-import com.partnernet.local.ServiceProcess;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.service.ServiceProcess;
 
 /**
  * Start to ready, and resident memory once settled, of each service started alone (the others stopped) and of the three

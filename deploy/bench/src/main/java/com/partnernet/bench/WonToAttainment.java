@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.partnernet.chaos.SystemUnderTest;
-import com.partnernet.local.Service;
-import com.partnernet.local.Tokens;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.token.Tokens;
 
 /**
  * How soon a won lead shows in its partner's attainment: a shop marks an assigned lead WON through leads-service's

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.local.DemoData;
-import com.partnernet.local.Service;
-import com.partnernet.local.Tokens;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.token.Tokens;
 
 /**
  * Scenario 7: for every operation in the three services' OpenAPI documents and every kind of flaw that applies to it
@@ -104,7 +104,7 @@ final class BadRestInput implements Scenario {
                 .mapToLong(status -> status.getValue().get()).sum();
         return new Outcome(name(), String.format("%,d bad requests, %d operations, %d operation × flaw pairs",
                 sent.get(), operations.size(), flaws),
-                "flawed bodies, path/query parameters, content types, credentials", sent.get(), problems,
+                "flawed bodies, path/query parameters, content types, If-Match, credentials", sent.get(), problems,
                 failures.size(), written.size(), failures.isEmpty() && written.isEmpty(),
                 "answers by status " + statuses + "; " + (failures.isEmpty() ? "every answer a 4xx problem document"
                         : "FAILED (shrunk): " + String.join("; ", failures)) + "; "

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.partnernet.local.Infrastructure;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.infrastructure.Infrastructure;
+import com.partnernet.testkit.service.Service;
 
 /**
  * Scenarios 3 and 4: the Kafka broker or the PostgreSQL server is stopped at a random moment while leads flow, kept

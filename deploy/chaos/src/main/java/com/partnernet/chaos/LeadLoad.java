@@ -13,8 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import com.partnernet.local.KafkaTestClient;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.capture.KafkaTestClient;
+import com.partnernet.testkit.service.Service;
 
 /**
  * Leads a marketing system publishes at a fixed rate to {@code leads.inbound} while a fault is injected, and what

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.partnernet.local.Service;
-import com.partnernet.local.Tokens;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.token.Tokens;
 
 /** Campaign leads as a marketing system publishes them. */
 final class Leads {

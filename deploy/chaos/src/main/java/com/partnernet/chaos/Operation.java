@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.service.Service;
 
 /**
  * One operation of a service's OpenAPI document, with its schemas resolved: what scenario 7 needs to make requests

@@ -15,8 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import com.partnernet.local.KafkaTestClient;
-import com.partnernet.local.Service;
+import com.partnernet.testkit.capture.KafkaTestClient;
+import com.partnernet.testkit.service.Service;
 
 /**
  * Scenario 6: valid leads mixed with every kind of bad record on {@code leads.inbound}. Every bad one must reach

@@ -3,7 +3,7 @@ package com.partnernet.chaos;
 import java.util.List;
 import java.util.Map;
 
-import com.partnernet.local.Service;
+import com.partnernet.testkit.service.Service;
 
 /** One fault scenario: what it needs running, and a run that ends in a verdict. */
 interface Scenario {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.partnernet.local.Service;
+import com.partnernet.testkit.service.Service;
 
 /**
  * Scenario 1: leads-service is killed (SIGKILL) twice at random moments while leads are published and processed,

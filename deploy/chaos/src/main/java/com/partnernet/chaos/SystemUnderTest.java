@@ -42,15 +42,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnernet.local.ApiClient;
-import com.partnernet.local.Infrastructure;
-import com.partnernet.local.JwtKeys;
-import com.partnernet.local.KafkaTestClient;
-import com.partnernet.local.Postgres;
-import com.partnernet.local.Service;
-import com.partnernet.local.ServiceProcess;
-import com.partnernet.local.Tokens;
-import com.partnernet.local.Topic;
+import com.partnernet.testkit.http.ApiClient;
+import com.partnernet.testkit.infrastructure.Infrastructure;
+import com.partnernet.testkit.token.JwtKeys;
+import com.partnernet.testkit.capture.KafkaTestClient;
+import com.partnernet.testkit.infrastructure.Postgres;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.service.ServiceProcess;
+import com.partnernet.testkit.token.Tokens;
+import com.partnernet.testkit.infrastructure.Topic;
 
 /**
  * The system a fault scenario or a benchmark runs against: real PostgreSQL and Kafka from the local run's launcher,

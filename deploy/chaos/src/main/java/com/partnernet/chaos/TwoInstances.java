@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.partnernet.local.Service;
-import com.partnernet.local.Topic;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.infrastructure.Topic;
 
 /**
  * Scenario 5: two instances of leads-service share the consumer group and the database; the one holding the outbox

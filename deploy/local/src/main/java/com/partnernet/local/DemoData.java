@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnernet.testkit.http.ApiClient;
+import com.partnernet.testkit.service.Service;
 
 /**
  * The demo network, loaded through the services' public APIs on the first start (so it also proves them). It tells

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import com.partnernet.testkit.infrastructure.Infrastructure;
+import com.partnernet.testkit.infrastructure.MailServer;
+import com.partnernet.testkit.infrastructure.TraceViewer;
+import com.partnernet.testkit.service.Service;
 
 /**
  * The local run's infrastructure as a JVM of its own: PostgreSQL (durable, data kept in the state folder), a Kafka

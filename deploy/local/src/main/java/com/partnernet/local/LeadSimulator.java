@@ -24,6 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.testkit.http.ApiClient;
+import com.partnernet.testkit.infrastructure.Topic;
+import com.partnernet.testkit.service.Service;
 
 /**
  * A marketing system and the shops, for the local run: publishes campaign leads to {@code leads.inbound} as a

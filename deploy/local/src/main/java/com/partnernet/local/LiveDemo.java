@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.partnernet.testkit.token.Tokens;
 
 /**
  * The local run's live part, a JVM of its own: the dashboard page for sales managers and ops (served on

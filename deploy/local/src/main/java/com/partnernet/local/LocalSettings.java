@@ -3,6 +3,10 @@ package com.partnernet.local;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import com.partnernet.testkit.infrastructure.Infrastructure;
+import com.partnernet.testkit.infrastructure.KafkaBroker;
+import com.partnernet.testkit.infrastructure.Postgres;
+import com.partnernet.testkit.service.Service;
 
 /** The local run's fixed default ports, each overridable by an environment variable, and its state folder. */
 public record LocalSettings(Path stateDir, int postgresPort, int kafkaPort, int controllerPort, int smtpPort,

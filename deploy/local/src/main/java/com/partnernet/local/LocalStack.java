@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -25,8 +26,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Unmatched;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.testkit.infrastructure.MailServer;
+import com.partnernet.testkit.infrastructure.Postgres;
+import com.partnernet.testkit.infrastructure.Topic;
+import com.partnernet.testkit.infrastructure.TraceViewer;
+import com.partnernet.testkit.service.Service;
+import com.partnernet.testkit.service.ServiceProcess;
+import com.partnernet.testkit.token.JwtKeys;
+import com.partnernet.testkit.token.Tokens;
 
 /**
  * The local run: {@code start} (infrastructure, the three services, demo data, the live demo: dashboard page and lead
@@ -65,45 +81,140 @@ public final class LocalStack {
         this.settings = LocalSettings.fromEnvironment(state);
     }
 
+    /** Exits 0 when done; 1 on a failure (said why), 2 on a wrong command line (with the usage), 3: status not ready. */
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("partnernet.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(root);
-        String verb = args.length > 0 ? args[0] : "start";
-        List<String> options = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-        try {
-            switch (verb) {
-                case "start" -> stack.start(!options.contains("--no-demo") && !"false".equals(System.getenv("DEMO_DATA")));
-                case "stop" -> stack.stop();
-                case "status" -> System.exit(stack.status() ? 0 : 3);
-                case "publish-lead" -> stack.publishLead(options.isEmpty() ? "-" : options.get(0));
-                case "token" -> stack.printToken(options);
-                case "replay-dlq" -> System.exit(stack.replayDeadLetters(options));
-                default -> {
-                    System.err.println("""
-                            usage: deploy/local/stack start [--no-demo] | stop | status | publish-lead FILE|- | token ROLE [PARTNER_ID]
-                                                    | replay-dlq TOPIC [--reason TEXT] [--since TIME] [--dry-run] | needs-build
-                              start         PostgreSQL, Kafka, the three services, demo data (DEMO_DATA=false or --no-demo to
-                                            skip it), the dashboard (DASHBOARD_PORT, 8080) and the lead simulator (LEAD_RATE
-                                            leads per minute, 30; 0 switches it off)
-                              stop          stops everything the run started; data stays in .local/
-                              status        what runs, where, and whether it is ready
-                              publish-lead  publishes one lead (JSON from FILE or stdin) to leads.inbound, keyed source:externalId
-                              token         prints a bearer token (7 days) for sales-manager, ops, marketing-system, or
-                                            partner-user with the partner's id
-                              replay-dlq    re-publishes a dead-letter topic's records to their source topic, each at most
-                                            once, and says what it replayed and skipped (--dry-run: only says)
-                              needs-build   whether start would build (exit 0) and why""");
-                    System.exit(2);
-                }
+        CommandLine command = new CommandLine(new Stack(new LocalStack(root)));
+        command.setExecutionExceptionHandler((failure, line, parsed) -> {
+            System.err.println();
+            System.err.println("ERROR: " + (failure instanceof StackException ? failure.getMessage() : failure.toString()));
+            return 1;
+        });
+        System.exit(command.execute(args));
+    }
+
+    /** The command line (picocli): one subcommand a verb; none is {@code start}. */
+    @Command(name = "deploy/local/stack", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "The local run: PostgreSQL, Kafka, a mail server, a trace viewer, the three services, demo data, "
+                    + "the dashboard and a simulated campaign; state, logs and pid files in .local/ (or LOCAL_STATE).",
+            footer = { "", "The script itself also answers 'needs-build': whether start would build (exit 0) and why." },
+            subcommands = { Stack.Start.class, Stack.Stop.class, Stack.Status.class, Stack.PublishLead.class,
+                    Stack.Token.class, Stack.ReplayDeadLetters.class })
+    static final class Stack implements Callable<Integer> {
+
+        final LocalStack stack;
+
+        Stack(LocalStack stack) {
+            this.stack = stack;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return new Start(this).call();
+        }
+
+        @Command(name = "start", mixinStandardHelpOptions = true, description = "PostgreSQL, Kafka, the three services, "
+                + "demo data (first start), the dashboard (DASHBOARD_PORT, 8080) and the lead simulator (LEAD_RATE leads "
+                + "per minute, 30; 0 switches it off).")
+        static final class Start implements Callable<Integer> {
+
+            @ParentCommand
+            Stack parent;
+
+            @Option(names = "--no-demo", description = "no demo data (also DEMO_DATA=false)")
+            boolean noDemo;
+
+            Start() {
             }
-        } catch (StackException e) {
-            System.err.println();
-            System.err.println("ERROR: " + e.getMessage());
-            System.exit(1);
-        } catch (Exception e) {
-            System.err.println();
-            System.err.println("ERROR: " + e);
-            System.exit(1);
+
+            Start(Stack parent) {
+                this.parent = parent;
+            }
+
+            @Override
+            public Integer call() throws Exception {
+                parent.stack.start(!noDemo && !"false".equals(System.getenv("DEMO_DATA")));
+                return 0;
+            }
+        }
+
+        @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops everything the run started; data stays.")
+        static final class Stop implements Callable<Integer> {
+
+            @ParentCommand
+            Stack parent;
+
+            @Override
+            public Integer call() throws Exception {
+                parent.stack.stop();
+                return 0;
+            }
+        }
+
+        @Command(name = "status", mixinStandardHelpOptions = true,
+                description = "What runs, where, and whether it is ready (exit 3 when not).")
+        static final class Status implements Callable<Integer> {
+
+            @ParentCommand
+            Stack parent;
+
+            @Override
+            public Integer call() {
+                return parent.stack.status() ? 0 : 3;
+            }
+        }
+
+        @Command(name = "publish-lead", mixinStandardHelpOptions = true,
+                description = "Publishes one lead to leads.inbound, keyed source:externalId, as a marketing system does.")
+        static final class PublishLead implements Callable<Integer> {
+
+            @ParentCommand
+            Stack parent;
+
+            @Parameters(paramLabel = "FILE", defaultValue = "-", description = "the lead as JSON; - (default): stdin")
+            String file;
+
+            @Override
+            public Integer call() throws Exception {
+                parent.stack.publishLead(file);
+                return 0;
+            }
+        }
+
+        @Command(name = "token", mixinStandardHelpOptions = true, description = "Prints a bearer token (7 days).")
+        static final class Token implements Callable<Integer> {
+
+            @ParentCommand
+            Stack parent;
+
+            @Parameters(index = "0", paramLabel = "ROLE", description = "sales-manager, ops, marketing-system or partner-user")
+            String role;
+
+            @Parameters(index = "1", arity = "0..1", paramLabel = "PARTNER_ID", description = "a partner user's partner")
+            String partnerId;
+
+            @Override
+            public Integer call() {
+                parent.stack.printToken(role, partnerId);
+                return 0;
+            }
+        }
+
+        @Command(name = "replay-dlq", description = "Re-publishes a dead-letter topic's records to their source topic, "
+                + "each at most once, and says what it replayed and skipped: the chassis' replay tool (its --help tells "
+                + "more) against the run's broker.")
+        static final class ReplayDeadLetters implements Callable<Integer> {
+
+            @ParentCommand
+            Stack parent;
+
+            @Unmatched
+            List<String> arguments = new ArrayList<>();
+
+            @Override
+            public Integer call() throws Exception {
+                return parent.stack.replayDeadLetters(arguments);
+            }
         }
     }
 
@@ -419,21 +530,19 @@ public final class LocalStack {
         }
     }
 
-    private void printToken(List<String> options) {
-        if (options.isEmpty() || !(OPERATOR_ROLES.contains(options.get(0)) || Tokens.PARTNER_USER.equals(options.get(0)))) {
-            throw new StackException("usage: deploy/local/stack token sales-manager|ops|marketing-system|partner-user "
-                    + "[PARTNER_ID]");
+    private void printToken(String role, String partnerId) {
+        if (!(OPERATOR_ROLES.contains(role) || Tokens.PARTNER_USER.equals(role))) {
+            throw new StackException("no such role: " + role + "; sales-manager, ops, marketing-system or partner-user");
         }
         if (!Files.exists(jwtFolder().resolve(JwtKeys.PRIVATE_KEY_FILE))) {
             throw new StackException("No development key pair yet: start the stack once (deploy/local/stack start)");
         }
-        String role = options.get(0);
         if (Tokens.PARTNER_USER.equals(role)) {
-            if (options.size() < 2) {
+            if (partnerId == null) {
                 throw new StackException("A partner user belongs to one partner: deploy/local/stack token partner-user "
                         + "<partnerId>");
             }
-            System.out.println(tokens().partnerUser("local-" + role, TOKEN_LIFETIME, options.get(1)));
+            System.out.println(tokens().partnerUser("local-" + role, TOKEN_LIFETIME, partnerId));
         } else {
             System.out.println(tokens().mint("local-" + role, TOKEN_LIFETIME, Set.of(role)));
         }

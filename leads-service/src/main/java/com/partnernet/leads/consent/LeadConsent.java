@@ -1,5 +1,6 @@
 package com.partnernet.leads.consent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnernet.leads.lead.Lead;
 import com.partnernet.leads.vocabulary.ProductLine;
 
 /**
@@ -56,6 +58,26 @@ public class LeadConsent {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /**
+     * The consent a lead arrived with, to be contacted by the assigned partner about its product line: granted at
+     * {@code grantedAt} (default: now) until {@code expiresAt} (default: {@code validity} later), or not granted.
+     */
+    public static LeadConsent recorded(Lead lead, String source, boolean granted, Instant grantedAt, Instant expiresAt,
+            Duration validity, Instant now) {
+        LeadConsent consent = new LeadConsent();
+        consent.id = UUID.randomUUID();
+        consent.leadId = lead.id;
+        consent.purpose = CONTACT_ABOUT_PRODUCT_LINE;
+        consent.recipient = ASSIGNED_PARTNER;
+        consent.productLine = lead.productLine;
+        consent.granted = granted;
+        consent.grantedAt = granted ? (grantedAt != null ? grantedAt : now) : null;
+        consent.expiresAt = !granted ? null : expiresAt != null ? expiresAt : consent.grantedAt.plus(validity);
+        consent.source = source;
+        consent.recordedAt = now;
+        return consent;
+    }
 
     public boolean isValidAt(Instant moment) {
         return granted && (expiresAt == null || expiresAt.isAfter(moment));

@@ -2,8 +2,6 @@ package com.partnernet.leads.ingestion;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadMetrics;
 
 import io.opentelemetry.api.trace.Span;
-import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -56,32 +53,15 @@ public class InboundLeadConsumer {
         // A span per record, in the trace its publisher's headers carry: each lead's events continue its record's trace.
         List<Span> spans = records.stream().map(record -> traces.startProcess(Polls.origin(record), CONSUMER)).toList();
         List<String> traceParents = spans.stream().map(Traces::traceParent).toList();
-        List<String> rejections;
-        List<RuntimeException> failures = new ArrayList<>(Collections.nCopies(records.size(), null));
-        try {
-            rejections = handler.ingest(payloads, traceParents);
-        } catch (RuntimeException stillFailing) {
-            // The poll failed for the whole retry budget: each record alone, so only those that keep failing go to
-            // the DLQ (with the failure as the reason) and the others are stored.
-            Log.warnf("A poll of %d leads kept failing (%s); storing them one by one", records.size(), stillFailing.toString());
-            rejections = new ArrayList<>(records.size());
-            for (int i = 0; i < records.size(); i++) {
-                try {
-                    rejections.add(handler.ingestOnce(List.of(payloads.get(i)),
-                            Collections.singletonList(traceParents.get(i))).get(0));
-                } catch (RuntimeException failure) {
-                    rejections.add(null);
-                    failures.set(i, failure);
-                }
-            }
-        }
+        List<InboundLeadHandler.Verdict> verdicts = handler.ingest(payloads, traceParents);
         Instant committed = Timestamps.now();
         Map<KafkaRecord<String, String>, Throwable> deadLetter = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            if (failures.get(i) != null) {
-                deadLetter.put(records.get(i), failures.get(i));
-            } else if (rejections.get(i) != null) {
-                deadLetter.put(records.get(i), new PoisonMessageException(rejections.get(i)));
+            InboundLeadHandler.Verdict verdict = verdicts.get(i);
+            if (verdict.failure() != null) {
+                deadLetter.put(records.get(i), verdict.failure());
+            } else if (verdict.rejection() != null) {
+                deadLetter.put(records.get(i), new PoisonMessageException(verdict.rejection()));
             } else {
                 metrics.intookAfter(Duration.between(records.get(i).getTimestamp(), committed));
             }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,21 +106,58 @@ public class IntakeService {
     private record Contactable(int index, Lead lead, LeadConsent consent, Campaign campaign) {
     }
 
-    /** The rows an intake creates, stored together at its end: each kind in one batch, leads first. */
-    private record CreatedRows(List<Lead> leads, List<LeadConsent> consents, List<RoutingService.Routed> routings) {
+    /** What is stored already of an intake's leads: each one known by its source key, and their campaigns. */
+    private record Stored(Map<String, Lead> known, Map<String, Campaign> campaigns) {
+    }
 
-        CreatedRows() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    /**
+     * One intake's answers, per lead in order, and what it creates: the rows stored together at its end (each kind in
+     * one batch, leads first) and the counts for the metrics once it committed.
+     */
+    private static final class Intake {
+
+        final IntakeResult[] results;
+        final List<Lead> leads = new ArrayList<>();
+        final List<LeadConsent> consents = new ArrayList<>();
+        final List<RoutingService.Routed> routings = new ArrayList<>();
+        final LeadMetrics.Tally tally = new LeadMetrics.Tally();
+        /** Leads sent again, by position: answered once the intake decided, as a lead sent twice in it may be routed. */
+        final Map<Integer, Lead> resent = new HashMap<>();
+
+        Intake(int size) {
+            results = new IntakeResult[size];
         }
 
-        void add(Lead lead, LeadConsent consent) {
+        void created(Lead lead, LeadConsent consent) {
             leads.add(lead);
             consents.add(consent);
         }
     }
 
+    /**
+     * The phases of an intake, each for all its leads at once: what is stored already, each lead checked and its
+     * consent recorded, each contactable lead linked to the same person's open lead or routed, the new rows stored,
+     * the resends answered with what is stored.
+     */
     private List<IntakeResult> intake(List<InputReader.Reading<InboundLead>> inbound, List<String> traceParents) {
         Instant now = Timestamps.now();
+        Intake intake = new Intake(inbound.size());
+        Stored stored = lookUp(inbound);
+        List<Contactable> contactable = admit(inbound, traceParents, stored, intake, now);
+        linkOrRoute(contactable, intake, now);
+        leads.insertAll(intake.leads);
+        consents.insertAll(intake.consents);
+        routing.recordAll(intake.routings);
+        intake.resent.forEach((index, lead) -> {
+            Log.debugf("Lead %s is known already", lead.id);
+            intake.results[index] = IntakeResult.existing(LeadView.of(lead));
+        });
+        metrics.countOnCommit(intake.tally);
+        return List.of(intake.results);
+    }
+
+    /** The leads stored already under the intake's source keys (locked until it commits) and the campaigns named. */
+    private Stored lookUp(List<InputReader.Reading<InboundLead>> inbound) {
         // Only a lead read without fault is looked up by its key: a faulty one is rejected whatever is stored.
         List<InboundLead> readable = inbound.stream().filter(InputReader.Reading::valid).map(InputReader.Reading::value)
                 .toList();
@@ -130,40 +166,56 @@ public class IntakeService {
                 readable.stream().map(InboundLead::externalId).toList());
         Map<String, Campaign> campaignsByCode = campaigns.byCodes(inbound.stream().map(InputReader.Reading::value)
                 .filter(Objects::nonNull).map(InboundLead::campaign).filter(Objects::nonNull).collect(Collectors.toSet()));
-        IntakeResult[] results = new IntakeResult[inbound.size()];
-        LeadMetrics.Tally tally = new LeadMetrics.Tally();
-        CreatedRows rows = new CreatedRows();
-        Map<Integer, Lead> resent = new HashMap<>();
+        return new Stored(known, campaignsByCode);
+    }
+
+    /**
+     * Each lead taken as far as it can be now: a resend put aside, an invalid one REJECTED, one without valid consent
+     * stored unrouted; the others, with their consent, wait for the duplicate check and routing.
+     */
+    private List<Contactable> admit(List<InputReader.Reading<InboundLead>> inbound, List<String> traceParents,
+            Stored stored, Intake intake, Instant now) {
         List<Contactable> contactable = new ArrayList<>();
         for (int i = 0; i < inbound.size(); i++) {
             InboundLead lead = inbound.get(i).value();
             String sourceKey = inbound.get(i).valid() ? Lead.sourceKey(lead.source(), lead.externalId()) : null;
             // A resend is answered with the stored lead even if its campaign has stopped since.
-            if (sourceKey != null && known.containsKey(sourceKey)) {
-                resent.put(i, known.get(sourceKey));
+            if (sourceKey != null && stored.known().containsKey(sourceKey)) {
+                intake.resent.put(i, stored.known().get(sourceKey));
                 continue;
             }
             LeadCheck.CheckedLead checked;
             try {
-                checked = check.check(inbound.get(i), campaignsByCode);
+                checked = check.check(inbound.get(i), stored.campaigns());
             } catch (InvalidRequestException invalid) {
-                results[i] = IntakeResult.rejected(invalid.violations());
+                intake.results[i] = IntakeResult.rejected(invalid.violations());
                 continue;
             }
-            Lead stored = newLead(lead, checked, now);
-            stored.traceParent = traceParents.get(i);
-            known.put(sourceKey, stored);
-            LeadConsent consent = consent(stored, lead, now);
+            Lead received = Lead.received(new Lead.Arrival(lead.source(), lead.externalId(), lead.campaign(),
+                    checked.campaign().id, lead.productLine(), checked.segment(), lead.postalCode(), lead.shopId()), now);
+            received.traceParent = traceParents.get(i);
+            // The same lead twice in one intake: the second is answered as a resend of the first.
+            stored.known().put(sourceKey, received);
+            LeadConsent consent = LeadConsent.recorded(received, lead.source(), lead.consent().granted(),
+                    lead.consent().grantedAt(), lead.consent().expiresAt(), config.consentValidity(), now);
             if (!consent.isValidAt(now)) {
-                stored.rejectWithoutConsent(consent.granted ? "consent expired on " + consent.expiresAt
+                received.rejectWithoutConsent(consent.granted ? "consent expired on " + consent.expiresAt
                         : "no consent to be contacted");
-                results[i] = storedUnrouted(stored, consent, rows, tally, "no_consent");
+                intake.results[i] = storedUnrouted(received, consent, intake, "no_consent");
                 continue;
             }
-            withContact(stored, lead, checked, consent);
-            contactable.add(new Contactable(i, stored, consent, checked.campaign()));
+            received.consented(new Lead.Contact(lead.contact().name(), checked.emailNormalized(), lead.contact().phone(),
+                    checked.phoneE164(), lead.latitude(), lead.longitude(), lead.message()), consent.grantedAt);
+            contactable.add(new Contactable(i, received, consent, checked.campaign()));
         }
+        return contactable;
+    }
 
+    /**
+     * Each contactable lead linked to the same person's open lead about the same product line (a DUPLICATE), or
+     * routed; persons and catchments are locked first, so that concurrent intakes decide one after the other.
+     */
+    private void linkOrRoute(List<Contactable> contactable, Intake intake, Instant now) {
         leads.lockPersons(contactable.stream().flatMap(pending -> personKeys(pending.lead()).stream()).toList());
         List<Lead> open = new ArrayList<>(leads.findOpenOfPersons(
                 contactable.stream().map(pending -> pending.lead().emailNormalized).filter(Objects::nonNull).collect(Collectors.toSet()),
@@ -177,52 +229,14 @@ public class IntakeService {
                     .min(Comparator.comparing((Lead other) -> other.receivedAt).thenComparing(other -> other.id));
             if (earlier.isPresent()) {
                 lead.linkAsDuplicateOf(earlier.get());
-                results[pending.index()] = storedUnrouted(lead, pending.consent(), rows, tally, "duplicate");
+                intake.results[pending.index()] = storedUnrouted(lead, pending.consent(), intake, "duplicate");
                 continue;
             }
-            results[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), rows, tally, now);
+            intake.results[pending.index()] = routed(session, lead, pending.consent(), pending.campaign(), intake, now);
             if (lead.status() == LeadStatus.NEW) {
                 open.add(lead);
             }
         }
-        leads.insertAll(rows.leads());
-        consents.insertAll(rows.consents());
-        routing.recordAll(rows.routings());
-        resent.forEach((index, lead) -> {
-            Log.debugf("Lead %s is known already", lead.id);
-            results[index] = IntakeResult.existing(LeadView.of(lead));
-        });
-        metrics.countOnCommit(tally);
-        return List.of(results);
-    }
-
-    private static Lead newLead(InboundLead inbound, LeadCheck.CheckedLead checked, Instant now) {
-        Lead lead = new Lead();
-        lead.id = UUID.randomUUID();
-        lead.source = inbound.source();
-        lead.externalId = inbound.externalId();
-        lead.campaign = inbound.campaign();
-        lead.campaignId = checked.campaign().id;
-        lead.productLine = inbound.productLine();
-        lead.segment = checked.segment();
-        lead.postalCode = inbound.postalCode();
-        lead.namedShopId = inbound.shopId();
-        lead.receivedAt = now;
-        lead.updatedAt = now;
-        return lead;
-    }
-
-    private static void withContact(Lead lead, InboundLead inbound, LeadCheck.CheckedLead checked, LeadConsent consent) {
-        lead.consentGranted = true;
-        lead.consentAt = consent.grantedAt;
-        lead.latitude = inbound.latitude();
-        lead.longitude = inbound.longitude();
-        lead.contactName = inbound.contact().name().strip();
-        lead.contactEmail = checked.emailNormalized();
-        lead.contactPhone = inbound.contact().phone();
-        lead.emailNormalized = checked.emailNormalized();
-        lead.phoneE164 = checked.phoneE164();
-        lead.message = inbound.message();
     }
 
     /** The keys a person's intake is serialised on (see {@link LeadRepository#lockPersons}). */
@@ -244,11 +258,12 @@ public class IntakeService {
                         || (lead.phoneE164 != null && lead.phoneE164.equals(open.phoneE164)));
     }
 
-    private IntakeResult routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign, CreatedRows rows,
-            LeadMetrics.Tally tally, Instant now) {
+    private IntakeResult routed(RoutingSession session, Lead lead, LeadConsent consent, Campaign campaign, Intake intake,
+            Instant now) {
         RoutingService.Routed routed = routing.route(session, lead, campaign, RoutingDecision.Cause.INTAKE, now);
-        rows.add(lead, consent);
-        rows.routings().add(routed);
+        intake.created(lead, consent);
+        intake.routings.add(routed);
+        LeadMetrics.Tally tally = intake.tally;
         events.received(lead);
         boolean assigned = lead.status() == LeadStatus.NEW;
         if (assigned) {
@@ -266,29 +281,12 @@ public class IntakeService {
     }
 
     /** A lead stored without routing (no consent, or a duplicate). */
-    private IntakeResult storedUnrouted(Lead lead, LeadConsent consent, CreatedRows rows, LeadMetrics.Tally tally,
-            String rejection) {
-        rows.add(lead, consent);
+    private IntakeResult storedUnrouted(Lead lead, LeadConsent consent, Intake intake, String rejection) {
+        intake.created(lead, consent);
         events.received(lead);
-        tally.received(lead.campaign);
-        tally.rejected(lead.campaign, rejection);
+        intake.tally.received(lead.campaign);
+        intake.tally.rejected(lead.campaign, rejection);
         Log.debugf("Lead %s: %s", lead.id, lead.status());
         return IntakeResult.created(LeadView.of(lead));
-    }
-
-    private LeadConsent consent(Lead lead, InboundLead inbound, Instant now) {
-        LeadConsent consent = new LeadConsent();
-        consent.id = UUID.randomUUID();
-        consent.leadId = lead.id;
-        consent.purpose = LeadConsent.CONTACT_ABOUT_PRODUCT_LINE;
-        consent.recipient = LeadConsent.ASSIGNED_PARTNER;
-        consent.productLine = lead.productLine;
-        consent.granted = inbound.consent().granted();
-        consent.grantedAt = consent.granted ? (inbound.consent().grantedAt() != null ? inbound.consent().grantedAt() : now) : null;
-        consent.expiresAt = !consent.granted ? null : inbound.consent().expiresAt() != null ? inbound.consent().expiresAt()
-                : consent.grantedAt.plus(config.consentValidity());
-        consent.source = inbound.source();
-        consent.recordedAt = now;
-        return consent;
     }
 }

@@ -166,6 +166,47 @@ public class Lead {
     @Version
     public long version;
 
+    /** Where a lead came from and what it asks about, as intake received it. */
+    public record Arrival(String source, String externalId, String campaign, UUID campaignId, ProductLine productLine,
+            Segment segment, String postalCode, UUID namedShopId) {
+    }
+
+    /** How the customer may be reached, as intake checked it: the e-mail normalised, the phone also in E.164. */
+    public record Contact(String name, String email, String phone, String phoneE164, Double latitude, Double longitude,
+            String message) {
+    }
+
+    /** A lead as received: neither routed nor contactable until its consent is known to be valid ({@link #consented}). */
+    public static Lead received(Arrival arrival, Instant now) {
+        Lead lead = new Lead();
+        lead.id = UUID.randomUUID();
+        lead.source = arrival.source();
+        lead.externalId = arrival.externalId();
+        lead.campaign = arrival.campaign();
+        lead.campaignId = arrival.campaignId();
+        lead.productLine = arrival.productLine();
+        lead.segment = arrival.segment();
+        lead.postalCode = arrival.postalCode();
+        lead.namedShopId = arrival.namedShopId();
+        lead.receivedAt = now;
+        lead.updatedAt = now;
+        return lead;
+    }
+
+    /** The customer consented (at {@code consentAt}) to be contacted: the lead keeps how to reach them. */
+    public void consented(Contact contact, Instant consentAt) {
+        consentGranted = true;
+        this.consentAt = consentAt;
+        latitude = contact.latitude();
+        longitude = contact.longitude();
+        contactName = contact.name().strip();
+        contactEmail = contact.email();
+        contactPhone = contact.phone();
+        emailNormalized = contact.email();
+        phoneE164 = contact.phoneE164();
+        message = contact.message();
+    }
+
     /** What erased free text reads as. */
     public static final String ERASED = "[erased]";
 

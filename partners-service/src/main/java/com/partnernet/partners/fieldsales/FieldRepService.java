@@ -40,7 +40,7 @@ public class FieldRepService {
     @Transactional
     public List<FieldRepView> joinAll(UUID teamId, List<FieldRepRequest> requests) {
         FieldTeam team = teams.require(teamId);
-        FieldTeamService.requireActive(team, "joined");
+        team.requireActive("joined");
         List<FieldRepView> joined = new ArrayList<>(requests.size());
         for (FieldRepRequest request : requests) {
             joined.add(FieldRepView.of(newRep(team, request)));

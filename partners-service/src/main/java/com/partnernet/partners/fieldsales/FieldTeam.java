@@ -21,6 +21,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.partnernet.chassis.error.ConflictException;
+
 import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
@@ -78,7 +80,7 @@ public class FieldTeam {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public FieldTeamStatus status;
+    private FieldTeamStatus status;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -89,4 +91,37 @@ public class FieldTeam {
     /** Optimistic lock (the ETag), and the order of the team's states for consumers of its events. */
     @Version
     public long version;
+
+    /** A new, active team of the partner; its details are set by the caller. */
+    public static FieldTeam form(UUID partnerId, Instant now) {
+        FieldTeam team = new FieldTeam();
+        team.id = UUID.randomUUID();
+        team.partnerId = partnerId;
+        team.status = FieldTeamStatus.ACTIVE;
+        team.createdAt = now;
+        team.updatedAt = now;
+        return team;
+    }
+
+    public FieldTeamStatus status() {
+        return status;
+    }
+
+    /** @throws ConflictException once disbanded: nothing about it is {@code action} (changed, joined, planned) then */
+    public void requireActive(String action) {
+        if (status != FieldTeamStatus.ACTIVE) {
+            throw new ConflictException("Field team " + id + " is " + status + " and cannot be " + action);
+        }
+    }
+
+    /**
+     * For good: it takes no leads any more; its reps and history stay for the reports.
+     *
+     * @throws ConflictException once disbanded
+     */
+    public void disband(Instant now) {
+        requireActive("disbanded");
+        status = FieldTeamStatus.DISBANDED;
+        updatedAt = now;
+    }
 }

@@ -53,12 +53,7 @@ public class FieldTeamService {
                     + partner.type);
         }
         requireCityFree(partnerId, request.city(), null);
-        FieldTeam team = new FieldTeam();
-        team.id = UUID.randomUUID();
-        team.partnerId = partnerId;
-        team.status = FieldTeamStatus.ACTIVE;
-        team.createdAt = Timestamps.now();
-        team.updatedAt = team.createdAt;
+        FieldTeam team = FieldTeam.form(partnerId, Timestamps.now());
         Content.of(request).applyTo(team);
         teams.persist(team);
         return publish(FieldTeamEvents.Type.FieldTeamFormed, team);
@@ -68,7 +63,7 @@ public class FieldTeamService {
     public FieldTeamSnapshot update(UUID teamId, String ifMatch, FieldTeamRequest request) {
         FieldTeam team = require(teamId);
         ETags.requireMatch(ifMatch, team.version, "field team");
-        requireActive(team, "changed");
+        team.requireActive("changed");
         requireCityFree(team.partnerId, request.city(), teamId);
         Content wanted = Content.of(request);
         if (wanted.equals(Content.of(team))) {
@@ -85,9 +80,7 @@ public class FieldTeamService {
     public FieldTeamSnapshot disband(UUID teamId, String ifMatch) {
         FieldTeam team = require(teamId);
         ETags.requireMatch(ifMatch, team.version, "field team");
-        requireActive(team, "disbanded");
-        team.status = FieldTeamStatus.DISBANDED;
-        team.updatedAt = Timestamps.now();
+        team.disband(Timestamps.now());
         return publish(FieldTeamEvents.Type.FieldTeamDisbanded, team);
     }
 
@@ -105,12 +98,6 @@ public class FieldTeamService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FieldTeam require(UUID teamId) {
         return teams.findByIdOptional(teamId).orElseThrow(() -> new ResourceNotFoundException("Field team", teamId));
-    }
-
-    static void requireActive(FieldTeam team, String action) {
-        if (team.status != FieldTeamStatus.ACTIVE) {
-            throw new ConflictException("Field team " + team.id + " is " + team.status + " and cannot be " + action);
-        }
     }
 
     private void requireCityFree(UUID partnerId, String city, UUID exceptTeam) {

@@ -33,6 +33,6 @@ public record FieldTeamSnapshot(
     static FieldTeamSnapshot of(FieldTeam team) {
         return new FieldTeamSnapshot(team.id, team.partnerId, team.name, team.city, team.liveFrom,
                 new TreeSet<>(team.postalCoverage), new TreeSet<>(team.productFocus), team.campaign,
-                team.weeklyLeadCapacity, List.copyOf(team.workingHours), team.email, team.status, team.version, team.updatedAt);
+                team.weeklyLeadCapacity, List.copyOf(team.workingHours), team.email, team.status(), team.version, team.updatedAt);
     }
 }

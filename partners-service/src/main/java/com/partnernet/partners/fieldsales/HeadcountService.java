@@ -45,7 +45,7 @@ public class HeadcountService {
     @Transactional
     public List<HeadcountPlanEntry> replacePlan(UUID teamId, List<HeadcountPlanEntry> entries) {
         FieldTeam team = teams.require(teamId);
-        FieldTeamService.requireActive(team, "planned");
+        team.requireActive("planned");
         Set<YearMonth> months = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!months.add(entries.get(i).month())) {
@@ -95,7 +95,7 @@ public class HeadcountService {
                 rows.add(month(month, planned.get(new HeadcountPlan.Key(team.id, month.atDay(1))),
                         repsByTeam.getOrDefault(team.id, List.of())));
             }
-            cities.add(new HeadcountReport.City(team.id, team.city, team.name, team.liveFrom, team.status, rows));
+            cities.add(new HeadcountReport.City(team.id, team.city, team.name, team.liveFrom, team.status(), rows));
         }
         List<HeadcountReport.Month> total = new ArrayList<>();
         List<FieldRep> allReps = repsByTeam.values().stream().flatMap(List::stream).toList();

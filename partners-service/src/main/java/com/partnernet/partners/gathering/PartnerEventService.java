@@ -93,22 +93,14 @@ public class PartnerEventService {
         }
         registrations.findActive(eventId, partner.id).ifPresent(existing -> {
             throw new ConflictException("Partner " + partner.id + " is registered for this event already ("
-                    + existing.status + ", registration " + existing.id + ")");
+                    + existing.status() + ", registration " + existing.id + ")");
         });
-        Registration registration = new Registration();
-        registration.id = UUID.randomUUID();
-        registration.eventId = eventId;
-        registration.partnerId = partner.id;
-        registration.attendees.addAll(request.attendees());
-        registration.seats = request.attendees().size();
-        registration.registeredAt = now;
         boolean fits = registrations.waitlist(eventId).isEmpty()
-                && registrations.confirmedSeats(eventId) + registration.seats <= event.capacity;
-        registration.status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-        registration.confirmedAt = fits ? now : null;
+                && registrations.confirmedSeats(eventId) + request.attendees().size() <= event.capacity;
+        Registration registration = Registration.of(eventId, partner.id, request.attendees(), fits, now);
         registrations.persist(registration);
         Log.infof("Partner %s registered %d attendee(s) for event %s: %s", partner.id, registration.seats, eventId,
-                registration.status);
+                registration.status());
         return withPosition(registration);
     }
 
@@ -117,11 +109,7 @@ public class PartnerEventService {
     public Cancellation cancel(UUID eventId, UUID registrationId) {
         PartnerEvent event = requireForUpdate(eventId);
         Registration registration = requireRegistration(eventId, registrationId);
-        if (registration.status == RegistrationStatus.CANCELLED) {
-            throw new ConflictException("Registration " + registrationId + " was cancelled at " + registration.cancelledAt);
-        }
-        registration.status = RegistrationStatus.CANCELLED;
-        registration.cancelledAt = Timestamps.now();
+        registration.cancel(Timestamps.now());
         registrations.flush();
         List<RegistrationView> promoted = promoteWaitlist(event).stream().map(promotion -> RegistrationView.of(promotion, null))
                 .toList();
@@ -161,8 +149,7 @@ public class PartnerEventService {
             if (waiting.seats > free) {
                 break;
             }
-            waiting.status = RegistrationStatus.CONFIRMED;
-            waiting.confirmedAt = Timestamps.now();
+            waiting.promote(Timestamps.now());
             free -= waiting.seats;
             promoted.add(waiting);
             Log.infof("Registration %s of partner %s promoted from the waitlist of event %s", waiting.id,

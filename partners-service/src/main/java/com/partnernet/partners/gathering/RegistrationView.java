@@ -20,8 +20,8 @@ public record RegistrationView(
         Instant cancelledAt) {
 
     static RegistrationView of(Registration registration, Integer waitlistPosition) {
-        return new RegistrationView(registration.id, registration.eventId, registration.partnerId, registration.status,
+        return new RegistrationView(registration.id, registration.eventId, registration.partnerId, registration.status(),
                 registration.seats, waitlistPosition, List.copyOf(registration.attendees), registration.registeredAt,
-                registration.confirmedAt, registration.cancelledAt);
+                registration.confirmedAt(), registration.cancelledAt());
     }
 }

@@ -1,6 +1,7 @@
 package com.partnernet.targets.annualtarget;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -34,11 +35,45 @@ public class Target {
     public ProductLine productLine;
 
     @Column(nullable = false)
-    public int units;
+    private int units;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     @Version
     public long version;
+
+    /** A target not set yet: {@link #set} gives it its units. */
+    public static Target of(UUID partnerId, UUID shopId, int year, ProductLine productLine) {
+        Target target = new Target();
+        target.id = UUID.randomUUID();
+        target.partnerId = partnerId;
+        target.shopId = shopId;
+        target.year = year;
+        target.productLine = productLine;
+        return target;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /**
+     * Sets the units, by {@code by} for {@code reason}.
+     *
+     * @return the change for the target's history; empty when the target has these units already
+     */
+    public Optional<TargetChange> set(int newUnits, String by, String reason, Instant now) {
+        Integer before = updatedAt == null ? null : units;
+        if (before != null && before == newUnits) {
+            return Optional.empty();
+        }
+        units = newUnits;
+        updatedAt = now;
+        return Optional.of(TargetChange.of(this, before, by, reason));
+    }
 }

@@ -35,4 +35,17 @@ public class TargetChange {
 
     @Column(name = "units_after", nullable = false)
     public int unitsAfter;
+
+    /** What {@link Target#set} changed: from {@code before} (null: the target was new) to its units now. */
+    static TargetChange of(Target target, Integer before, String by, String reason) {
+        TargetChange change = new TargetChange();
+        change.id = UUID.randomUUID();
+        change.targetId = target.id;
+        change.changedAt = target.updatedAt();
+        change.changedBy = by;
+        change.reason = reason;
+        change.unitsBefore = before;
+        change.unitsAfter = target.units();
+        return change;
+    }
 }

@@ -1,6 +1,7 @@
 package com.partnernet.targets.annualtarget;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,36 +30,20 @@ public class TargetService {
     @Transactional
     public TargetView set(UUID partnerId, UUID shopId, int year, ProductLine productLine, TargetRequest request,
             String changedBy) {
-        Target target = targets.find(partnerId, shopId, year, productLine).orElseGet(() -> {
-            Target created = new Target();
-            created.id = UUID.randomUUID();
-            created.partnerId = partnerId;
-            created.shopId = shopId;
-            created.year = year;
-            created.productLine = productLine;
-            return created;
-        });
-        Integer before = target.updatedAt == null ? null : target.units;
-        if (before != null && before == request.units()) {
+        Target target = targets.find(partnerId, shopId, year, productLine)
+                .orElseGet(() -> Target.of(partnerId, shopId, year, productLine));
+        Optional<TargetChange> set = target.set(request.units(), changedBy, request.reason(), Timestamps.now());
+        if (set.isEmpty()) {
             return TargetView.of(target);
         }
-        target.units = request.units();
-        target.updatedAt = Timestamps.now();
+        TargetChange change = set.get();
         targets.persist(target);
-        TargetChange change = new TargetChange();
-        change.id = UUID.randomUUID();
-        change.targetId = target.id;
-        change.changedAt = target.updatedAt;
-        change.changedBy = changedBy;
-        change.reason = request.reason();
-        change.unitsBefore = before;
-        change.unitsAfter = target.units;
         targets.persistChange(change);
         targets.flush();
-        events.targetAdjusted(new TargetsEvents.TargetAdjusted("TARGET_SET", partnerId, shopId, productLine, year, before,
-                target.units, null, null, null, null, null, change.reason, change.changedAt));
+        events.targetAdjusted(new TargetsEvents.TargetAdjusted("TARGET_SET", partnerId, shopId, productLine, year,
+                change.unitsBefore, change.unitsAfter, null, null, null, null, null, change.reason, change.changedAt));
         Log.infof("Target of partner %s%s for %s %d: %s -> %d units", partnerId,
-                shopId == null ? "" : " shop " + shopId, productLine, year, before, target.units);
+                shopId == null ? "" : " shop " + shopId, productLine, year, change.unitsBefore, change.unitsAfter);
         return TargetView.of(target);
     }
 

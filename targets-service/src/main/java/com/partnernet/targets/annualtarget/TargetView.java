@@ -7,7 +7,7 @@ public record TargetView(UUID partnerId, UUID shopId, int year, ProductLine prod
         long version) {
 
     static TargetView of(Target target) {
-        return new TargetView(target.partnerId, target.shopId, target.year, target.productLine, target.units,
-                target.updatedAt, target.version);
+        return new TargetView(target.partnerId, target.shopId, target.year, target.productLine, target.units(),
+                target.updatedAt(), target.version);
     }
 }

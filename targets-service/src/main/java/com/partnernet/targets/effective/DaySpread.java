@@ -63,7 +63,7 @@ final class DaySpread {
         List<Day> days = new ArrayList<>(Year.of(year).length());
         LocalDate date = first;
         for (int i = 0; i < weights.length; i++, date = date.plusDays(1)) {
-            double base = yearWeight == 0 ? 0 : target.units * weights[i] / yearWeight;
+            double base = yearWeight == 0 ? 0 : target.units() * weights[i] / yearWeight;
             LocalDate day = date;
             PeriodRule rule = inForce.stream().filter(candidate -> candidate.covers(day))
                     .max(Comparator.comparingInt((PeriodRule candidate) -> candidate.scope.ordinal())
@@ -71,7 +71,7 @@ final class DaySpread {
                     .orElse(null);
             double ruled = rule == null ? base : rule.type == PeriodRule.Type.WAIVE ? 0
                     : rangeWeights.get(rule.id) == 0 ? 0
-                            : target.units * rule.percent.doubleValue() / 100 * weights[i] / rangeWeights.get(rule.id);
+                            : target.units() * rule.percent.doubleValue() / 100 * weights[i] / rangeWeights.get(rule.id);
             ShopClosure closure = closed.stream().filter(candidate -> candidate.covers(day)).findFirst().orElse(null);
             if (closure != null) {
                 days.add(new Day(day, 0, base, "PRORATE", null, closure, target.shopId));

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.targets.annualtarget.ProductLine;
 
@@ -79,12 +80,46 @@ public class PeriodRule {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Set once, by {@link #withdraw}: a withdrawn rule shapes no target from then on and stays for the record. */
     @Column(name = "withdrawn_at")
-    public Instant withdrawnAt;
+    @JsonProperty
+    private Instant withdrawnAt;
 
     @Column(name = "withdrawn_by")
     @PersonalData
-    public String withdrawnBy;
+    @JsonProperty
+    private String withdrawnBy;
+
+    /** A rule as requested by {@code author}, in force from {@code now}. */
+    static PeriodRule of(RuleRequest request, String author, Instant now) {
+        PeriodRule rule = new PeriodRule();
+        rule.id = UUID.randomUUID();
+        rule.scope = request.scope();
+        rule.partnerId = request.partnerId();
+        rule.shopId = request.shopId();
+        rule.productLine = request.productLine();
+        rule.type = request.type();
+        rule.fromDay = request.from();
+        rule.toDay = request.to();
+        rule.percent = request.percent();
+        rule.reason = request.reason().strip();
+        rule.author = author;
+        rule.createdAt = now;
+        return rule;
+    }
+
+    /**
+     * Withdrawn by {@code by} at {@code now}, for good.
+     *
+     * @throws ConflictException once withdrawn
+     */
+    public void withdraw(String by, Instant now) {
+        if (withdrawnAt != null) {
+            throw new ConflictException("Period rule " + id + " was withdrawn at " + withdrawnAt);
+        }
+        withdrawnAt = now;
+        withdrawnBy = by;
+    }
 
     public boolean covers(LocalDate day) {
         return !day.isBefore(fromDay) && !day.isAfter(toDay);

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.annualtarget.ProductLine;
@@ -29,19 +28,7 @@ public class RuleService {
 
     @Transactional
     public PeriodRule add(RuleRequest request, String author) {
-        PeriodRule rule = new PeriodRule();
-        rule.id = UUID.randomUUID();
-        rule.scope = request.scope();
-        rule.partnerId = request.partnerId();
-        rule.shopId = request.shopId();
-        rule.productLine = request.productLine();
-        rule.type = request.type();
-        rule.fromDay = request.from();
-        rule.toDay = request.to();
-        rule.percent = request.percent();
-        rule.reason = request.reason().strip();
-        rule.author = author;
-        rule.createdAt = Timestamps.now();
+        PeriodRule rule = PeriodRule.of(request, author, Timestamps.now());
         rules.persist(rule);
         publish("RULE_ADDED", rule);
         Log.infof("Period rule %s: %s %s %s..%s", rule.id, rule.scope, rule.type, rule.fromDay, rule.toDay);
@@ -52,11 +39,7 @@ public class RuleService {
     @Transactional
     public PeriodRule withdraw(UUID id, String by) {
         PeriodRule rule = require(id);
-        if (rule.withdrawnAt != null) {
-            throw new ConflictException("Period rule " + id + " was withdrawn at " + rule.withdrawnAt);
-        }
-        rule.withdrawnAt = Timestamps.now();
-        rule.withdrawnBy = by;
+        rule.withdraw(by, Timestamps.now());
         publish("RULE_WITHDRAWN", rule);
         return rule;
     }

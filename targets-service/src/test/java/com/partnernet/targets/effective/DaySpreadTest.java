@@ -89,13 +89,8 @@ class DaySpreadTest {
     }
 
     private static Target target(int units, UUID shopId) {
-        Target target = new Target();
-        target.id = UUID.randomUUID();
-        target.partnerId = UUID.randomUUID();
-        target.shopId = shopId;
-        target.year = YEAR;
-        target.productLine = ProductLine.TV;
-        target.units = units;
+        Target target = Target.of(UUID.randomUUID(), shopId, YEAR, ProductLine.TV);
+        target.set(units, "test", "plan", Instant.parse("2026-01-02T08:00:00Z"));
         return target;
     }
 
