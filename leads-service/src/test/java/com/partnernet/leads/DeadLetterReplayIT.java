@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -102,18 +101,6 @@ class DeadLetterReplayIT {
         assertEquals(1, kafka.all(INBOUND, record -> key.equals(record.key())
                 && record.headers().lastHeader(DeadLetterReplay.REPLAYED_FROM_HEADER) != null).size());
         given().get("/leads?campaign={code}", code).then().body("totalItems", equalTo(1));
-    }
-
-    @Test
-    void theCommandLineSaysWhatIsWrongWithIt() {
-        assertEquals("which dead-letter topic?", assertThrows(IllegalArgumentException.class,
-                () -> DeadLetterReplay.Options.parse("--dry-run")).getMessage());
-        assertEquals("leads.inbound is no dead-letter topic (*.dlq)", assertThrows(IllegalArgumentException.class,
-                () -> DeadLetterReplay.Options.parse("leads.inbound")).getMessage());
-        assertEquals("--since yesterday is no ISO instant", assertThrows(IllegalArgumentException.class,
-                () -> DeadLetterReplay.Options.parse(DLQ, "--since", "yesterday")).getMessage());
-        assertEquals(new DeadLetterReplay.Options(DLQ, "campaign", Instant.parse("2026-12-02T08:00:00Z"), true),
-                DeadLetterReplay.Options.parse(DLQ, "--reason", "campaign", "--since", "2026-12-02T08:00:00Z", "--dry-run"));
     }
 
     private DeadLetterReplay.Report replay(List<String> printed, String... args) {

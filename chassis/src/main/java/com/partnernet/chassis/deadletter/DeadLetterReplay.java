@@ -3,6 +3,7 @@ package com.partnernet.chassis.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +93,7 @@ public final class DeadLetterReplay implements AutoCloseable {
                 description = "only records whose dead-letter reason contains TEXT")
         String reason;
 
-        @CommandLine.Option(names = "--since", paramLabel = "TIME",
+        @CommandLine.Option(names = "--since", paramLabel = "TIME", converter = IsoInstant.class,
                 description = "only records dead-lettered from TIME on (an ISO instant, e.g. 2026-12-02T08:00:00Z)")
         Instant since;
 
@@ -104,6 +105,19 @@ public final class DeadLetterReplay implements AutoCloseable {
                 throw new CommandLine.ParameterException(spec.commandLine(), topic + " is no dead-letter topic (*.dlq)");
             }
             return new Options(topic, reason, since, dryRun);
+        }
+
+        /** An ISO instant, or a message saying the text is none. */
+        static final class IsoInstant implements CommandLine.ITypeConverter<Instant> {
+
+            @Override
+            public Instant convert(String text) {
+                try {
+                    return Instant.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new CommandLine.TypeConversionException(text + " is no ISO instant");
+                }
+            }
         }
 
         @Override
