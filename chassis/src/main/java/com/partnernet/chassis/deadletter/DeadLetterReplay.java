@@ -76,7 +76,7 @@ public final class DeadLetterReplay implements AutoCloseable {
     }
 
     /** The command line of the replay (picocli): usage, {@code --help} and the checks of its arguments. */
-    @CommandLine.Command(name = "replay-dlq", mixinStandardHelpOptions = true, sortOptions = false,
+    @CommandLine.Command(name = "replay-dlq", sortOptions = false,
             description = "Re-publishes a dead-letter topic's records to the topic they came from, each at most once "
                     + "(a ledger on " + LEDGER_TOPIC + " remembers), and prints what it replayed and skipped. Kafka's "
                     + "settings come from the environment: KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, "
@@ -85,6 +85,9 @@ public final class DeadLetterReplay implements AutoCloseable {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
 
         @CommandLine.Parameters(paramLabel = "TOPIC", description = "the dead-letter topic (*.dlq)")
         String topic;

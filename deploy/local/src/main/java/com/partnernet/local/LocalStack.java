@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -94,13 +95,23 @@ public final class LocalStack {
     }
 
     /** The command line (picocli): one subcommand a verb; none is {@code start}. */
-    @Command(name = "deploy/local/stack", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "deploy/local/stack", sortOptions = false,
             description = "The local run: PostgreSQL, Kafka, a mail server, a trace viewer, the three services, demo data, "
                     + "the dashboard and a simulated campaign; state, logs and pid files in .local/ (or LOCAL_STATE).",
             footer = { "", "The script itself also answers 'needs-build': whether start would build (exit 0) and why." },
             subcommands = { Stack.Start.class, Stack.Stop.class, Stack.Status.class, Stack.PublishLead.class,
                     Stack.Token.class, Stack.ReplayDeadLetters.class })
     static final class Stack implements Callable<Integer> {
+
+        /** {@code -h}/{@code --help} on every command (and no {@code --version}: the run has none to tell). */
+        static final class Help {
+
+            @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+            boolean requested;
+        }
+
+        @Mixin
+        Help help;
 
         final LocalStack stack;
 
@@ -113,10 +124,13 @@ public final class LocalStack {
             return new Start(this).call();
         }
 
-        @Command(name = "start", mixinStandardHelpOptions = true, description = "PostgreSQL, Kafka, the three services, "
+        @Command(name = "start", description = "PostgreSQL, Kafka, the three services, "
                 + "demo data (first start), the dashboard (DASHBOARD_PORT, 8080) and the lead simulator (LEAD_RATE leads "
                 + "per minute, 30; 0 switches it off).")
         static final class Start implements Callable<Integer> {
+
+            @Mixin
+            Help help;
 
             @ParentCommand
             Stack parent;
@@ -138,8 +152,11 @@ public final class LocalStack {
             }
         }
 
-        @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops everything the run started; data stays.")
+        @Command(name = "stop", description = "Stops everything the run started; data stays.")
         static final class Stop implements Callable<Integer> {
+
+            @Mixin
+            Help help;
 
             @ParentCommand
             Stack parent;
@@ -151,9 +168,12 @@ public final class LocalStack {
             }
         }
 
-        @Command(name = "status", mixinStandardHelpOptions = true,
+        @Command(name = "status",
                 description = "What runs, where, and whether it is ready (exit 3 when not).")
         static final class Status implements Callable<Integer> {
+
+            @Mixin
+            Help help;
 
             @ParentCommand
             Stack parent;
@@ -164,9 +184,12 @@ public final class LocalStack {
             }
         }
 
-        @Command(name = "publish-lead", mixinStandardHelpOptions = true,
+        @Command(name = "publish-lead",
                 description = "Publishes one lead to leads.inbound, keyed source:externalId, as a marketing system does.")
         static final class PublishLead implements Callable<Integer> {
+
+            @Mixin
+            Help help;
 
             @ParentCommand
             Stack parent;
@@ -181,8 +204,11 @@ public final class LocalStack {
             }
         }
 
-        @Command(name = "token", mixinStandardHelpOptions = true, description = "Prints a bearer token (7 days).")
+        @Command(name = "token", description = "Prints a bearer token (7 days).")
         static final class Token implements Callable<Integer> {
+
+            @Mixin
+            Help help;
 
             @ParentCommand
             Stack parent;
