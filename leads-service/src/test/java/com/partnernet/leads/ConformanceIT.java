@@ -24,7 +24,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,10 +156,10 @@ class ConformanceIT implements ConformanceChecks {
     void opsReadsLeadsAndQueuesWithoutPersonalDataSalesManagersAndTheOwnPartnerWithIt() {
         as(OPS).get("/leads/{id}", leadA).then().statusCode(200)
                 .body("status", equalTo("NEW")).body("shopId", equalTo(shopA.toString()))
-                .body("$", not(hasKey("contactName"))).body("$", not(hasKey("contactEmail")))
-                .body("$", not(hasKey("contactPhone")));
+                .body("contactName", nullValue()).body("contactEmail", nullValue())
+                .body("contactPhone", nullValue());
         as(OPS).get("/shops/{s}/pipeline", shopA).then().statusCode(200)
-                .body("items[0].status", equalTo("NEW")).body("items[0]", not(hasKey("contactEmail")));
+                .body("items[0].status", equalTo("NEW")).body("items[0].contactEmail", nullValue());
         as(SALES_MANAGER).get("/leads/{id}", leadA).then().statusCode(200).body("contactEmail", equalTo("clara.kundin@example.org"));
         given().auth().oauth2(tokens.forPartner(partnerA))
                 .get("/shops/{s}/pipeline", shopA).then().statusCode(200)

@@ -12,10 +12,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +60,14 @@ class EvaluationIT {
         String regular = campaign(Map.of("startsOn", Timestamps.today().minusDays(20).toString()));
         String campaignId = given().get("/campaigns?size=200").then().extract()
                 .path("items.find { it.code == '" + pilot + "' }.id");
+        Map<String, Object> read = given().get("/campaigns/{id}", campaignId).then().statusCode(200)
+                .header("ETag", "\"0\"").body("pilotShops", hasItems(p1.toString(), p2.toString())).extract().as(Map.class);
+        // A campaign changes whole, as read, on the version read.
+        Map<String, Object> renamed = new HashMap<>(read);
+        renamed.keySet().removeAll(List.of("id", "version"));
+        renamed.put("name", "AI social pilot, wave 2");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(renamed).put("/campaigns/{id}", campaignId)
+                .then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("AI social pilot, wave 2"));
 
         leads(pilot, pilotCodes[0], 5, 4, 1);
         leads(pilot, pilotCodes[1], 5, 3, 0);

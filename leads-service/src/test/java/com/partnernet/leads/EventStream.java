@@ -1,31 +1,43 @@
 package com.partnernet.leads;
 
 import static com.partnernet.leads.LeadsApi.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.partnernet.testkit.conformance.AnswerSchemas;
 import com.partnernet.testkit.http.ApiClient;
 
 import io.restassured.RestAssured;
 
-/** A Server-Sent Events stream of the service under test, read event by event. */
+/**
+ * A Server-Sent Events stream of the service under test, read event by event; every event's data must be what the
+ * committed OpenAPI document says the stream carries.
+ */
 final class EventStream implements AutoCloseable {
 
     /** One event: its name (the lead event's type) and data. */
     record Event(String name, String data) {
     }
 
+    private static final Path DOCUMENT = Path.of("../docs/api/leads-service.openapi.yaml");
+
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final String path;
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     private EventStream(String path) throws Exception {
+        this.path = path;
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Accept", "text/event-stream").build();
         response = ApiClient.httpClient(WAIT).sendAsync(request, HttpResponse.BodyHandlers.ofLines());
@@ -44,11 +56,12 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The next event of this name about this lead; others before it are passed over. */
-    Event next(String name, String leadId) throws InterruptedException {
+    Event next(String name, String leadId) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (event != null && event.name().equals(name) && event.data().contains(leadId)) {
+                assertEquals(List.of(), AnswerSchemas.ofStreamEvent(DOCUMENT, URI.create(path).getPath(), event.data()));
                 return event;
             }
         }

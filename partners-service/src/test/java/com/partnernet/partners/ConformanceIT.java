@@ -220,11 +220,11 @@ class ConformanceIT implements ConformanceChecks {
         asPartnerUser(partnerA).get("/partners/{p}", partnerA).then().statusCode(200)
                 .body("contact.name", equalTo("Anna Acker"));
         as(OPS).get("/partners/{p}", partnerA).then().statusCode(200)
-                .body("name", not(nullValue())).body("$", not(org.hamcrest.Matchers.hasKey("contact")));
+                .body("name", not(nullValue())).body("contact", nullValue());
         as(OPS).get("/field-reps/{r}", repA).then().statusCode(200)
-                .body("teamId", equalTo(teamA)).body("$", not(org.hamcrest.Matchers.hasKey("name")));
+                .body("teamId", equalTo(teamA)).body("name", nullValue());
         as(OPS).get("/partner-events/{e}/registrations/{r}", event, registrationA).then().statusCode(200)
-                .body("$", not(org.hamcrest.Matchers.hasKey("attendees")));
+                .body("attendees", nullValue());
         as(SALES_MANAGER).get("/partner-events/{e}/registrations/{r}", event, registrationA).then().statusCode(200)
                 .body("attendees.name", contains("Petra Partner"));
     }

@@ -103,6 +103,9 @@ class ExcellenceProgrammeIT {
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("name", "Carla Chefin", "email", email, "title", "Head of Sales"))
                 .put("/executives/{id}", carla).then().statusCode(200).body("title", equalTo("Head of Sales"));
+        given().get("/executives/{id}", carla).then().statusCode(200).header("ETag", "\"1\"")
+                .body("title", equalTo("Head of Sales"));
+        given().get("/executives?size=200").then().statusCode(200).body("items.id", hasItem(carla));
         given().get("/excellence-programme/2021?standing=MAYBE").then().statusCode(400).body("violations[0].field", equalTo("standing"));
         given().get("/excellence-programme/1999").then().statusCode(400).body("violations[0].field", equalTo("year"));
         given().contentType(ContentType.JSON).body(Map.of("days", 400)).put("/excellence-programme/quotas/2021")

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -68,6 +69,8 @@ class TargetRulesIT {
                 .body("shapedBy.kind", contains("SCALE")).body("shapedBy[0].days", equalTo(92))
                 .body("shapedBy[0].scope", equalTo("PARTNER")).body("shapedBy[0].author", equalTo("sales-director"));
         effective(partner, null, "2021-10-01", "2021-10-31", "TV").body("units", equalTo(96.46f));
+        given().get("/period-rules?partnerId={p}&year=2021", partner).then().statusCode(200)
+                .body("items.id", hasItem(waive));
 
         // A more specific rule wins where it overlaps: this shop of the partner keeps its full target in October.
         String shop = UUID.randomUUID().toString();
@@ -133,6 +136,11 @@ class TargetRulesIT {
         effective(partner, null, "2033-01-07", "2033-01-07", "HOME_NETWORKING").body("units", equalTo(2.0f));
         given().get("/calendar/2034/curve").then().body("custom", equalTo(false)).body("weights[47]", equalTo(1.5f));
         given().contentType(ContentType.JSON).body(Map.of("weights", List.of(1.0))).put("/calendar/2033/curve").then().statusCode(400);
+        given().get("/calendar/2033/promotions").then().statusCode(200).body("items.name", contains("Magenta Thursday"));
+        // Removed, the promotion no longer lifts its days: 782 units spread flat over 365 days.
+        given().delete(URI.create(location).getPath()).then().statusCode(204);
+        given().get(URI.create(location).getPath()).then().statusCode(404);
+        effective(partner, null, "2033-01-06", "2033-01-06", "HOME_NETWORKING").body("units", equalTo(2.14f));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,10 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import io.quarkus.arc.Arc;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** Leaves {@link PersonalData} properties out of every JSON body written for a caller who may not see them. */
+/**
+ * Writes {@link PersonalData} properties as null in every JSON body written for a caller who may not see them: the
+ * answer keeps every field its schema lists (docs/api/README.md, null), so such a field is marked {@code @Nullable}.
+ */
 @Singleton
 public class PersonalDataRedaction implements ObjectMapperCustomizer {
 
@@ -53,6 +58,8 @@ public class PersonalDataRedaction implements ObjectMapperCustomizer {
                 throws Exception {
             if (callerSeesPersonalData()) {
                 super.serializeAsField(bean, generator, provider);
+            } else {
+                generator.writeNullField(getName());
             }
         }
     }

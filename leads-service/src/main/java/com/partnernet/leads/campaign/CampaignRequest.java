@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.leads.vocabulary.ProductLine;
@@ -21,16 +23,16 @@ public record CampaignRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be lower-case letters, digits, '.', '_' or '-'") String code,
         @NotBlank @Size(max = 200) String name,
         @NotNull Channel channel,
-        @Size(max = 100) String targetingModel,
-        @Size(max = 50) String targetingVersion,
+        @Size(max = 100) @Nullable String targetingModel,
+        @Size(max = 50) @Nullable String targetingVersion,
         @NotEmpty Set<@NotNull ProductLine> productFocus,
         @NotNull Segment segment,
         @NotNull LocalDate startsOn,
-        LocalDate endsOn,
-        CampaignStatus status,
-        UUID namedShopId,
-        @Size(max = 1000) Set<@NotNull UUID> pilotShops,
-        @Size(max = 1000) Set<@NotNull UUID> controlShops) {
+        @Nullable LocalDate endsOn,
+        @Nullable CampaignStatus status,
+        @Nullable UUID namedShopId,
+        @Size(max = 1000) @Nullable Set<@NotNull UUID> pilotShops,
+        @Size(max = 1000) @Nullable Set<@NotNull UUID> controlShops) {
 
     @JsonIgnore
     @AssertTrue(message = "endsOn must not be before startsOn")

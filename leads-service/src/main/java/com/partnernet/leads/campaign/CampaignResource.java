@@ -62,7 +62,9 @@ public class CampaignResource {
     }
 
     @GET
-    @Operation(operationId = "getCampaign")
+    @Operation(operationId = "getCampaign",
+            summary = "One campaign; its ETag is what an update sends as If-Match",
+            description = "A campaign with its channel, targeting model, product focus, period, status and its pilot and control shops.")
     @Path("/{campaignId}")
     @RolesAllowed({ SALES_MANAGER, MARKETING_SYSTEM, OPS })
     @Extension(name = ETags.DOCUMENTED, value = "true")

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.leads.vocabulary.Segment;
 
 public record CampaignView(
@@ -12,14 +14,14 @@ public record CampaignView(
         String code,
         String name,
         Channel channel,
-        String targetingModel,
-        String targetingVersion,
+        @Nullable String targetingModel,
+        @Nullable String targetingVersion,
         Set<String> productFocus,
         Segment segment,
         LocalDate startsOn,
-        LocalDate endsOn,
+        @Nullable LocalDate endsOn,
         CampaignStatus status,
-        UUID namedShopId,
+        @Nullable UUID namedShopId,
         Set<UUID> pilotShops,
         Set<UUID> controlShops,
         long version) {

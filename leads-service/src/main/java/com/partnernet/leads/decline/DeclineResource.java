@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +36,7 @@ public class DeclineResource {
                     + "SPAM_OR_FAKE closes it as REJECTED_AS_SPAM for ops to review instead. OTHER needs a note. "
                     + "Answers 409 once the lead is accepted or worked. Publishes LeadDeclined on leads.events. The lead "
                     + "leaves the shop's pipeline, so nothing is answered.")
+    @APIResponse(responseCode = "204", description = "Declined: the lead is on its way to the next shop, or closed as spam")
     @RolesAllowed({ SALES_MANAGER, PARTNER_USER })
     public void decline(@PathParam("leadId") UUID leadId, @Valid @NotNull Decline decline) {
         declines.decline(leadId, decline);

@@ -33,7 +33,9 @@ public class DirectoryResource {
 
     @GET
     @Path("/shops/{shopId}")
-    @Operation(operationId = "getRoutingShop", summary = "A shop as routing sees it (status, product lines, segments, catchment, capacity, version)")
+    @Operation(operationId = "getRoutingShop",
+            summary = "A shop as routing sees it (status, product lines, segments, catchment, capacity, version)",
+            description = "The copy of a shop the routing directory keeps from partners.shop-events: what routing decides on, at the shop event's version.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingShop shop(@PathParam("shopId") UUID shopId) {
         return shops.findByIdOptional(shopId).orElseThrow(() -> new ResourceNotFoundException("Shop", shopId));
@@ -41,7 +43,9 @@ public class DirectoryResource {
 
     @GET
     @Path("/teams/{teamId}")
-    @Operation(operationId = "getRoutingTeam", summary = "A field team as routing sees it")
+    @Operation(operationId = "getRoutingTeam",
+            summary = "A field team as routing sees it",
+            description = "The copy of a field team the routing directory keeps from partners.shop-events: what routing decides on, at the team event's version.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingTeam team(@PathParam("teamId") UUID teamId) {
         return teams.findByIdOptional(teamId).orElseThrow(() -> new ResourceNotFoundException("Field team", teamId));

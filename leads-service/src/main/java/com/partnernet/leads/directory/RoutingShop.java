@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
+import org.jetbrains.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
 import com.partnernet.leads.businesstime.OpeningInterval;
@@ -43,9 +43,11 @@ public class RoutingShop {
     @Column(name = "postal_code", nullable = false)
     public String postalCode;
 
+    @Nullable
     public String city;
 
     /** The federal state (ISO 3166-2, e.g. DE-NW): whose public holidays close the shop. */
+    @Nullable
     public String state;
 
     @Column(nullable = false)
@@ -57,6 +59,7 @@ public class RoutingShop {
     @Column(nullable = false)
     public String status;
 
+    @Nullable
     public String format;
 
     /** CONSUMER, BUSINESS. */
@@ -82,6 +85,7 @@ public class RoutingShop {
     public List<OpeningInterval> openingHours = new ArrayList<>();
 
     /** Where lead notifications go: the shop's mailbox. */
+    @Nullable
     public String email;
 
     /** The version of the shop state this row holds; older events never overwrite newer state. */

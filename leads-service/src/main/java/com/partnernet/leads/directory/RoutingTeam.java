@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
+import org.jetbrains.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
 import com.partnernet.leads.businesstime.OpeningInterval;
@@ -65,6 +65,7 @@ public class RoutingTeam {
     public List<OpeningInterval> workingHours = new ArrayList<>();
 
     /** Where lead notifications go: the team's mailbox. */
+    @Nullable
     public String email;
 
     @Column(name = "team_version", nullable = false)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.leads.campaign.CampaignStatus;
 import com.partnernet.leads.vocabulary.DeclineReason;
 
@@ -56,7 +58,7 @@ public record PilotEvaluation(
     public record Periods(Period before, Period during) {
     }
 
-    public record Period(LocalDate from, LocalDate to, int weeks) {
+    public record Period(@Nullable LocalDate from, @Nullable LocalDate to, int weeks) {
     }
 
     /**
@@ -67,7 +69,7 @@ public record PilotEvaluation(
      *        level before plus the control shops' change)
      */
     public record Estimate(Outcome outcome, GroupChange pilot, GroupChange control, double difference,
-            Double relativePercent, double confidenceLevel, double lower, double upper, double standardError,
+            @Nullable Double relativePercent, double confidenceLevel, double lower, double upper, double standardError,
             double degreesOfFreedom) {
     }
 
@@ -81,15 +83,15 @@ public record PilotEvaluation(
      * @param comparable false when their outcomes did not move alike before the pilot (then no verdict)
      * @param footfall null without footfall
      */
-    public record Comparability(boolean comparable, List<String> warnings, Balance outcome, Balance footfall) {
+    public record Comparability(boolean comparable, List<String> warnings, @Nullable Balance outcome, @Nullable Balance footfall) {
     }
 
     /**
      * One measure's level (mean per shop and week) and trend (mean of each shop's slope, per week) in both groups
      * before the pilot; the trend difference (pilot minus control) with its interval.
      */
-    public record Balance(String measure, double pilotLevel, double controlLevel, Double levelDifferencePercent,
-            double pilotTrend, double controlTrend, double trendDifference, Double trendLower, Double trendUpper) {
+    public record Balance(String measure, double pilotLevel, double controlLevel, @Nullable Double levelDifferencePercent,
+            double pilotTrend, double controlTrend, double trendDifference, @Nullable Double trendLower, @Nullable Double trendUpper) {
     }
 
     /**
@@ -98,8 +100,8 @@ public record PilotEvaluation(
      *
      * @param medianHoursToFirstContact wall-clock hours from assignment, over contacted leads
      */
-    public record LeadQuality(long leads, long matured, long won, Double maturedConversionPercent, long contacted,
-            Double medianHoursToFirstContact, long declined, Map<DeclineReason, Long> declines, String note) {
+    public record LeadQuality(long leads, long matured, long won, @Nullable Double maturedConversionPercent, long contacted,
+            @Nullable Double medianHoursToFirstContact, long declined, Map<DeclineReason, Long> declines, @Nullable String note) {
     }
 
     /** The campaign's leads by what became of them. */
@@ -112,9 +114,9 @@ public record PilotEvaluation(
      *
      * @param excluded why the shop is left out of the estimate; null when it counts
      */
-    public record ShopResult(UUID shopId, String name, String group, Double before, Double during, Double change,
-            String excluded, long leads, long matured, long won, Double maturedConversionPercent, long declined,
-            Double declinedPercent) {
+    public record ShopResult(UUID shopId, @Nullable String name, String group, @Nullable Double before, @Nullable Double during, @Nullable Double change,
+            @Nullable String excluded, long leads, long matured, long won, @Nullable Double maturedConversionPercent, long declined,
+            @Nullable Double declinedPercent) {
     }
 
     public record Sources(String sales, String footfall) {

@@ -3,6 +3,8 @@ package com.partnernet.leads.ingestion;
 import java.util.List;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.web.Problem;
 
 /** What a batch did, item by item: good leads are stored, bad ones listed with their violations. */
@@ -12,7 +14,7 @@ public record BatchResult(int received, int created, int existing, int rejected,
      * One item, by its position in the batch (from 0), with the id of its lead when stored or known; like a single
      * submission's receipt, nothing of what became of the lead.
      */
-    public record Item(int index, IntakeOutcome outcome, UUID leadId, List<Problem.Violation> violations) {
+    public record Item(int index, IntakeOutcome outcome, @Nullable UUID leadId, List<Problem.Violation> violations) {
     }
 
     static BatchResult of(List<Item> items) {

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.partnernet.leads.vocabulary.Segment;
 import com.partnernet.leads.vocabulary.ProductLine;
@@ -27,19 +29,19 @@ public record InboundLead(
         @NotBlank @Size(max = 200) String externalId,
         @NotBlank @Size(max = 100) String campaign,
         @NotNull ProductLine productLine,
-        Segment segment,
+        @Nullable Segment segment,
         @NotNull @Pattern(regexp = "\\d{5}", message = "must be a German postal code of 5 digits") String postalCode,
-        @DecimalMin("-90") @DecimalMax("90") Double latitude,
-        @DecimalMin("-180") @DecimalMax("180") Double longitude,
-        UUID shopId,
-        @Size(max = 2000) String message,
+        @DecimalMin("-90") @DecimalMax("90") @Nullable Double latitude,
+        @DecimalMin("-180") @DecimalMax("180") @Nullable Double longitude,
+        @Nullable UUID shopId,
+        @Size(max = 2000) @Nullable String message,
         @NotNull @Valid Contact contact,
         @NotNull @Valid Consent consent) {
 
     public record Contact(
             @NotBlank @Size(max = 200) String name,
-            @Email @Size(max = 254) String email,
-            @Size(max = 32) String phone) {
+            @Email @Size(max = 254) @Nullable String email,
+            @Size(max = 32) @Nullable String phone) {
 
         @JsonIgnore
         @AssertTrue(message = "needs an e-mail address or a phone number")
@@ -52,6 +54,6 @@ public record InboundLead(
      * The customer's consent to be contacted by the assigned partner shop about this lead's product line: whether,
      * since when and until when (default: the configured validity).
      */
-    public record Consent(@NotNull Boolean granted, Instant grantedAt, Instant expiresAt) {
+    public record Consent(@NotNull Boolean granted, @Nullable Instant grantedAt, @Nullable Instant expiresAt) {
     }
 }

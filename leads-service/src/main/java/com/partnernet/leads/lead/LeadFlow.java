@@ -3,6 +3,8 @@ package com.partnernet.leads.lead;
 import java.time.Instant;
 import java.util.List;
 
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Leads received per minute over a recent window, by what became of them so far, and the ops queue now: what a live
  * view of a campaign's intake plots.
@@ -10,7 +12,7 @@ import java.util.List;
  * @param minutes oldest first, one per minute of the window (minutes without leads included, all zero)
  * @param unroutedQueue leads waiting for ops now (of the campaign, if one was named), whenever they arrived
  */
-public record LeadFlow(Instant from, Instant to, String campaign, List<Minute> minutes, long unroutedQueue) {
+public record LeadFlow(Instant from, Instant to, @Nullable String campaign, List<Minute> minutes, long unroutedQueue) {
 
     /**
      * @param routed assigned to a shop or field team (whatever stage they reached since)

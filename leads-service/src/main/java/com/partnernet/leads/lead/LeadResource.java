@@ -68,7 +68,9 @@ public class LeadResource {
 
     @GET
     @Path("/{leadId}")
-    @Operation(operationId = "getLead", summary = "One lead, with its routing reason")
+    @Operation(operationId = "getLead",
+            summary = "One lead, with its routing reason",
+            description = "A lead's state in its shop's pipeline: where it was routed and why, its SLA and its moves. Contact fields are null once erased, and for ops.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public LeadView get(@PathParam("leadId") UUID leadId) {
         return leads.get(leadId);

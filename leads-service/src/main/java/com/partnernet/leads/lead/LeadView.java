@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.event.Traces;
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.leads.vocabulary.LeadStatus;
@@ -24,32 +26,32 @@ public record LeadView(
         String source,
         String externalId,
         String campaign,
-        UUID campaignId,
+        @Nullable UUID campaignId,
         ProductLine productLine,
         Segment segment,
         String postalCode,
-        @PersonalData String contactName,
-        @PersonalData String contactEmail,
-        @PersonalData String contactPhone,
-        @PersonalData String message,
+        @PersonalData @Nullable String contactName,
+        @PersonalData @Nullable String contactEmail,
+        @PersonalData @Nullable String contactPhone,
+        @PersonalData @Nullable String message,
         LeadStatus status,
-        UUID duplicateOf,
-        UUID shopId,
-        UUID teamId,
-        UUID partnerId,
+        @Nullable UUID duplicateOf,
+        @Nullable UUID shopId,
+        @Nullable UUID teamId,
+        @Nullable UUID partnerId,
         String routingReason,
         int reassignments,
-        LostReason lostReason,
+        @Nullable LostReason lostReason,
         Instant receivedAt,
-        Instant assignedAt,
-        Instant slaDueAt,
-        Long slaBusinessMinutesLeft,
-        Instant acceptedAt,
-        Instant firstContactAt,
-        Instant closedAt,
-        Instant erasedAt,
+        @Nullable Instant assignedAt,
+        @Nullable Instant slaDueAt,
+        @Nullable Long slaBusinessMinutesLeft,
+        @Nullable Instant acceptedAt,
+        @Nullable Instant firstContactAt,
+        @Nullable Instant closedAt,
+        @Nullable Instant erasedAt,
         Instant updatedAt,
-        String traceId) {
+        @Nullable String traceId) {
 
     public static LeadView of(Lead lead) {
         return of(lead, null);

@@ -3,6 +3,8 @@ package com.partnernet.leads.pipeline;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 
@@ -18,15 +20,15 @@ public record PipelineChange(
         UUID eventId,
         String type,
         UUID leadId,
-        UUID shopId,
-        UUID teamId,
-        UUID partnerId,
-        UUID previousShopId,
-        UUID previousPartnerId,
+        @Nullable UUID shopId,
+        @Nullable UUID teamId,
+        @Nullable UUID partnerId,
+        @Nullable UUID previousShopId,
+        @Nullable UUID previousPartnerId,
         LeadStatus status,
-        LeadStatus previousStatus,
-        DeclineReason declineReason,
-        Instant slaDueAt,
+        @Nullable LeadStatus previousStatus,
+        @Nullable DeclineReason declineReason,
+        @Nullable Instant slaDueAt,
         Instant at) {
 
     /** Whether the change is news for this shop's (or team's) pipeline: a lead came, moved or left. */

@@ -27,7 +27,9 @@ public class RoutingResource {
     }
 
     @GET
-    @Operation(operationId = "getLeadRouting", summary = "Why the lead went where it went: every routing decision with its trail")
+    @Operation(operationId = "getLeadRouting",
+            summary = "Why the lead went where it went: every routing decision with its trail",
+            description = "Every routing decision the lead met (first routing, reassignments after a decline or a missed SLA), each with the trail of candidates considered, skipped and chosen, and why.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public RoutingTrailView routing(@PathParam("leadId") UUID leadId) {
         return routing.trail(leadId);

@@ -28,7 +28,9 @@ public class CustomerDayResource {
 
     @DELETE
     @Path("/{dayId}")
-    @Operation(operationId = "removeCustomerDay", summary = "Take back a customer day logged by mistake")
+    @Operation(operationId = "removeCustomerDay",
+            summary = "Take back a customer day logged by mistake",
+            description = "Deletes a customer day an executive logged by mistake; the executive's standing in the excellence report counts it no more.")
     @RolesAllowed(SALES_MANAGER)
     public void remove(@PathParam("dayId") UUID dayId) {
         days.remove(dayId);

@@ -38,7 +38,9 @@ public class ExcellenceProgrammeResource {
 
     @GET
     @Path("/quotas/{year}")
-    @Operation(operationId = "getCustomerDayQuota", summary = "The year's customer-day quota (the configured default of 5 unless the year has its own)")
+    @Operation(operationId = "getCustomerDayQuota",
+            summary = "The year's customer-day quota (the configured default of 5 unless the year has its own)",
+            description = "The number of customer days each executive owes in the year: the year's own quota if one was set, else the configured default.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public Quota quota(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return new Quota(days.quota(year));
@@ -46,7 +48,9 @@ public class ExcellenceProgrammeResource {
 
     @PUT
     @Path("/quotas/{year}")
-    @Operation(operationId = "setCustomerDayQuota", summary = "Set the year's customer-day quota")
+    @Operation(operationId = "setCustomerDayQuota",
+            summary = "Set the year's customer-day quota",
+            description = "Sets how many customer days each executive owes in the year (0–366), replacing the configured default for that year; the excellence report measures against it.")
     @RolesAllowed(SALES_MANAGER)
     public Quota setQuota(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Quota quota) {
         return new Quota(days.setQuota(year, quota.days()));

@@ -74,7 +74,9 @@ public class ExecutiveResource {
     }
 
     @GET
-    @Operation(operationId = "getExecutive")
+    @Operation(operationId = "getExecutive",
+            summary = "One executive; its ETag is what an update sends as If-Match",
+            description = "An executive of the excellence programme, with name, e-mail and title (null for ops, who do not see personal data).")
     @Path("/{executiveId}")
     @RolesAllowed({ SALES_MANAGER, OPS })
     @Extension(name = ETags.DOCUMENTED, value = "true")

@@ -2,9 +2,11 @@ package com.partnernet.partners.excellence;
 
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.security.PersonalData;
 
-public record ExecutiveView(UUID id, @PersonalData String name, @PersonalData String email, String title,
+public record ExecutiveView(UUID id, @PersonalData @Nullable String name, @PersonalData @Nullable String email, @Nullable String title,
         long version) {
 
     static ExecutiveView of(Executive executive) {

@@ -43,7 +43,9 @@ public class FieldRepResource {
     }
 
     @GET
-    @Operation(operationId = "getFieldRep")
+    @Operation(operationId = "getFieldRep",
+            summary = "One field sales rep; its ETag is what an update sends as If-Match",
+            description = "A rep of a field team: source (internal pool or external), start and end date, product focus. Name and employee number are personal data (null for ops).")
     @Path("/{repId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public FieldRepView get(@PathParam("repId") UUID repId) {

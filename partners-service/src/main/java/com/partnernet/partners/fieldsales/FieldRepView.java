@@ -5,17 +5,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.partners.shop.ProductLine;
 
 public record FieldRepView(
         UUID id,
         UUID teamId,
-        @PersonalData String name,
-        @PersonalData String employeeNumber,
+        @PersonalData @Nullable String name,
+        @PersonalData @Nullable String employeeNumber,
         RepSource source,
         LocalDate startDate,
-        LocalDate endDate,
+        @Nullable LocalDate endDate,
         Set<ProductLine> productFocus,
         long version) {
 

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
@@ -25,8 +27,8 @@ public record FieldTeamRequest(
         @NotNull LocalDate liveFrom,
         @NotEmpty @Size(max = 500) Set<@NotNull @Pattern(regexp = "\\d{1,5}", message = "must be a postal code or prefix of 1 to 5 digits") String> postalCoverage,
         @NotEmpty Set<@NotNull ProductLine> productFocus,
-        @Size(max = 200) String campaign,
+        @Size(max = 200) @Nullable String campaign,
         @NotNull @PositiveOrZero @Max(10_000) Integer weeklyLeadCapacity,
-        @Size(max = 21) List<@NotNull @Valid OpeningHours> workingHours,
-        @Email @Size(max = 254) String email) {
+        @Size(max = 21) @Nullable List<@NotNull @Valid OpeningHours> workingHours,
+        @Email @Size(max = 254) @Nullable String email) {
 }

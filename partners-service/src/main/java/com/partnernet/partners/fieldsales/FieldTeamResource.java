@@ -65,7 +65,9 @@ public class FieldTeamResource {
 
     @GET
     @Path("/{teamId}")
-    @Operation(operationId = "getFieldTeam", summary = "One field team; its ETag is what an update sends as If-Match")
+    @Operation(operationId = "getFieldTeam",
+            summary = "One field team; its ETag is what an update sends as If-Match",
+            description = "A field team of the direct sales partner: city, coverage, product focus, campaign, weekly lead capacity, working hours and status.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<FieldTeamSnapshot> get(@PathParam("teamId") UUID teamId) {
@@ -96,7 +98,9 @@ public class FieldTeamResource {
 
     @GET
     @Path("/{teamId}/headcount-plan")
-    @Operation(operationId = "getHeadcountPlan", summary = "The team's planned headcount per month")
+    @Operation(operationId = "getHeadcountPlan",
+            summary = "The team's planned headcount per month",
+            description = "The whole plan as one document: one entry per month with the planned headcount; a PUT replaces it whole.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public List<HeadcountPlanEntry> plan(@PathParam("teamId") UUID teamId) {
         requireTeamAccess(teamId);

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.partners.shop.OpeningHours;
 import com.partnernet.partners.shop.ProductLine;
 
@@ -22,10 +24,10 @@ public record FieldTeamSnapshot(
         LocalDate liveFrom,
         Set<String> postalCoverage,
         Set<ProductLine> productFocus,
-        String campaign,
+        @Nullable String campaign,
         int weeklyLeadCapacity,
         List<OpeningHours> workingHours,
-        String email,
+        @Nullable String email,
         FieldTeamStatus status,
         long version,
         Instant updatedAt) {

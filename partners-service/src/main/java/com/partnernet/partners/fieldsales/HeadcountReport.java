@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Planned against actual headcount of the field teams, per city and month and in total. Actual is the reps working
  * on the month's last day; {@code gap} is actual minus planned.
@@ -13,19 +15,19 @@ import java.util.UUID;
  * @param internalPoolSharePercent share of reps from the internal pool among the reps working at the end of {@code to}
  */
 public record HeadcountReport(
-        UUID partnerId,
+        @Nullable UUID partnerId,
         YearMonth from,
         YearMonth to,
         List<City> cities,
         List<Month> total,
-        Double internalPoolSharePercent) {
+        @Nullable Double internalPoolSharePercent) {
 
     public record City(UUID teamId, String city, String team, LocalDate liveFrom, FieldTeamStatus status,
             List<Month> months) {
     }
 
     /** One month: planned (null without a plan), actual, gap, and where the actual reps came from. */
-    public record Month(YearMonth month, Integer planned, int actual, Integer gap, int internalPool, int external,
-            Double internalPoolSharePercent) {
+    public record Month(YearMonth month, @Nullable Integer planned, int actual, @Nullable Integer gap, int internalPool, int external,
+            @Nullable Double internalPoolSharePercent) {
     }
 }

@@ -59,7 +59,9 @@ public class PartnerFieldTeamsResource {
     }
 
     @GET
-    @Operation(operationId = "listPartnerFieldTeams", summary = "A partner's field teams, filtered, sorted and paged like the field-team list")
+    @Operation(operationId = "listPartnerFieldTeams",
+            summary = "A partner's field teams, filtered, sorted and paged like the field-team list",
+            description = "The field teams of one partner: the same filters, sort keys and paging as the field-team list.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<FieldTeamSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam FieldTeamFilter filter,
             @Valid @BeanParam PageParams paging) {

@@ -3,6 +3,8 @@ package com.partnernet.partners.footfall;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Weekly footfall of a scope against a baseline year.
  * <p>
@@ -17,7 +19,7 @@ public record FootfallReport(
         FootfallScope scope,
         IsoWeek from,
         IsoWeek to,
-        Integer baselineYear,
+        @Nullable Integer baselineYear,
         int shopsInScope,
         Summary summary,
         List<Week> weeks) {
@@ -33,20 +35,20 @@ public record FootfallReport(
     public record Week(
             IsoWeek week,
             LocalDate weekStart,
-            Long visitors,
+            @Nullable Long visitors,
             int reportingShops,
             int missingShops,
             boolean missing,
-            Long baselineVisitors,
-            Double vsBaselinePercent,
-            Double weekOverWeekPercent,
-            Double rollingFourWeekAverage) {
+            @Nullable Long baselineVisitors,
+            @Nullable Double vsBaselinePercent,
+            @Nullable Double weekOverWeekPercent,
+            @Nullable Double rollingFourWeekAverage) {
     }
 
     /**
      * @param vsBaselinePercent the range against the same weeks of the baseline year, like for like per shop and week
      * @param missingWeeks weeks flagged missing
      */
-    public record Summary(long visitors, Double vsBaselinePercent, int missingWeeks) {
+    public record Summary(long visitors, @Nullable Double vsBaselinePercent, int missingWeeks) {
     }
 }

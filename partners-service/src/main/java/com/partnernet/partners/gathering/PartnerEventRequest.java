@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.chassis.web.ReportedOn;
@@ -22,7 +24,7 @@ public record PartnerEventRequest(
         @NotBlank @Size(max = 200) String venue,
         @NotBlank @Size(max = 100) String city,
         @NotNull @PositiveOrZero @Max(100_000) Integer capacity,
-        @Min(1) @Max(100) Integer maxAttendeesPerPartner,
+        @Min(1) @Max(100) @Nullable Integer maxAttendeesPerPartner,
         @NotNull Instant registrationClosesAt) {
 
     /** Events take place in Germany: the deadline is compared with the end of the event day there. */

@@ -57,7 +57,9 @@ public class PartnerEventResource {
     }
 
     @POST
-    @Operation(operationId = "announcePartnerEvent", summary = "Announce a partner event (e.g. the partner summit)")
+    @Operation(operationId = "announcePartnerEvent",
+            summary = "Announce a partner event (e.g. the partner summit)",
+            description = "Creates an event with its venue, capacity, the seats a partner may take and when registration closes; partners then register until that moment.")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = PartnerEventView.class, responseCode = "201", responseDescription = "Announced; ETag is its version")
     @Extension(name = ETags.DOCUMENTED, value = "true")
@@ -76,7 +78,9 @@ public class PartnerEventResource {
 
     @GET
     @Path("/{eventId}")
-    @Operation(operationId = "getPartnerEvent", summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends")
+    @Operation(operationId = "getPartnerEvent",
+            summary = "One event with its confirmed and free seats and waitlist; its ETag is what an update sends",
+            description = "Whether registration is still open, how many seats are confirmed, free and on the waitlist.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerEventView> get(@PathParam("eventId") UUID eventId) {
@@ -123,7 +127,9 @@ public class PartnerEventResource {
     }
 
     @GET
-    @Operation(operationId = "getRegistration")
+    @Operation(operationId = "getRegistration",
+            summary = "One partner's registration to an event",
+            description = "Its status (confirmed or waitlisted, with its place), seats and attendees (null for ops, who do not see personal data).")
     @Path("/{eventId}/registrations/{registrationId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public RegistrationView registration(@PathParam("eventId") UUID eventId,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.security.PersonalData;
 
 /** A registration; {@code waitlistPosition} (1 = next to be promoted) only while WAITLISTED. */
@@ -13,11 +15,11 @@ public record RegistrationView(
         UUID partnerId,
         RegistrationStatus status,
         int seats,
-        Integer waitlistPosition,
-        @PersonalData List<Attendee> attendees,
+        @Nullable Integer waitlistPosition,
+        @PersonalData @Nullable List<Attendee> attendees,
         Instant registeredAt,
-        Instant confirmedAt,
-        Instant cancelledAt) {
+        @Nullable Instant confirmedAt,
+        @Nullable Instant cancelledAt) {
 
     static RegistrationView of(Registration registration, Integer waitlistPosition) {
         return new RegistrationView(registration.id, registration.eventId, registration.partnerId, registration.status(),

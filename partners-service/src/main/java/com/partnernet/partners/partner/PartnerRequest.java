@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import com.partnernet.chassis.web.ReportedOn;
@@ -18,19 +20,19 @@ import com.partnernet.chassis.web.ReportedOn;
 public record PartnerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull PartnerType type,
-        PartnerStatus status,
-        @Valid Contact contact,
-        PartnerTier tier,
-        @Valid AdvisoryBoardMembership advisoryBoard) {
+        @Nullable PartnerStatus status,
+        @Valid @Nullable Contact contact,
+        @Nullable PartnerTier tier,
+        @Valid @Nullable AdvisoryBoardMembership advisoryBoard) {
 
     public record Contact(
-            @Size(max = 200) String name,
-            @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ()/-]{6,20}", message = "must be a phone number") String phone) {
+            @Size(max = 200) @Nullable String name,
+            @Email @Size(max = 254) @Nullable String email,
+            @Pattern(regexp = "\\+?[0-9 ()/-]{6,20}", message = "must be a phone number") @Nullable String phone) {
     }
 
     /** Membership of the dealer advisory board: since when, until when (open if not known), in which role. */
-    public record AdvisoryBoardMembership(@NotNull BoardRole role, @NotNull LocalDate memberSince, LocalDate memberUntil) {
+    public record AdvisoryBoardMembership(@NotNull BoardRole role, @NotNull LocalDate memberSince, @Nullable LocalDate memberUntil) {
 
         @JsonIgnore
         @AssertTrue(message = "memberUntil must not be before memberSince")

@@ -46,7 +46,9 @@ public class PartnerResource {
     }
 
     @POST
-    @Operation(operationId = "registerPartner", summary = "Register a partner")
+    @Operation(operationId = "registerPartner",
+            summary = "Register a partner",
+            description = "Creates a partner (a retail partner or the direct sales partner) with its type, tier, contact and advisory board membership; its shops and field teams are added under it.")
     @RolesAllowed(SALES_MANAGER)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Registered")
     @APIResponseSchema(value = PartnerView.class, responseCode = "201", responseDescription = "Registered; ETag is its version")
@@ -67,7 +69,9 @@ public class PartnerResource {
 
     @GET
     @Path("/{partnerId}")
-    @Operation(operationId = "getPartner", summary = "One partner; its ETag is what an update sends as If-Match")
+    @Operation(operationId = "getPartner",
+            summary = "One partner; its ETag is what an update sends as If-Match",
+            description = "A partner with its type, status, tier, contact (null for ops) and advisory board membership.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<PartnerView> get(@PathParam("partnerId") UUID partnerId) {

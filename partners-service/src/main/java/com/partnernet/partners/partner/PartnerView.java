@@ -3,6 +3,8 @@ package com.partnernet.partners.partner;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.security.PersonalData;
 
 /** A partner as the API shows it; {@code version} is also its ETag. */
@@ -11,9 +13,9 @@ public record PartnerView(
         String name,
         PartnerType type,
         PartnerStatus status,
-        @PersonalData PartnerRequest.Contact contact,
-        PartnerTier tier,
-        PartnerRequest.AdvisoryBoardMembership advisoryBoard,
+        @PersonalData @Nullable PartnerRequest.Contact contact,
+        @Nullable PartnerTier tier,
+        @Nullable PartnerRequest.AdvisoryBoardMembership advisoryBoard,
         Instant createdAt,
         Instant updatedAt,
         long version) {

@@ -3,6 +3,8 @@ package com.partnernet.partners.remodel;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Where the remodel programme stands in a year, for the network or one partner ("34 done, 90 by year end, first
  * dates for next year set"). Goal, gaps and outlook are network-wide figures and absent in a partner's report.
@@ -21,17 +23,17 @@ import java.util.UUID;
 public record ProgrammeReport(
         int year,
         LocalDate asOf,
-        UUID partnerId,
-        Integer goal,
+        @Nullable UUID partnerId,
+        @Nullable Integer goal,
         long completed,
         long inProgress,
         long overrunning,
         long plannedThisYear,
         long overdue,
         long projectedByYearEnd,
-        ProgrammeOutlook outlook,
-        Integer remainingToGoal,
-        Integer unscheduledGap,
+        @Nullable ProgrammeOutlook outlook,
+        @Nullable Integer remainingToGoal,
+        @Nullable Integer unscheduledGap,
         long bookedNextYear,
-        LocalDate firstBookedNextYear) {
+        @Nullable LocalDate firstBookedNextYear) {
 }

@@ -39,7 +39,9 @@ public class ProgrammeResource {
 
     @PUT
     @Path("/goals/{year}")
-    @Operation(operationId = "setRemodelGoal", summary = "Set the network's remodel goal for a year")
+    @Operation(operationId = "setRemodelGoal",
+            summary = "Set the network's remodel goal for a year",
+            description = "Sets how many shops the network means to remodel in the year; the programme report measures progress and the projected gap against it.")
     @RolesAllowed(SALES_MANAGER)
     public Goal setGoal(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Goal goal) {
         return new Goal(programme.setGoal(year, goal.remodels()));
@@ -47,7 +49,9 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{year}")
-    @Operation(operationId = "getRemodelProgramme", summary = "Where the remodel programme stands in a year, for the network or one partner")
+    @Operation(operationId = "getRemodelProgramme",
+            summary = "Where the remodel programme stands in a year, for the network or one partner",
+            description = "Completed, running, overrunning and planned remodels of the year, what is projected by the year's end and the gap to the goal (when one is set); for the network, or one partner with partnerId.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public ProgrammeReport report(@PathParam("year") @Min(2000) @Max(2100) int year, @QueryParam("partnerId") UUID partnerId) {
         return programme.report(year, partnerId);

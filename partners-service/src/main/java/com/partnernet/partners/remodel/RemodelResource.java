@@ -64,7 +64,9 @@ public class RemodelResource {
     }
 
     @GET
-    @Operation(operationId = "getRemodel")
+    @Operation(operationId = "getRemodel",
+            summary = "One remodel; its ETag is what a move sends as If-Match",
+            description = "A shop's remodel: planned and actual dates, whether it closes the shop, its status and whether it is overdue.")
     @Path("/{remodelId}")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     @Extension(name = ETags.DOCUMENTED, value = "true")

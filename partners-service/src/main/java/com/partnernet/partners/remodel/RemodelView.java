@@ -3,6 +3,8 @@ package com.partnernet.partners.remodel;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.time.Timestamps;
 
 /** A remodel; {@code overdue} when it is behind its plan today (its start or its end has passed). */
@@ -12,11 +14,11 @@ public record RemodelView(
         UUID partnerId,
         LocalDate plannedStart,
         LocalDate plannedEnd,
-        LocalDate actualStart,
-        LocalDate actualEnd,
+        @Nullable LocalDate actualStart,
+        @Nullable LocalDate actualEnd,
         boolean closesShop,
         RemodelStatus status,
-        String cancelReason,
+        @Nullable String cancelReason,
         boolean overdue,
         long version) {
 

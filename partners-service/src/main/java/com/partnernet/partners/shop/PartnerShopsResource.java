@@ -57,7 +57,9 @@ public class PartnerShopsResource {
     }
 
     @GET
-    @Operation(operationId = "listPartnerShops", summary = "A partner's shops, filtered, sorted and paged like the shop search")
+    @Operation(operationId = "listPartnerShops",
+            summary = "A partner's shops, filtered, sorted and paged like the shop search",
+            description = "The shops of one partner: the same filters, sort keys and paging as the shop search.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     public Page<ShopSnapshot> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam ShopFilter filter,
             @Valid @BeanParam PageParams paging) {

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 /** What a client sends to open a shop or to change its details (status changes have their own commands). */
 public record ShopRequest(
         @NotBlank @Size(max = 200) String name,
@@ -28,8 +30,8 @@ public record ShopRequest(
         @NotNull StoreFormat format,
         @NotEmpty Set<@NotNull Segment> segments,
         @NotEmpty Set<@NotNull ProductLine> productLines,
-        @Size(max = 500) Set<@NotNull @Pattern(regexp = "\\d{1,5}", message = "must be a postal code or prefix of 1 to 5 digits") String> catchment,
+        @Size(max = 500) @Nullable Set<@NotNull @Pattern(regexp = "\\d{1,5}", message = "must be a postal code or prefix of 1 to 5 digits") String> catchment,
         @NotNull @PositiveOrZero @Max(10_000) Integer weeklyLeadCapacity,
-        @Size(max = 21) List<@NotNull @Valid OpeningHours> openingHours,
-        @Email @Size(max = 254) String email) {
+        @Size(max = 21) @Nullable List<@NotNull @Valid OpeningHours> openingHours,
+        @Email @Size(max = 254) @Nullable String email) {
 }

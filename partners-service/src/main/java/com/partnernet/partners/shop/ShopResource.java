@@ -57,7 +57,9 @@ public class ShopResource {
 
     @GET
     @Path("/{shopId}")
-    @Operation(operationId = "getShop", summary = "One shop; its ETag is what an update sends as If-Match")
+    @Operation(operationId = "getShop",
+            summary = "One shop; its ETag is what an update sends as If-Match",
+            description = "A shop's full current state: address and location, format, segments, product lines, catchment, weekly lead capacity, opening hours and status. The same snapshot every shop event carries.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER })
     @Extension(name = ETags.DOCUMENTED, value = "true")
     public RestResponse<ShopSnapshot> get(@PathParam("shopId") UUID shopId) {

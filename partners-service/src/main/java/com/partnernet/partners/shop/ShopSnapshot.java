@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A shop's full current state: what the API answers and what every shop event carries, so a consumer can rebuild
  * its copy of the shop directory from the latest event per shop alone. {@code version} grows with every change
@@ -27,10 +29,10 @@ public record ShopSnapshot(
         Set<String> catchment,
         int weeklyLeadCapacity,
         List<OpeningHours> openingHours,
-        String email,
+        @Nullable String email,
         ShopStatus status,
         Instant statusSince,
-        String statusReason,
+        @Nullable String statusReason,
         long version,
         Instant updatedAt) {
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.error.ResourceNotFoundException;
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.chassis.time.Timestamps;
@@ -16,7 +18,6 @@ import io.quarkus.logging.Log;
 /** Annual targets of partners (and their breakdown per shop), with the history of every change. */
 @ApplicationScoped
 public class TargetService {
-
 
     private final TargetRepository targets;
     private final TargetsEvents events;
@@ -61,7 +62,7 @@ public class TargetService {
     }
 
     /** One change, as the history shows it. */
-    public record TargetChangeView(java.time.Instant changedAt, @PersonalData String changedBy, String reason, Integer unitsBefore,
+    public record TargetChangeView(java.time.Instant changedAt, @PersonalData @Nullable String changedBy, @Nullable String reason, @Nullable Integer unitsBefore,
             int unitsAfter) {
 
         static TargetChangeView of(TargetChange change) {

@@ -3,7 +3,9 @@ package com.partnernet.targets.annualtarget;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TargetView(UUID partnerId, UUID shopId, int year, ProductLine productLine, int units, Instant updatedAt,
+import org.jetbrains.annotations.Nullable;
+
+public record TargetView(UUID partnerId, @Nullable UUID shopId, int year, ProductLine productLine, int units, Instant updatedAt,
         long version) {
 
     static TargetView of(Target target) {

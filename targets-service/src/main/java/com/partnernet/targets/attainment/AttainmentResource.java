@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
+import org.jetbrains.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnernet.chassis.web.Responses;
 import com.partnernet.chassis.error.InvalidRequestException;
@@ -62,7 +62,7 @@ public class AttainmentResource {
     /** What a batch of sales did, row by row (index from 0). */
     public record BatchResult(int received, int created, int existing, int rejected, List<Row> rows) {
 
-        public record Row(int index, String outcome, UUID saleId, List<Problem.Violation> violations) {
+        public record Row(int index, String outcome, @Nullable UUID saleId, List<Problem.Violation> violations) {
         }
     }
 
@@ -95,7 +95,9 @@ public class AttainmentResource {
 
     @GET
     @Path("/leaderboard")
-    @Operation(operationId = "getLeaderboard", summary = "Partners (scope=PARTNER) or shops (scope=SHOP) by attainment of their annual targets, with network totals")
+    @Operation(operationId = "getLeaderboard",
+            summary = "Partners (scope=PARTNER) or shops (scope=SHOP) by attainment of their annual targets, with network totals",
+            description = "Ranked by attainment of the year's target to date (sold against expected by now), for one product line or all; each entry with its pace and projection.")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public Leaderboard leaderboard(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("productLine") ProductLine productLine, @QueryParam("asOf") LocalDate asOf,
@@ -126,7 +128,9 @@ public class AttainmentResource {
 
     @POST
     @Path("/sales/batch")
-    @Operation(operationId = "recordSales", summary = "Record up to 1,000 sales; bad rows are reported, good ones kept")
+    @Operation(operationId = "recordSales",
+            summary = "Record up to 1,000 sales; bad rows are reported, good ones kept",
+            description = "Each row is recorded or refused on its own: the answer lists every row's outcome, and a repeated externalSaleId is reported as existing, not counted twice.")
     @RolesAllowed(SALES_MANAGER)
     public BatchResult recordBatch(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

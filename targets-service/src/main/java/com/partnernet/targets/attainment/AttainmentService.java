@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.annualtarget.TargetRepository;
@@ -125,7 +127,7 @@ public class AttainmentService {
     public record RecordedSale(SaleView sale, boolean created) {
     }
 
-    public record SaleView(UUID id, String externalSaleId, UUID leadId, UUID partnerId, UUID shopId,
+    public record SaleView(UUID id, String externalSaleId, @Nullable UUID leadId, UUID partnerId, @Nullable UUID shopId,
             ProductLine productLine, Instant soldAt, int units, String source) {
 
         static SaleView of(Sale sale) {

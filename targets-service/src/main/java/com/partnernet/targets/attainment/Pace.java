@@ -2,6 +2,8 @@ package com.partnernet.targets.attainment;
 
 import java.math.BigDecimal;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.targets.annualtarget.ProductLine;
 
 /**
@@ -15,8 +17,8 @@ import com.partnernet.targets.annualtarget.ProductLine;
  * @param status ON_TRACK (exact pace ratio ≥ 0.95), AT_RISK (≥ 0.80), OFF_TRACK (below); ON_TRACK while nothing is
  *        expected
  */
-public record Pace(ProductLine productLine, BigDecimal targetUnits, long soldUnits, Double percentage,
-        BigDecimal expectedToDate, Double paceRatio, BigDecimal projection, Status status) {
+public record Pace(@Nullable ProductLine productLine, BigDecimal targetUnits, long soldUnits, @Nullable Double percentage,
+        BigDecimal expectedToDate, @Nullable Double paceRatio, BigDecimal projection, Status status) {
 
     public enum Status {
         ON_TRACK,

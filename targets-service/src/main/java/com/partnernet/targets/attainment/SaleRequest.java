@@ -9,14 +9,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.targets.annualtarget.ProductLine;
 
 /** A shop sale recorded by a partner's system (also sales that did not come from a lead). */
 public record SaleRequest(
         @NotBlank @Size(max = 200) String externalSaleId,
         @NotNull UUID partnerId,
-        UUID shopId,
+        @Nullable UUID shopId,
         @NotNull ProductLine productLine,
         @NotNull Instant soldAt,
-        @Min(1) @Max(1000) Integer units) {
+        @Min(1) @Max(1000) @Nullable Integer units) {
 }

@@ -63,7 +63,9 @@ public class CalendarResource {
 
     @GET
     @Path("/{year}/curve")
-    @Operation(operationId = "getSeasonalCurve", summary = "A year's seasonal curve (the default unless the year has its own)")
+    @Operation(operationId = "getSeasonalCurve",
+            summary = "A year's seasonal curve (the default unless the year has its own)",
+            description = "The 53 week weights pacing uses in the year, and whether they are the year's own or the default.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public Curve curve(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return new Curve(year, calendar.hasOwnCurve(year), java.util.Arrays.stream(calendar.weekWeights(year)).boxed().toList());
@@ -71,7 +73,9 @@ public class CalendarResource {
 
     @PUT
     @Path("/{year}/curve")
-    @Operation(operationId = "setSeasonalCurve", summary = "Give a year its own seasonal curve: 53 week weights")
+    @Operation(operationId = "setSeasonalCurve",
+            summary = "Give a year its own seasonal curve: 53 week weights",
+            description = "Replaces the year's default curve with 53 week weights; pacing and the expected-to-date figures follow it.")
     @RolesAllowed(SALES_MANAGER)
     public Curve setCurve(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull CurveRequest request) {
         calendar.setCurve(year, request.weights());
@@ -88,7 +92,9 @@ public class CalendarResource {
 
     @POST
     @Path("/promotions")
-    @Operation(operationId = "addPromotion", summary = "Add a promotion (a deal day, a recurring weekday such as Magenta Thursday, a campaign)")
+    @Operation(operationId = "addPromotion",
+            summary = "Add a promotion (a deal day, a recurring weekday such as Magenta Thursday, a campaign)",
+            description = "A promotion lifts the seasonal pacing on its days by its uplift, for all product lines or the ones named: one day, a range, or a weekday recurring in the range.")
     @RolesAllowed(SALES_MANAGER)
     @APIResponseSchema(value = Promotion.class, responseCode = "201", responseDescription = "Added")
     public RestResponse<Promotion> addPromotion(@Valid @NotNull PromotionRequest request) {
@@ -98,14 +104,18 @@ public class CalendarResource {
 
     @GET
     @Path("/promotions/{promotionId}")
-    @Operation(operationId = "getPromotion", summary = "One promotion (where adding it points)")
+    @Operation(operationId = "getPromotion",
+            summary = "One promotion (where adding it points)",
+            description = "Its name, days (a range, or a weekday recurring in it), uplift and product lines.")
     @RolesAllowed({ SALES_MANAGER, OPS, PARTNER_USER, MARKETING_SYSTEM })
     public Promotion promotion(@PathParam("promotionId") UUID promotionId) {
         return calendar.promotion(promotionId);
     }
 
     @DELETE
-    @Operation(operationId = "removePromotion")
+    @Operation(operationId = "removePromotion",
+            summary = "Remove a promotion",
+            description = "Pacing forgets its uplift from then on; attainment already recorded stays.")
     @Path("/promotions/{promotionId}")
     @RolesAllowed(SALES_MANAGER)
     public void removePromotion(@PathParam("promotionId") UUID promotionId) {

@@ -15,6 +15,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.persistence.CodeSetConverter;
 
@@ -43,6 +45,7 @@ public class Promotion {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "day_of_week")
+    @Nullable
     public DayOfWeek dayOfWeek;
 
     @Column(nullable = false)

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.targets.annualtarget.ProductLine;
@@ -20,9 +22,9 @@ public record PromotionRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull LocalDate from,
         @NotNull LocalDate to,
-        DayOfWeek dayOfWeek,
+        @Nullable DayOfWeek dayOfWeek,
         @NotNull @DecimalMin(value = "-0.99") @DecimalMax("10") Double uplift,
-        Set<@NotNull ProductLine> productLines) {
+        @Nullable Set<@NotNull ProductLine> productLines) {
 
     @JsonIgnore
     @AssertTrue(message = "to must not be before from")

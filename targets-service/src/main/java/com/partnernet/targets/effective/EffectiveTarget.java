@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.partnernet.chassis.security.PersonalData;
 import com.partnernet.targets.annualtarget.ProductLine;
 
@@ -17,7 +19,7 @@ import com.partnernet.targets.annualtarget.ProductLine;
  */
 public record EffectiveTarget(
         UUID partnerId,
-        UUID shopId,
+        @Nullable UUID shopId,
         ProductLine productLine,
         LocalDate from,
         LocalDate to,
@@ -32,7 +34,7 @@ public record EffectiveTarget(
      * @param units the target these days carry now
      * @param baseUnits what they would carry on the plain curve
      */
-    public record Shaping(String kind, UUID ruleId, String scope, UUID shopId, LocalDate from, LocalDate to, int days,
-            BigDecimal units, BigDecimal baseUnits, String reason, @PersonalData String author) {
+    public record Shaping(String kind, @Nullable UUID ruleId, @Nullable String scope, @Nullable UUID shopId, LocalDate from, LocalDate to, int days,
+            BigDecimal units, BigDecimal baseUnits, @Nullable String reason, @PersonalData @Nullable String author) {
     }
 }

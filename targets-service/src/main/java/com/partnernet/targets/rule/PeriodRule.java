@@ -12,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnernet.chassis.error.ConflictException;
 import com.partnernet.chassis.security.PersonalData;
@@ -45,14 +47,17 @@ public class PeriodRule {
     public Scope scope;
 
     @Column(name = "partner_id")
+    @Nullable
     public UUID partnerId;
 
     @Column(name = "shop_id")
+    @Nullable
     public UUID shopId;
 
     /** Null: every product line. */
     @Enumerated(EnumType.STRING)
     @Column(name = "product_line")
+    @Nullable
     public ProductLine productLine;
 
     @Enumerated(EnumType.STRING)
@@ -68,6 +73,7 @@ public class PeriodRule {
     public LocalDate toDay;
 
     /** SCALE: the range's share of the annual target, in percent. */
+    @Nullable
     public BigDecimal percent;
 
     @Column(nullable = false)
@@ -75,6 +81,7 @@ public class PeriodRule {
 
     @Column(nullable = false)
     @PersonalData
+    @Nullable
     public String author;
 
     @Column(name = "created_at", nullable = false)
@@ -83,11 +90,13 @@ public class PeriodRule {
     /** Set once, by {@link #withdraw}: a withdrawn rule shapes no target from then on and stays for the record. */
     @Column(name = "withdrawn_at")
     @JsonProperty
+    @Nullable
     private Instant withdrawnAt;
 
     @Column(name = "withdrawn_by")
     @PersonalData
     @JsonProperty
+    @Nullable
     private String withdrawnBy;
 
     /** A rule as requested by {@code author}, in force from {@code now}. */

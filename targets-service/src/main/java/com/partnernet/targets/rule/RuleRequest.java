@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jetbrains.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.partnernet.chassis.web.ReportedOn;
 import com.partnernet.targets.annualtarget.ProductLine;
@@ -18,12 +20,12 @@ import com.partnernet.targets.annualtarget.ProductLine;
 /** A period rule as a client sends it; the scope follows from what it names (a shop, a partner, or neither). */
 public record RuleRequest(
         @NotNull PeriodRule.Type type,
-        UUID partnerId,
-        UUID shopId,
-        ProductLine productLine,
+        @Nullable UUID partnerId,
+        @Nullable UUID shopId,
+        @Nullable ProductLine productLine,
         @NotNull LocalDate from,
         @NotNull LocalDate to,
-        @DecimalMin("0") @DecimalMax("1000") BigDecimal percent,
+        @DecimalMin("0") @DecimalMax("1000") @Nullable BigDecimal percent,
         @NotBlank @Size(max = 500) String reason) {
 
     @JsonIgnore

@@ -76,7 +76,9 @@ public class RuleResource {
     }
 
     @GET
-    @Operation(operationId = "getPeriodRule")
+    @Operation(operationId = "getPeriodRule",
+            summary = "One period rule",
+            description = "A rule that shapes effective targets (waive a range, scale it, prorate a closure): its scope, range, percent, who wrote it and, once withdrawn, who withdrew it.")
     @Path("/{ruleId}")
     @RolesAllowed({ SALES_MANAGER, OPS })
     public PeriodRule get(@PathParam("ruleId") UUID ruleId) {
@@ -85,7 +87,9 @@ public class RuleResource {
 
     @POST
     @Path("/{ruleId}/withdrawal")
-    @Operation(operationId = "withdrawPeriodRule", summary = "Withdraw a rule (it stays for the record, with who withdrew it); publishes TargetAdjusted")
+    @Operation(operationId = "withdrawPeriodRule",
+            summary = "Withdraw a rule (it stays for the record, with who withdrew it); publishes TargetAdjusted",
+            description = "The rule stops shaping effective targets at once; it stays readable, with who withdrew it and when.")
     @RolesAllowed(SALES_MANAGER)
     public PeriodRule withdraw(@PathParam("ruleId") UUID ruleId) {
         return rules.withdraw(ruleId, caller.name());

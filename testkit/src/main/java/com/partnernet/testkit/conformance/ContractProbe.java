@@ -34,8 +34,8 @@ import com.partnernet.testkit.token.Tokens;
  * A running service probed against its own OpenAPI document, shared by the conformance checks ({@link AuthorizationMatrix},
  * {@link BadInputSweep}, {@link AnswerSchemas}, {@link PersonalDataSweep}): sends the endpoints' sample requests, and
  * remembers every status met per operation with who met it first, so that {@link #undocumented} can list each status
- * the document does not list, each success without the ETag or Location it promises, and each error that is no problem
- * of the {@code urn:partnernet:problem:} family.
+ * the document does not list, each success without the ETag or Location it promises, each error that is no problem
+ * of the {@code urn:partnernet:problem:} family and each body off the schema documented for it ({@link AnswerSchemas}).
  */
 public final class ContractProbe {
 
@@ -53,6 +53,9 @@ public final class ContractProbe {
     private final Map<String, Map<Integer, Met>> observed = new TreeMap<>();
     /** Errors answered other than as a problem of the family. */
     private final List<String> notProblems = new ArrayList<>();
+    /** Every way an answer's body broke its documented schema, with who met it first. */
+    private final Map<String, String> offSchema = new TreeMap<>();
+    private final AnswerSchemas schemas = new AnswerSchemas(this);
     private JsonNode document;
 
     /** @param partnerA the partner whose resources the endpoints' samples name; {@code partnerB} another one */
@@ -157,25 +160,30 @@ public final class ContractProbe {
         return document().path("paths").path(endpoint.path).path(endpoint.method.toLowerCase());
     }
 
-    void observe(Endpoint endpoint, String who, HttpResponse<String> response) {
+    void observe(Endpoint endpoint, String who, HttpResponse<String> response) throws IOException, InterruptedException {
         Set<String> headers = new TreeSet<>();
         for (String header : List.of("ETag", "Location")) {
             response.headers().firstValue(header).ifPresent(value -> headers.add(header));
         }
         observed.computeIfAbsent(endpoint.key(), key -> new TreeMap<>()).putIfAbsent(response.statusCode(),
                 new Met(who, headers));
+        if (response.statusCode() >= 500) {
+            notProblems.add(line(endpoint, who, "no failure of the service's own (the document lists 500 for that)", response));
+        }
         if (response.statusCode() >= 400 && (!response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM)
                 || !response.body().contains("\"type\":\"" + PROBLEM_TYPES))) {
             notProblems.add(line(endpoint, who, "a problem of the " + PROBLEM_TYPES + " family", response));
         }
+        schemas.check(endpoint, response).forEach(failure -> offSchema.putIfAbsent(failure, who));
     }
 
     /**
      * Every status met that the document does not list for the operation, every success whose ETag or Location is
-     * not what the document says, and every error not a problem.
+     * not what the document says, every error not a problem, and every body off its documented schema.
      */
     List<String> undocumented() throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>(notProblems);
+        offSchema.forEach((failure, who) -> failures.add(failure + " (first met by " + who + ")"));
         for (Map.Entry<String, Map<Integer, Met>> met : observed.entrySet()) {
             String[] key = met.getKey().split(" ", 2);
             JsonNode responses = document().path("paths").path(key[1]).path(key[0].toLowerCase()).path("responses");

@@ -51,6 +51,17 @@ public final class EventSchemas {
         return violations;
     }
 
+    /** Every property of every event schema that says neither that it is required nor that it may be null. */
+    public List<String> undecidedNullability() throws IOException {
+        List<String> failures = new ArrayList<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".schema.json")).sorted().toList()) {
+                failures.addAll(Nullability.undecided(file.getFileName().toString(), JSON.readTree(file.toFile())));
+            }
+        }
+        return failures;
+    }
+
     /** What the inbound lead schema finds wrong with a lead, one line each. */
     public List<String> violationsOfInboundLead(String lead) {
         return validate("inbound-lead", lead);

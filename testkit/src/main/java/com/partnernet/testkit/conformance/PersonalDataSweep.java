@@ -38,6 +38,7 @@ public final class PersonalDataSweep {
                 continue;
             }
             HttpResponse<String> read = probe.send(endpoint, ops, (String) null);
+            probe.observe(endpoint, "ops", read);
             if (read.statusCode() != 200) {
                 failures.add(ContractProbe.line(endpoint, "ops", "200 to sweep", read));
                 continue;
@@ -51,6 +52,7 @@ public final class PersonalDataSweep {
         if (seenByManager.isEmpty()) {
             failures.add("a sales manager met none of the personal values either: the sample data holds none to find");
         }
-        ContractProbe.report(failures, "personal-data leaks to ops");
+        failures.addAll(probe.undocumented());
+        ContractProbe.report(failures, "personal-data leaks to ops, or answers off their documented schema");
     }
 }

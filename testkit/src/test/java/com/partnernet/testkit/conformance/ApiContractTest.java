@@ -154,6 +154,18 @@ class ApiContractTest {
                 ApiContract.lint(withOperation(create)));
     }
 
+    @Test
+    void everyPropertyIsRequiredOrAdmitsNull() {
+        String undecided = CONTRACT.replace("required: [status, name, city, postalCode]", "required: [status, name]");
+        assertEquals(List.of("Shop.city: neither required nor admitting null (docs/api/README.md, null)"),
+                ApiContract.lint(undecided));
+        for (String nullable : List.of("type: [string, \"null\"]",
+                "anyOf: [{$ref: \"#/components/schemas/City\"}, {type: \"null\"}]")) {
+            String decided = undecided.replace("        city:\n          type: string", "        city:\n          " + nullable);
+            assertEquals(List.of(), ApiContract.lint(decided), decided);
+        }
+    }
+
     private static String withOperation(String operation) {
         return CONTRACT.replace("components:", operation);
     }
@@ -198,6 +210,7 @@ class ApiContractTest {
                   schemas:
                     Shop:
                       type: object
+                      required: [status, name, city, postalCode]
                       properties:
                         status:
                           type: string

@@ -44,6 +44,11 @@ class EventSchemasTest {
     }
 
     @Test
+    void everyFieldOfEveryEventSaysWhetherItMayBeNull() throws Exception {
+        assertEquals(List.of(), schemas.undecidedNullability());
+    }
+
+    @Test
     void theAsyncApiDocumentIsYamlWithAChannelForEveryTopicOfTheContract() throws Exception {
         JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../docs/asyncapi/asyncapi.yaml").toFile());
         Set<String> addresses = new TreeSet<>();
