@@ -38,7 +38,8 @@ public final class AnswerSchemas {
 
     /**
      * Reads every GET endpoint as a caller its rule allows, with the rule's sample parameters: each must answer 200,
-     * with a body its document describes (checked by the probe as every answer is).
+     * with a body its document describes (checked by the probe as every answer is, and by the independent
+     * validator).
      */
     public static void verify(ContractProbe probe, List<Endpoint> endpoints) throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
@@ -50,6 +51,9 @@ public final class AnswerSchemas {
             probe.observe(endpoint, "allowed reader", response);
             if (response.statusCode() != 200) {
                 failures.add(ContractProbe.line(endpoint, "schema check", "200 to check the body", response));
+            } else if (!ContractProbe.isEventStream(response)) {
+                probe.independently(response).forEach(violation -> failures.add(endpoint.key()
+                        + ": Prism finds the exchange off the document: " + violation));
             }
         }
         failures.addAll(probe.undocumented());

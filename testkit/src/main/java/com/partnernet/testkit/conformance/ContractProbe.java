@@ -80,26 +80,42 @@ public final class ContractProbe {
     }
 
     HttpResponse<String> send(Endpoint endpoint, String token, Request request) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(endpoint, request)).timeout(Duration.ofSeconds(30));
+        URI uri = uri(endpoint, request);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", List.of("Bearer " + token));
         }
         if (request.body() != null && request.contentType() != null) {
-            builder.header("Content-Type", request.contentType());
+            headers.put("Content-Type", List.of(request.contentType()));
         }
         if (request.accept() != null) {
-            builder.header("Accept", request.accept());
+            headers.put("Accept", List.of(request.accept()));
         }
         if (request.ifMatch() != null) {
-            builder.header("If-Match", request.ifMatch());
+            headers.put("If-Match", List.of(request.ifMatch()));
         }
-        builder.method(endpoint.method, request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        headers.forEach((name, values) -> builder.header(name, values.get(0)));
+        byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
+        builder.method(endpoint.method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
+        try (InputStream answer = response.body()) {
             // A stream of events never ends: its status and headers are the answer; closing it hangs up.
-            return new Answer(response, isEventStream(response) ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            return new Answer(response, isEventStream(response) ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8),
+                    new Sent(endpoint.method, uri, headers, body));
         }
+    }
+
+    /**
+     * What the independent validator (Prism, {@link ContractTraffic}) finds off the document in an exchange this
+     * probe had: a second opinion on the request (does the document refuse what the service refused?) and on the
+     * answer.
+     */
+    List<ContractTraffic.Violation> independently(HttpResponse<String> response) {
+        Sent sent = ((Answer) response).sent();
+        return ContractTraffic.validate(new ContractTraffic.Exchange(sent.method(), sent.uri(), sent.headers(), sent.body(),
+                response.statusCode(), response.headers().map(), response.body().getBytes(StandardCharsets.UTF_8)));
     }
 
     static boolean isEventStream(HttpResponse<?> response) {
@@ -223,8 +239,12 @@ public final class ContractProbe {
         return base.resolve(path + (request.query().isEmpty() ? "" : "?" + request.query()));
     }
 
-    /** A response with its body read as text (empty for an event stream). */
-    private record Answer(HttpResponse<InputStream> response, String body) implements HttpResponse<String> {
+    /** What a request sent. */
+    private record Sent(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+    }
+
+    /** A response with its body read as text (empty for an event stream), and what its request sent. */
+    private record Answer(HttpResponse<InputStream> response, String body, Sent sent) implements HttpResponse<String> {
 
         @Override
         public int statusCode() {

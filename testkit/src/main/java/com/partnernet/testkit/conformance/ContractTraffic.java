@@ -53,6 +53,7 @@ import io.swagger.v3.parser.util.DeserializationUtils;
  * does a success for a request the document refuses (the document would be narrower than the service).
  * {@link ContractTrafficChecks}, the suite's last class, then requires a success of every documented operation.
  * Quarkus calls this before each test (a {@code QuarkusTestBeforeEachCallback}), in the tests' own class loader.
+ * Other clients show their exchanges with {@link #validate} (the conformance sweeps' {@link ContractProbe}).
  */
 public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
 
@@ -69,6 +70,28 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
         if (!RestAssured.filters().contains(ROUTE)) {
             RestAssured.filters(ROUTE);
         }
+    }
+
+    /** One exchange as a client had it: the request it sent and the answer it got. */
+    public record Exchange(String method, URI uri, Map<String, List<String>> requestHeaders, byte[] requestBody,
+            int status, Map<String, List<String>> answerHeaders, byte[] answerBody) {
+    }
+
+    /** One thing Prism found off the document: in the request or in the answer, where, and what. */
+    public record Violation(boolean ofAnswer, int code, String location, String message) {
+
+        @Override
+        public String toString() {
+            return (ofAnswer ? "answer " : "request ") + location + " " + message;
+        }
+    }
+
+    /**
+     * Shows an exchange of another client than rest-assured to the validator (the conformance sweeps' probe): what
+     * Prism finds off the document, nothing when the exchange is as documented. Counted like the suite's own.
+     */
+    public static List<Violation> validate(Exchange exchange) {
+        return ROUTE.validation(exchange);
     }
 
     /** The operations met, each with the statuses it answered through the validator. */
@@ -116,10 +139,19 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
                 return context.next(request, response);
             }
             Response answer = context.next(request, response);
-            String verdict = validation(request, answer);
-            validated.incrementAndGet();
+            Map<String, List<String>> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            request.getHeaders().forEach(header -> requestHeaders.computeIfAbsent(header.getName(), name -> new ArrayList<>())
+                    .add(header.getValue()));
+            Map<String, List<String>> answerHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            answer.getHeaders().forEach(header -> answerHeaders.computeIfAbsent(header.getName(), name -> new ArrayList<>())
+                    .add(header.getValue()));
+            Object body = request.getBody();
+            Exchange exchange = new Exchange(request.getMethod(), URI.create(request.getURI()), requestHeaders,
+                    body instanceof byte[] raw ? raw : body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8),
+                    answer.statusCode(), answerHeaders, answer.asByteArray());
+            List<Violation> verdict = validation(exchange);
             statuses.computeIfAbsent(operation, key -> new TreeSet<>()).add(answer.statusCode());
-            List<String> failures = failures(operation, answer, verdict);
+            List<String> failures = failures(operation, exchange, verdict);
             if (!failures.isEmpty()) {
                 synchronized (violations) {
                     violations.addAll(failures);
@@ -154,33 +186,40 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
             return false;
         }
 
-        /** The exchange shown to Prism: its {@code sl-violations}, or null when it found none. */
-        private String validation(FilterableRequestSpecification request, Response answer) {
-            String exchange = replay.record(answer);
-            URI uri = URI.create(request.getURI());
+        /** The exchange shown to Prism: what it found off the document. */
+        private List<Violation> validation(Exchange exchange) {
+            validated.incrementAndGet();
+            String recorded = replay.record(exchange);
+            URI uri = exchange.uri();
             HttpRequest.Builder shown = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prism().port()
                     + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
-                    .timeout(Duration.ofSeconds(30)).header(Replay.EXCHANGE, exchange);
-            request.getHeaders().forEach(header -> {
-                if (!RESTRICTED.contains(header.getName().toLowerCase())) {
-                    shown.header(header.getName(), header.getValue());
+                    .timeout(Duration.ofSeconds(30)).header(Replay.EXCHANGE, recorded);
+            exchange.requestHeaders().forEach((name, values) -> {
+                if (!RESTRICTED.contains(name.toLowerCase())) {
+                    values.forEach(value -> shown.header(name, value));
                 }
             });
-            Object body = request.getBody();
-            byte[] bytes = body instanceof byte[] raw ? raw : body == null ? null
-                    : body.toString().getBytes(StandardCharsets.UTF_8);
-            shown.method(request.getMethod(), bytes == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(bytes));
+            shown.method(exchange.method(), exchange.requestBody() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(exchange.requestBody()));
             try {
-                return HTTP.send(shown.build(), HttpResponse.BodyHandlers.discarding()).headers()
+                String header = HTTP.send(shown.build(), HttpResponse.BodyHandlers.discarding()).headers()
                         .firstValue("sl-violations").orElse(null);
+                List<Violation> found = new ArrayList<>();
+                if (header != null) {
+                    for (JsonNode violation : JSON.readTree(header)) {
+                        JsonNode location = violation.path("location");
+                        found.add(new Violation(location.path(0).asText().equals("response"), violation.path("code").asInt(),
+                                location.toString(), violation.path("message").asText()));
+                    }
+                }
+                return found;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } finally {
-                replay.forget(exchange);
+                replay.forget(recorded);
             }
         }
 
@@ -196,42 +235,33 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
          * whose answer reports items refused: a batch takes its good items and reports each bad one (footfall rows,
          * leads, sales), which the document describes in the answer, not as a refused request.
          */
-        private static List<String> failures(String operation, Response answer, String header) {
-            if (header == null) {
+        private static List<String> failures(String operation, Exchange exchange, List<Violation> verdict) {
+            if (verdict.isEmpty()) {
                 return List.of();
             }
-            int status = answer.statusCode();
-            boolean taken = status < 300;
-            List<String> failures = new ArrayList<>();
+            boolean taken = exchange.status() < 300;
+            String answer = new String(exchange.answerBody(), StandardCharsets.UTF_8);
+            boolean itemsRefused;
             try {
-                boolean itemsRefused = taken && answer.asString().startsWith("{")
-                        && JSON.readTree(answer.asString()).path("rejected").asInt() > 0;
-                for (JsonNode violation : JSON.readTree(header)) {
-                    JsonNode location = violation.path("location");
-                    boolean ofAnswer = location.path(0).asText().equals("response");
-                    // A test may stand in for the token (@TestSecurity): a request taken without one is no gap.
-                    boolean credentials = violation.path("code").asInt() == 401;
-                    boolean ofRefusedItem = itemsRefused && location.path(1).asText().equals("body")
-                            && ofItem(location);
-                    if (ofAnswer || taken && !credentials && !ofRefusedItem) {
-                        failures.add(operation + " " + status + ": " + (ofAnswer ? "answer " : "request ")
-                                + violation.path("location") + " " + violation.path("message").asText());
-                    }
-                }
+                itemsRefused = taken && answer.startsWith("{") && JSON.readTree(answer).path("rejected").asInt() > 0;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            List<String> failures = new ArrayList<>();
+            for (Violation violation : verdict) {
+                // A test may stand in for the token (@TestSecurity): a request taken without one is no gap.
+                boolean credentials = violation.code() == 401;
+                boolean ofRefusedItem = itemsRefused && ofItem(violation.location());
+                if (violation.ofAnswer() || taken && !credentials && !ofRefusedItem) {
+                    failures.add(operation + " " + exchange.status() + ": " + violation);
+                }
             }
             return failures;
         }
 
-        /** A location inside an element of an array in the body: ["request", "body", (name,)* index, ...]. */
-        private static boolean ofItem(JsonNode location) {
-            for (int segment = 2; segment < location.size(); segment++) {
-                if (location.path(segment).asText().matches("\\d+")) {
-                    return true;
-                }
-            }
-            return false;
+        /** A location inside an element of an array in the body: ["request","body",(name,)* index, ...]. */
+        private static boolean ofItem(String location) {
+            return location.matches("\\[\"request\",\"body\",(\"[^\"]*\",)*\"\\d+\".*");
         }
 
         private synchronized Document document() {
@@ -294,7 +324,7 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
 
         static final String EXCHANGE = "X-Contract-Exchange";
 
-        private final Map<String, Response> answers = new ConcurrentHashMap<>();
+        private final Map<String, Exchange> answers = new ConcurrentHashMap<>();
         private final AtomicInteger exchanges = new AtomicInteger();
         private HttpServer server;
 
@@ -319,10 +349,10 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
             return server.getAddress().getPort();
         }
 
-        String record(Response answer) {
-            String exchange = Integer.toString(exchanges.incrementAndGet());
-            answers.put(exchange, answer);
-            return exchange;
+        String record(Exchange exchange) {
+            String recorded = Integer.toString(exchanges.incrementAndGet());
+            answers.put(recorded, exchange);
+            return recorded;
         }
 
         void forget(String exchange) {
@@ -332,19 +362,19 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
         private void answer(HttpExchange exchange) throws IOException {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
-                Response answer = answers.get(exchange.getRequestHeaders().getFirst(EXCHANGE));
+                Exchange answer = answers.get(exchange.getRequestHeaders().getFirst(EXCHANGE));
                 if (answer == null) {
                     exchange.sendResponseHeaders(500, -1);
                     return;
                 }
-                answer.getHeaders().forEach(header -> {
-                    if (!RESTRICTED.contains(header.getName().toLowerCase())
-                            && !header.getName().equalsIgnoreCase("transfer-encoding")) {
-                        exchange.getResponseHeaders().add(header.getName(), header.getValue());
+                answer.answerHeaders().forEach((name, values) -> {
+                    if (!RESTRICTED.contains(name.toLowerCase()) && !name.equalsIgnoreCase("transfer-encoding")
+                            && !name.startsWith(":")) {
+                        values.forEach(value -> exchange.getResponseHeaders().add(name, value));
                     }
                 });
-                byte[] body = answer.asByteArray();
-                exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
+                byte[] body = answer.answerBody();
+                exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
                 if (body.length > 0) {
                     exchange.getResponseBody().write(body);
                 }
