@@ -28,7 +28,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * the real statuses and headers without each resource repeating them: 400 for any request (undeclared query
  * parameters are refused, see {@link UnknownParameters}), 404 where a path or query parameter names a resource, 406,
  * 409 on every write (a state that forbids it, or a concurrent change), 413 and 415 where a body is sent, 412 and 428
- * where If-Match is required, 500 everywhere (a failure of the service's own); every error as {@code application/problem+json} with the {@code Problem} schema;
+ * where If-Match is required, 500 everywhere (a failure of the service's own); every error as
+ * {@code application/problem+json} with the {@code Problem} schema;
  * {@code Location} on every 201; {@code ETag} on the successes of an operation marked as answered by {@link ETags}. A
  * repeated create answers 200 with the same body as its 201. Each service's authorization matrix compares the
  * statuses and headers it meets with this document. And the API conventions' rule for null (docs/api/README.md): a
@@ -153,7 +154,7 @@ public class ContractDocument implements OASFilter {
         }
         error(responses, "406", "Accept names no type this operation answers with");
         error(responses, "500", "The service failed (a fault of its own, never of the request): the problem names only a "
-                + "reference to its log entry; the request may be repeated");
+                + "reference to its log entry");
         if (writes) {
             error(responses, "409", "The resource's state does not allow this change (the detail says why), or another "
                     + "request changed it at the same moment: reload and decide again");

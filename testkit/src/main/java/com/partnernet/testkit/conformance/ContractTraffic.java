@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnernet.testkit.http.ApiClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -58,7 +59,7 @@ import io.swagger.v3.parser.util.DeserializationUtils;
 public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = ApiClient.httpClient(Duration.ofSeconds(5));
     /** Headers the JDK's client sets itself. */
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
     /** Prism's own limit on a request body is 1 MB; well below it, bodies are the tests' usual ones. */
@@ -104,7 +105,7 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
         return ROUTE.violations;
     }
 
-    /** How many requests went through the validator. */
+    /** How many exchanges were shown to the validator. */
     static int validated() {
         return ROUTE.validated.get();
     }

@@ -18,15 +18,17 @@ public interface ContractTrafficChecks {
     default void everyDocumentedOperationSucceededThroughTheIndependentValidatorWithoutAViolation() {
         List<String> failures = new ArrayList<>(ContractTraffic.violations());
         Map<String, Set<Integer>> met = ContractTraffic.statuses();
+        int succeeded = 0;
         for (String operation : ContractTraffic.operations()) {
             Set<Integer> statuses = met.getOrDefault(operation, Set.of());
-            if (statuses.stream().noneMatch(status -> status >= 200 && status < 300)) {
+            if (statuses.stream().anyMatch(status -> status >= 200 && status < 300)) {
+                succeeded++;
+            } else {
                 failures.add(operation + ": no success went through the validator (met " + statuses + ")");
             }
         }
-        System.out.printf("Contract traffic: %d requests through Prism, %d of %d operations met%n",
-                ContractTraffic.validated(), met.keySet().stream().filter(ContractTraffic.operations()::contains).count(),
-                ContractTraffic.operations().size());
+        System.out.printf("Contract traffic: %d exchanges shown to Prism, %d of %d operations met with a success%n",
+                ContractTraffic.validated(), succeeded, ContractTraffic.operations().size());
         ContractProbe.report(failures, "gaps or violations in the traffic through the independent validator");
     }
 }
