@@ -391,9 +391,11 @@ public final class ContractTraffic implements QuarkusTestBeforeEachCallback {
                 // A copy: Prism starts anew whenever its file changes, and -Dcontract.update rewrites the committed one.
                 Path document = Files.createTempFile("contract-", ".openapi.yaml");
                 Files.copy(committed, document, StandardCopyOption.REPLACE_EXISTING);
+                document.toFile().deleteOnExit();
                 int port = free.getLocalPort();
                 free.close();
-                Path log = Files.createTempFile("prism-" + upstream + "-", ".log");
+                Path log = Files.createTempFile("prism-", ".log");
+                log.toFile().deleteOnExit();
                 Process process = ContractTools.start(document.getParent(), log, "prism", List.of("proxy", "--cors=false",
                         "--errors=false", "--host", "127.0.0.1", "--port", Integer.toString(port),
                         "--verboseLevel", "fatal", document.toString(), "http://localhost:" + upstream));
