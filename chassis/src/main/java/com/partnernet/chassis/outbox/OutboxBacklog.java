@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 
 import io.micrometer.core.instrument.Gauge;
@@ -36,6 +37,7 @@ public class OutboxBacklog {
                 .baseUnit("seconds").register(metrics);
     }
 
+    @Drained
     @Scheduled(identity = "outbox-backlog", every = "${chassis.outbox.backlog-interval}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {

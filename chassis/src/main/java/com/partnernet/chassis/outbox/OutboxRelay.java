@@ -12,11 +12,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,11 +39,13 @@ import org.hibernate.jpa.HibernateHints;
 
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.Traces;
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 
@@ -95,6 +100,7 @@ public class OutboxRelay {
         this.transactionalId = applicationName + "-outbox-relay";
     }
 
+    @Drained
     @Scheduled(identity = "outbox-relay", every = "${chassis.outbox.poll-interval}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
@@ -105,7 +111,12 @@ public class OutboxRelay {
     void wakeUp() {
         requested.set(true);
         if (scheduled.compareAndSet(false, true)) {
-            relayThread.execute(this::relayWhileRequested);
+            try {
+                relayThread.execute(this::relayWhileRequested);
+            } catch (RejectedExecutionException stopped) {
+                // Stopping: the next instance relays what is left.
+                scheduled.set(false);
+            }
         }
     }
 
@@ -323,6 +334,7 @@ public class OutboxRelay {
         }
     }
 
+    @Drained
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void removeSentRows() {
@@ -336,8 +348,12 @@ public class OutboxRelay {
         }
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /**
+     * Stops relaying right after the drain (which observes first) let the work in hand commit, while the database is
+     * still open: the pass under way ends (up to the send timeout); rows committed later are the next instance's.
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) ShutdownEvent shutdown)
+            throws InterruptedException {
         relayThread.shutdown();
         relayThread.awaitTermination(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         // The relay thread has ended (or is given up on): nothing else touches the producer.

@@ -7,9 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.partnernet.testkit.service.Service;
 
 /**
- * Scenario 1: leads-service is killed (SIGKILL) twice at random moments while leads are published and processed,
- * and started again. After the load drains every lead is stored once, assigned at most once, its
- * {@code LeadAssigned} event is on {@code leads.events} exactly once, and no outbox row is left unsent.
+ * Scenario 1: while leads are published and processed, leads-service is stopped (SIGTERM) at a random moment as a
+ * rolling deploy stops it, and started again; later it is killed (SIGKILL) and started again. The stop must hand its
+ * work over within {@link Takedown#STOP_WITHIN}, dead-lettering nothing it was processing. After the load drains
+ * every lead is stored once, assigned at most once, its {@code LeadAssigned} event is on {@code leads.events} exactly
+ * once, and no outbox row is left unsent.
  */
 final class ServiceCrash implements Scenario {
 
@@ -25,7 +27,7 @@ final class ServiceCrash implements Scenario {
 
     @Override
     public String name() {
-        return "1 service crash";
+        return "1 service crash and stop";
     }
 
     @Override
@@ -37,11 +39,13 @@ final class ServiceCrash implements Scenario {
     public Outcome run(SystemUnderTest system) throws Exception {
         LeadLoad load = LeadLoad.prepare(system, leads, leadsPerSecond);
         Random random = new Random(seed);
-        // Two kills at random points of the processing: in the first and in the second half of the load.
-        List<Long> killAt = List.of(load.at(0.15 + 0.3 * random.nextDouble()), load.at(0.55 + 0.3 * random.nextDouble()));
-        AtomicInteger kills = new AtomicInteger();
-        LeadLoad.Result result = load.run(faults -> kills.set(system.crashAt(Service.LEADS, killAt, load::stored,
+        // At random points of the processing: a stop in the first half of the load (leads still arriving), a kill in
+        // the second.
+        List<Takedown> takedowns = List.of(Takedown.stop(load.at(0.15 + 0.3 * random.nextDouble())),
+                Takedown.crash(load.at(0.55 + 0.3 * random.nextDouble())));
+        AtomicInteger done = new AtomicInteger();
+        LeadLoad.Result result = load.run(faults -> done.set(system.takeDownAt(Service.LEADS, takedowns, load::stored,
                 "stored", load.giveUp(), faults)));
-        return load.outcome(name(), result, kills.get() == killAt.size(), "seed " + seed);
+        return load.outcome(name(), result, done.get() == takedowns.size(), "seed " + seed);
     }
 }

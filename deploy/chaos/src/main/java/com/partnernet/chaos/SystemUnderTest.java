@@ -228,26 +228,40 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     /**
-     * SIGKILLs the service each time {@code progress} (what it counts: {@code counted}) reaches the next threshold and starts it again, noting each
-     * kill in {@code faults}; a threshold not reached within {@code giveUp} ends it (noted too: nothing was proved).
+     * Takes the service down each time {@code progress} (what it counts: {@code counted}) reaches the next takedown's
+     * threshold and starts it again, noting each in {@code faults}; a threshold not reached within {@code giveUp} ends
+     * it (noted too: nothing was proved). A graceful stop that took longer than {@link Takedown#STOP_WITHIN} is noted
+     * and not done as planned.
      *
-     * @return the kills done
+     * @return the takedowns done as planned
      */
-    int crashAt(Service service, List<Long> thresholds, Progress progress, String counted, Duration giveUp,
+    int takeDownAt(Service service, List<Takedown> takedowns, Progress progress, String counted, Duration giveUp,
             List<String> faults) throws Exception {
-        int kills = 0;
-        for (long threshold : thresholds) {
-            if (!progress.await(threshold, giveUp)) {
-                faults.add("no SIGKILL: never " + threshold + " " + counted);
+        int done = 0;
+        for (Takedown takedown : takedowns) {
+            if (!progress.await(takedown.at(), giveUp)) {
+                faults.add("no " + takedown.signal() + ": never " + takedown.at() + " " + counted);
                 break;
             }
             long then = progress.count();
-            kill(service);
-            kills++;
-            faults.add("SIGKILL at " + then + " " + counted);
+            if (takedown.graceful()) {
+                long stopping = System.nanoTime();
+                stop(service);
+                Duration stoppedIn = Duration.ofNanos(System.nanoTime() - stopping);
+                faults.add(String.format("SIGTERM at %d %s, stopped in %.1f s", then, counted, stoppedIn.toMillis() / 1000.0));
+                if (stoppedIn.compareTo(Takedown.STOP_WITHIN) > 0) {
+                    faults.add("the stop took longer than " + Takedown.STOP_WITHIN.toSeconds() + " s");
+                } else {
+                    done++;
+                }
+            } else {
+                kill(service);
+                faults.add("SIGKILL at " + then + " " + counted);
+                done++;
+            }
             restart(service);
         }
-        return kills;
+        return done;
     }
 
     /** Starts the service again on its port and waits until it is ready. */

@@ -64,11 +64,11 @@ final class WonLeadsCrash implements Scenario {
                     Map.of("units", Math.max(1, wonLeads / PARTNERS * 3 / 4)));
         }
         Random random = new Random(seed);
-        List<Long> killAt = List.of((long) (wonLeads * (0.15 + 0.3 * random.nextDouble())),
-                (long) (wonLeads * (0.55 + 0.3 * random.nextDouble())));
+        List<Takedown> killAt = List.of(Takedown.crash((long) (wonLeads * (0.15 + 0.3 * random.nextDouble()))),
+                Takedown.crash((long) (wonLeads * (0.55 + 0.3 * random.nextDouble()))));
         Progress counted = () -> system.count(Service.TARGETS, "select count(*) from sale where source = 'LEAD'");
         AtomicInteger kills = new AtomicInteger();
-        Fault crashes = noted -> kills.set(system.crashAt(Service.TARGETS, killAt, counted, "sales counted", giveUp(),
+        Fault crashes = noted -> kills.set(system.takeDownAt(Service.TARGETS, killAt, counted, "sales counted", giveUp(),
                 noted));
         Map<UUID, Integer> wonPerPartner = new HashMap<>();
         int[] repeated = new int[2];

@@ -15,7 +15,7 @@ class ReducedFaultScenariosIT {
     private static final Path ROOT = Path.of(System.getProperty("partnernet.root", "../..")).toAbsolutePath().normalize();
 
     @Test
-    void killingLeadsServiceTwiceMidLoadLosesNoLeadAndPublishesNoAssignmentTwice() throws Exception {
+    void killingAndStoppingLeadsServiceMidLoadLosesNoLeadAndPublishesNoAssignmentTwice() throws Exception {
         assertPasses(1);
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.Lead;
 import com.partnernet.leads.lead.LeadEvents;
@@ -55,6 +56,7 @@ public class ErasureService {
         return LeadView.of(lead);
     }
 
+    @Drained
     @Scheduled(identity = "retention-purge", every = "${leads.retention.purge-interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledPurge() {

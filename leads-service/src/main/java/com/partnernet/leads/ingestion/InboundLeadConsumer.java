@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.partnernet.chassis.event.PoisonMessageException;
 import com.partnernet.chassis.event.Polls;
 import com.partnernet.chassis.event.Traces;
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadMetrics;
 
@@ -45,6 +46,7 @@ public class InboundLeadConsumer {
         this.traces = traces;
     }
 
+    @Drained
     @Incoming("leads-inbound")
     @Blocking
     public CompletionStage<Void> onLeads(KafkaRecordBatch<String, String> batch) {

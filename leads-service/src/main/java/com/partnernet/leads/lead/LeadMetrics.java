@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.leads.vocabulary.DeclineReason;
 import com.partnernet.leads.vocabulary.LeadStatus;
 
@@ -87,6 +88,7 @@ public class LeadMetrics {
     }
 
     /** Counted on a schedule (an index-only scan), so a scrape never waits for the database. */
+    @Drained
     @Scheduled(identity = "lead-pipeline-gauges", every = "${leads.metrics.pipeline-interval}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measurePipeline() {

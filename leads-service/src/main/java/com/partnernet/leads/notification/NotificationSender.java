@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.directory.RoutingShopRepository;
 import com.partnernet.leads.directory.RoutingTeamRepository;
@@ -64,6 +65,7 @@ public class NotificationSender {
         }
     }
 
+    @Drained
     @Scheduled(identity = "lead-notifications", every = "${leads.notifications.send-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.partnernet.chassis.event.EventHandler;
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.leads.lead.LeadEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -25,6 +26,7 @@ public class PipelineChangesConsumer {
         this.stream = stream;
     }
 
+    @Drained
     @Incoming("pipeline-changes")
     @Blocking
     @ActivateRequestContext // a change that moved a lead reads the directory for the previous shop's partner

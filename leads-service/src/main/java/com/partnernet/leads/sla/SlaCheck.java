@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadRepository;
 import com.partnernet.leads.notification.Notifications;
@@ -33,6 +34,7 @@ public class SlaCheck {
         this.notifications = notifications;
     }
 
+    @Drained
     @Scheduled(identity = "sla-check", every = "${leads.sla.check-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,7 @@ public class AttainmentMetrics {
                 .register(registry);
     }
 
+    @Drained
     @Scheduled(identity = "attainment-gauges", every = "${targets.metrics.attainment-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {

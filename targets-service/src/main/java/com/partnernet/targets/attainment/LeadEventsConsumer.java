@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.Polls;
 import com.partnernet.chassis.event.Subscription;
+import com.partnernet.chassis.shutdown.Drained;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -38,6 +39,7 @@ public class LeadEventsConsumer {
                 .ofTypes(LEAD_WON));
     }
 
+    @Drained
     @Incoming("lead-events")
     @Blocking
     public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, String> batch) {

@@ -13,6 +13,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.annualtarget.ProductLine;
 import com.partnernet.targets.annualtarget.TargetRepository;
@@ -127,6 +128,7 @@ public class PacingReview {
     }
 
     /** Every partner's targets of this year, hourly: the expected pace grows with each day. */
+    @Drained
     @Scheduled(identity = "pacing-review", every = "${targets.pacing.review-interval}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reviewAll() {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.partnernet.chassis.event.EventHandler;
 import com.partnernet.chassis.event.Subscription;
+import com.partnernet.chassis.shutdown.Drained;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -30,6 +31,7 @@ public class ShopEventsConsumer {
                 .versioned(ShopPayload::version, closures::storedVersion));
     }
 
+    @Drained
     @Incoming("shop-events")
     @Blocking
     public void onShopEvent(String record, IncomingKafkaRecordMetadata<String, String> origin) {

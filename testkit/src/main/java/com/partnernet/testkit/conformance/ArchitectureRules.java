@@ -1,6 +1,7 @@
 package com.partnernet.testkit.conformance;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,7 +22,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * resource reaches no other package's repository (it asks that package's service); queries live in repositories (and
  * read-side {@code *Statistics} classes), so no service holds an {@code EntityManager} or passes a repository a query
  * string; Kafka is touched only at the edge, by the transport classes ({@code *Consumer}) that hand records to a
- * handler. Each service's {@code ArchitectureTest} checks its main classes against these rules; a violation fails with
+ * handler; every consumer method and scheduled job is {@code @Drained} (a stop lets it finish). Each service's {@code ArchitectureTest} checks its main classes against these rules; a violation fails with
  * every offending import.
  */
 public final class ArchitectureRules {
@@ -39,6 +40,11 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().areAssignableTo("jakarta.persistence.EntityManager")
                 .orShould().callMethodWhere(panacheQuery())
                 .because("queries belong in the table's repository").check(service);
+        methods().that().areAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")
+                .or().areAnnotatedWith("io.quarkus.scheduler.Scheduled")
+                .should().beAnnotatedWith("com.partnernet.chassis.shutdown.Drained")
+                .because("a stop lets a consumer's poll and a job in hand finish before the database closes")
+                .allowEmptyShould(true).check(service);
         noClasses().that().haveSimpleNameNotEndingWith("Consumer")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.reactive.messaging..",
                         "io.smallrye.reactive.messaging..", "org.apache.kafka..")
