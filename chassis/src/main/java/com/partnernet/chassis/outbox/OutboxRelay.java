@@ -39,6 +39,7 @@ import org.hibernate.jpa.HibernateHints;
 
 import com.partnernet.chassis.event.EventEnvelope;
 import com.partnernet.chassis.event.Traces;
+import com.partnernet.chassis.shutdown.Drain;
 import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 
@@ -75,6 +76,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
     private final Traces traces;
+    private final Drain drain;
     private final String transactionalId;
     /** Host (the pod's name on Kubernetes) and process, so ops and fault scenarios can tell who holds the lease. */
     private final String instance = System.getenv().getOrDefault("HOSTNAME", "localhost") + "/"
@@ -92,8 +94,10 @@ public class OutboxRelay {
     private boolean uncertain = true;
 
     public OutboxRelay(EntityManager entityManager, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            OutboxConfig config, Traces traces, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            OutboxConfig config, Traces traces, Drain drain,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
+        this.drain = drain;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.traces = traces;
@@ -138,7 +142,7 @@ public class OutboxRelay {
             int handled;
             do {
                 handled = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            } while (handled == config.batchSize());
+            } while (handled == config.batchSize() && !drain.stopping());
         } catch (RuntimeException e) {
             // The rows stay unsent and are retried on the next poll, after a look at what Kafka already has; the
             // broker or database being away is not news worth a stack trace every interval.

@@ -33,11 +33,20 @@ public class Drain {
     private final DrainConfig config;
     /** {@link Drained} runs begun and not yet ended; guarded by this. */
     private int inHand;
+    private volatile boolean stopping;
 
     public Drain(ChannelRegistry channels, Scheduler scheduler, DrainConfig config) {
         this.channels = channels;
         this.scheduler = scheduler;
         this.config = config;
+    }
+
+    /**
+     * Whether the service is stopping: a job working through a backlog ends with the batch in hand (the next run, on
+     * this instance or another, takes the rest), so that the drain waits for a batch, not for the backlog.
+     */
+    public boolean stopping() {
+        return stopping;
     }
 
     synchronized void began() {
@@ -53,6 +62,7 @@ public class Drain {
 
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown) throws InterruptedException {
         long start = System.nanoTime();
+        stopping = true;
         List<PausableChannel> incoming = channels.getIncomingNames().stream().map(channels::getPausable)
                 .filter(Objects::nonNull).toList();
         incoming.forEach(PausableChannel::pause);

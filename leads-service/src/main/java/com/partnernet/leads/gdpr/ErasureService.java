@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.shutdown.Drain;
 import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.Lead;
@@ -37,15 +38,17 @@ public class ErasureService {
     private final LeadEvents events;
     private final RetentionConfig config;
     private final RoutingService routing;
+    private final Drain drain;
 
     public ErasureService(LeadService leadService, LeadRepository leads, LeadErasureRepository audits, LeadEvents events,
-            RetentionConfig config, RoutingService routing) {
+            RetentionConfig config, RoutingService routing, Drain drain) {
         this.leadService = leadService;
         this.leads = leads;
         this.audits = audits;
         this.events = events;
         this.config = config;
         this.routing = routing;
+        this.drain = drain;
     }
 
     /** Erases on request; erasing an erased lead again changes nothing but is audited. */
@@ -64,7 +67,8 @@ public class ErasureService {
     }
 
     /**
-     * Erases the personal data of every lead closed before {@code now} minus the retention, in batches.
+     * Erases the personal data of every lead closed before {@code now} minus the retention, in batches; a stopping
+     * service ends with the batch in hand.
      *
      * @return how many leads were erased
      */
@@ -80,7 +84,7 @@ public class ErasureService {
                 return due.size();
             });
             erased += batch;
-        } while (batch == PURGE_BATCH);
+        } while (batch == PURGE_BATCH && !drain.stopping());
         if (erased > 0) {
             Log.infof("Retention purge: personal data of %d closed lead(s) erased", erased);
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.shutdown.Drain;
 import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.directory.RoutingShopRepository;
@@ -45,10 +46,12 @@ public class NotificationSender {
     private final ReactiveMailer mailer;
     private final NotificationConfig config;
     private final MeterRegistry registry;
+    private final Drain drain;
     private final AtomicLong waiting = new AtomicLong();
 
     public NotificationSender(NotificationRepository notifications, LeadRepository leads, RoutingShopRepository shops,
-            RoutingTeamRepository teams, ReactiveMailer mailer, NotificationConfig config, MeterRegistry registry) {
+            RoutingTeamRepository teams, ReactiveMailer mailer, NotificationConfig config, MeterRegistry registry,
+            Drain drain) {
         this.notifications = notifications;
         this.leads = leads;
         this.shops = shops;
@@ -56,6 +59,7 @@ public class NotificationSender {
         this.mailer = mailer;
         this.config = config;
         this.registry = registry;
+        this.drain = drain;
         Gauge.builder(METRIC + ".waiting", waiting, AtomicLong::get)
                 .description("Lead mails written and not sent yet (failing ones included until given up)").register(registry);
         for (NotificationCause cause : NotificationCause.values()) {
@@ -73,7 +77,7 @@ public class NotificationSender {
     }
 
     /**
-     * Sends every mail due by {@code now}, a batch per transaction.
+     * Sends every mail due by {@code now}, a batch per transaction; a stopping service ends with the batch in hand.
      *
      * @return how many were sent
      */
@@ -88,7 +92,7 @@ public class NotificationSender {
                 registry.counter(METRIC, "cause", outcome.cause().name(), "outcome", outcome.outcome()).increment();
                 sent += outcome.outcome().equals(SENT) ? 1 : 0;
             }
-        } while (batch.size() == config.batch());
+        } while (batch.size() == config.batch() && !drain.stopping());
         waiting.set(QuarkusTransaction.requiringNew().call(notifications::countWaiting));
         return sent;
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnernet.chassis.shutdown.Drain;
 import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.leads.lead.LeadRepository;
@@ -27,11 +28,13 @@ public class SlaCheck {
     private final LeadRepository leads;
     private final SlaService sla;
     private final Notifications notifications;
+    private final Drain drain;
 
-    public SlaCheck(LeadRepository leads, SlaService sla, Notifications notifications) {
+    public SlaCheck(LeadRepository leads, SlaService sla, Notifications notifications, Drain drain) {
         this.leads = leads;
         this.sla = sla;
         this.notifications = notifications;
+        this.drain = drain;
     }
 
     @Drained
@@ -44,7 +47,8 @@ public class SlaCheck {
     }
 
     /**
-     * Moves every lead overdue at {@code now}, each in its own transaction.
+     * Moves every lead overdue at {@code now}, each in its own transaction; a stopping service ends with the lead in
+     * hand.
      *
      * @return how many leads were moved
      */
@@ -56,6 +60,9 @@ public class SlaCheck {
             overdue = QuarkusTransaction.requiringNew().call(() -> leads.slaBreachedIds(now, BATCH));
             movedInBatch = 0;
             for (UUID leadId : overdue) {
+                if (drain.stopping()) {
+                    break;
+                }
                 try {
                     movedInBatch += sla.reassignOverdue(leadId, now) ? 1 : 0;
                 } catch (RuntimeException e) {
@@ -63,7 +70,7 @@ public class SlaCheck {
                 }
             }
             moved += movedInBatch;
-        } while (overdue.size() == BATCH && movedInBatch > 0);
+        } while (overdue.size() == BATCH && movedInBatch > 0 && !drain.stopping());
         if (moved > 0) {
             Log.infof("First-contact SLA: %d overdue lead(s) moved", moved);
         }

@@ -13,6 +13,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import com.partnernet.chassis.shutdown.Drain;
 import com.partnernet.chassis.shutdown.Drained;
 import com.partnernet.chassis.time.Timestamps;
 import com.partnernet.targets.annualtarget.ProductLine;
@@ -41,6 +42,7 @@ public class PacingReview {
     private final TargetRepository targets;
     private final TargetsEvents events;
     private final TransactionSynchronizationRegistry transactions;
+    private final Drain drain;
     private final CoalescingQueue<Scope> reviewsAfterSales = new CoalescingQueue<>("pacing-review");
 
     /** What one review covers. */
@@ -48,8 +50,9 @@ public class PacingReview {
     }
 
     public PacingReview(EffectiveTargets effective, SaleRepository sales, PaceRepository paces, TargetRepository targets,
-            TargetsEvents events, TransactionSynchronizationRegistry transactions) {
+            TargetsEvents events, TransactionSynchronizationRegistry transactions, Drain drain) {
         this.effective = effective;
+        this.drain = drain;
         this.sales = sales;
         this.paces = paces;
         this.targets = targets;
@@ -127,7 +130,10 @@ public class PacingReview {
                 pace.status().name(), pace.paceRatio() == null ? null : BigDecimal.valueOf(pace.paceRatio()), now));
     }
 
-    /** Every partner's targets of this year, hourly: the expected pace grows with each day. */
+    /**
+     * Every partner's targets of this year, hourly: the expected pace grows with each day. A stopping service ends
+     * with the review in hand (the next hour's run reviews every partner again).
+     */
     @Drained
     @Scheduled(identity = "pacing-review", every = "${targets.pacing.review-interval}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -135,6 +141,9 @@ public class PacingReview {
         int year = Timestamps.today().getYear();
         List<TargetRepository.PartnerLine> scopes = QuarkusTransaction.requiringNew().call(() -> targets.partnerLines(year));
         for (TargetRepository.PartnerLine scope : scopes) {
+            if (drain.stopping()) {
+                return;
+            }
             try {
                 QuarkusTransaction.requiringNew().run(() -> review(scope.partnerId(), scope.productLine(), year));
             } catch (RuntimeException e) {
