@@ -99,11 +99,11 @@ public final class SystemUnderTest implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
-    /** Fresh infrastructure (its own temporary state) with the scenario's services started and ready. */
+    /** Fresh infrastructure (its own temporary state) with the scenario's services started at once and ready. */
     static SystemUnderTest start(Path root, Scenario scenario) throws Exception {
         return start(root, root.resolve("deploy/chaos/target/chaos-logs").resolve(scenario.name().replaceAll("[^a-z0-9]+", "-")),
                 Infrastructure.Settings.ephemeral().withoutMailServer(), scenario.services(), scenario.environment(),
-                Service.JVM_OPTIONS);
+                Service.JVM_OPTIONS, true);
     }
 
     /**
@@ -112,6 +112,11 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public static SystemUnderTest start(Path root, Path logs, Infrastructure.Settings settings, List<Service> services,
             Map<String, String> environment, List<String> jvmOptions) throws Exception {
+        return start(root, logs, settings, services, environment, jvmOptions, false);
+    }
+
+    private static SystemUnderTest start(Path root, Path logs, Infrastructure.Settings settings, List<Service> services,
+            Map<String, String> environment, List<String> jvmOptions, boolean together) throws Exception {
         Infrastructure infrastructure = Infrastructure.start(settings,
                 services.stream().map(service -> service.database).distinct().toList());
         Path jwt = Files.createTempDirectory("system-jwt");
@@ -122,8 +127,14 @@ public final class SystemUnderTest implements AutoCloseable {
             system.managementPorts.put(service.serviceName, Infrastructure.freePort());
         }
         try {
-            for (Service service : services) {
-                system.launchAndAwait(service, service.serviceName);
+            if (together) {
+                Map<String, Service> instances = new LinkedHashMap<>();
+                services.forEach(service -> instances.put(service.serviceName, service));
+                system.launchAndAwait(instances, List.of());
+            } else {
+                for (Service service : services) {
+                    system.launchAndAwait(service, service.serviceName);
+                }
             }
         } catch (Exception | Error failed) {
             // A service that does not come up leaves nothing running behind it.
@@ -466,9 +477,8 @@ public final class SystemUnderTest implements AutoCloseable {
     public void close() throws Exception {
         Runtime.getRuntime().removeShutdownHook(stopOnExit);
         kafka.close();
-        for (ServiceProcess process : running.values()) {
-            process.stop(STOP_GRACE);
-        }
+        // All at once: each hands its work over on its own.
+        running.values().parallelStream().forEach(process -> process.stop(STOP_GRACE));
         infrastructure.close();
     }
 
