@@ -70,8 +70,8 @@ public class Drain {
         int left = awaitNoneInHand(config.timeout());
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
         if (left > 0) {
-            Log.warnf("Stopping: %d run(s) still in hand after %d ms; their records are read again by whoever takes over",
-                    left, took);
+            Log.warnf("Stopping: %d run(s) still in hand after %d ms (retrying a passing failure?); what they hold may be"
+                    + " dead-lettered when the stop interrupts them", left, took);
         } else {
             Log.infof("Stopping: %d channel(s) and the scheduled jobs paused, the work in hand ended within %d ms",
                     incoming.size(), took);

@@ -10,8 +10,9 @@ import io.smallrye.config.WithDefault;
 public interface DrainConfig {
 
     /**
-     * How long a stop waits for the work in hand: a poll's transaction takes milliseconds; one retrying against a
-     * database that is away is given up (its records are read again by whoever takes the partitions over).
+     * How long a stop waits for the work in hand: a poll's transaction takes milliseconds, a job's batch a second or
+     * two. A poll still retrying against a database that is away is not waited for: when the stop interrupts its
+     * retries it is dead-lettered (for a replay, which the consumers deduplicate).
      */
     @WithDefault("5s")
     Duration timeout();
